@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
+import type { Dispatch } from '../../ipc/dispatcher';
+import type { PushHub } from '../../ipc/pushHub';
+import { buildContentSecurityPolicy } from '../../security/contentSecurityPolicy';
+import { TOKEN_COOKIE, checkWebRequest } from '../../security/webRequestGuard';
+
+export const IPC_SOCKET_PATH = '/ipc';
+
+export interface WebHostOptions {
+  readonly port: number;
+  readonly rendererDir: string;
+  readonly dispatch: Dispatch;
+  readonly push: PushHub;
+  /** Extra origins the page may connect to (the realtime API), read per page load. */
+  readonly connectOrigins: () => readonly string[];
+  readonly token?: string;
+}
+
+export interface WebHost {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const invokeMessageSchema = z.object({
+  type: z.literal('invoke'),
+  id: z.number().int().nonnegative(),
+  channel: z.string(),
+  request: z.unknown().optional(),
+});
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.wav': 'audio/wav',
+};
+
+function refuse(response: ServerResponse, status: number, reason: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(`${reason}\n`);
+}
+
+/** Serves the built renderer and carries the contract over a WebSocket, on 127.0.0.1 only. */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const root = normalize(options.rendererDir);
+  let port = options.port;
+
+  async function serveFile(request: IncomingMessage, response: ServerResponse, setCookie: boolean): Promise<void> {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://placeholder').pathname);
+    const relative = pathname === '/' ? 'index.html' : pathname.slice(1);
+    const file = normalize(join(root, relative));
+    if (file !== root && !file.startsWith(root + sep)) return refuse(response, 404, 'Not found.');
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return refuse(response, 404, `Not found: ${pathname}`);
+    const headers: Record<string, string> = {
+      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': String(info.size),
+      'Content-Security-Policy': buildContentSecurityPolicy([...options.connectOrigins(), `ws://127.0.0.1:${port}`, `ws://localhost:${port}`]),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    };
+    if (setCookie) headers['Set-Cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    response.writeHead(200, headers);
+    createReadStream(file).pipe(response);
+  }
+
+  const server = createServer((request, response) => {
+    const verdict = checkWebRequest({ url: request.url ?? '/', headers: request.headers }, port, token);
+    if (!verdict.allowed) return refuse(response, verdict.status, verdict.reason);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Only GET is served here.');
+    serveFile(request, response, verdict.tokenFromQuery).catch((error: unknown) => refuse(response, 500, `Could not serve the file: ${String(error)}`));
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
+  server.on('upgrade', (request, socket, head) => {
+    const verdict = checkWebRequest({ url: request.url ?? '/', headers: request.headers }, port, token);
+    const pathname = new URL(request.url ?? '/', 'http://placeholder').pathname;
+    if (!verdict.allowed || pathname !== IPC_SOCKET_PATH) {
+      const status = verdict.allowed ? 404 : verdict.status;
+      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${verdict.allowed ? 'Not found.' : verdict.reason}\n`);
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => attach(ws));
+  });
+
+  function attach(ws: WebSocket): void {
+    const disconnect = options.push.connect((channel, payload) => ws.send(JSON.stringify({ type: 'push', channel, payload })));
+    ws.on('close', disconnect);
+    ws.on('message', (data) => {
+      let message: z.infer<typeof invokeMessageSchema>;
+      try {
+        message = invokeMessageSchema.parse(JSON.parse(String(data)));
+      } catch {
+        ws.close(1008, 'Malformed message: expected {type:"invoke", id, channel, request}.');
+        return;
+      }
+      void options.dispatch(message.channel, message.request).then((envelope) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: message.id, envelope }));
+      });
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

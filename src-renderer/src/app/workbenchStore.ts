@@ -1,0 +1,27 @@
+import { create } from 'zustand';
+import type { AppInfo, KeyStatus, WorkbenchApi } from '../../../src-shared/contract';
+import type { Settings } from '../../../src-shared/settings';
+
+export type ConnectionState =
+  | { status: 'connecting' }
+  | { status: 'ready'; api: WorkbenchApi; info: AppInfo }
+  | { status: 'failed'; message: string };
+
+interface WorkbenchState {
+  connection: ConnectionState;
+  settings: Settings | null;
+  keyStatus: KeyStatus | null;
+}
+
+/** The bridge to main and what main last told us about settings and the key. */
+export const useWorkbenchStore = create<WorkbenchState>(() => ({
+  connection: { status: 'connecting' },
+  settings: null,
+  keyStatus: null,
+}));
+
+export function requireApi(): WorkbenchApi {
+  const { connection } = useWorkbenchStore.getState();
+  if (connection.status !== 'ready') throw new Error('The workbench bridge is not connected yet.');
+  return connection.api;
+}
