@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { buildContentSecurityPolicy } from '../../src-main/security/contentSecurityPolicy';
+import { ELECTRON_APP_ORIGIN, isAppUrl, isPermissionAllowed } from '../../src-main/security/trustedOrigin';
+import { checkWebRequest } from '../../src-main/security/webRequestGuard';
+
+const app = ELECTRON_APP_ORIGIN;
+
+describe('trusted origins', () => {
+  it.each([
+    ['app://workbench/index.html', true],
+    ['app://workbench/', true],
+    ['app://workbench.evil.com/', false],
+    ['app://evil/index.html', false],
+    ['https://workbench/', false],
+    ['file:///etc/passwd', false],
+    ['app://user:pass@workbench/', false],
+    ['javascript:alert(1)', false],
+    ['not a url', false],
+  ])('%s is the app: %s', (url, expected) => {
+    expect(isAppUrl(url, app)).toBe(expected);
+  });
+});
+
+describe('the permission policy', () => {
+  it('grants the microphone to the app itself', () => {
+    expect(isPermissionAllowed({ permission: 'media', requestingUrl: 'app://workbench/index.html', mediaTypes: ['audio'] }, app)).toBe(true);
+  });
+  it.each([
+    { permission: 'media', requestingUrl: 'app://workbench/', mediaTypes: ['video'] },
+    { permission: 'media', requestingUrl: 'app://workbench/', mediaTypes: ['audio', 'video'] },
+    { permission: 'media', requestingUrl: 'app://workbench/', mediaTypes: [] },
+    { permission: 'media', requestingUrl: 'https://api.openai.com/', mediaTypes: ['audio'] },
+    { permission: 'geolocation', requestingUrl: 'app://workbench/' },
+    { permission: 'notifications', requestingUrl: 'app://workbench/' },
+    { permission: 'clipboard-read', requestingUrl: 'app://workbench/' },
+  ])('refuses $permission $mediaTypes for $requestingUrl', (request) => {
+    expect(isPermissionAllowed(request, app)).toBe(false);
+  });
+});
+
+describe('the content security policy', () => {
+  it('denies by default and allows only the given remote origins to be reached', () => {
+    const csp = buildContentSecurityPolicy(['https://api.openai.com']);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("connect-src 'self' https://api.openai.com;");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+});
+
+describe('the web request guard', () => {
+  const token = 'tok_abcdefghijklmnop';
+  const good = { host: '127.0.0.1:4000', origin: 'http://127.0.0.1:4000' };
+  it('lets in a same-origin request with the token in the query or the cookie', () => {
+    expect(checkWebRequest({ url: `/?token=${token}`, headers: good }, 4000, token)).toMatchObject({ allowed: true, tokenFromQuery: true });
+    expect(checkWebRequest({ url: '/ipc', headers: { ...good, cookie: `a=b; workbench_token=${token}` } }, 4000, token)).toMatchObject({ allowed: true, tokenFromQuery: false });
+  });
+  it.each([
+    ['no token', { url: '/', headers: good }, 403],
+    ['a wrong token', { url: '/?token=tok_abcdefghijklmnoX', headers: good }, 403],
+    ['a token of another length', { url: '/?token=x', headers: good }, 403],
+    ['a foreign Origin', { url: `/?token=${token}`, headers: { ...good, origin: 'http://evil.example' } }, 403],
+    ['a rebinding Host', { url: `/?token=${token}`, headers: { host: 'evil.example:4000' } }, 421],
+    ['a Host on another port', { url: `/?token=${token}`, headers: { host: '127.0.0.1:4001' } }, 421],
+    ['no Host', { url: `/?token=${token}`, headers: {} }, 421],
+  ])('refuses %s', (_label, request, status) => {
+    expect(checkWebRequest(request, 4000, token)).toMatchObject({ allowed: false, status });
+  });
+});
