@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { workbenchErrorSchema, type WorkbenchErrorData } from './errors';
+import { scenarioCatalogSchema } from './scenario';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 /**
@@ -50,6 +51,66 @@ export const apiKeyInputSchema = z
   })
   .strict();
 
+export const usageSchema = z.object({
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  totalTokens: z.number().int().nonnegative(),
+});
+export type Usage = z.infer<typeof usageSchema>;
+
+/** What every server-side model call reports, so the renderer can log it as an event. */
+const modelCallReportSchema = z.object({
+  model: z.string(),
+  durationMs: z.number().nonnegative(),
+  usage: usageSchema,
+});
+
+const conversationTurnSchema = z.object({ role: z.enum(['user', 'assistant']), text: z.string() });
+
+export const mintedSessionSchema = z.object({
+  /** A short-lived `ek_` client secret; the API key itself never leaves main. */
+  clientSecret: z.string().startsWith('ek_'),
+  expiresAt: z.number().int(),
+  model: z.string(),
+  /** Where the renderer POSTs its SDP offer. */
+  callsUrl: z.url(),
+});
+export type MintedSession = z.infer<typeof mintedSessionSchema>;
+
+const sessionRefSchema = z.object({ sessionId: z.string().min(1).max(100), scenarioId: z.string().min(1) });
+
+export const supervisorRequestSchema = sessionRefSchema.extend({
+  callId: z.string().min(1),
+  /** What the realtime agent passed to the supervisor tool. */
+  context: z.string(),
+  conversation: z.array(conversationTurnSchema).max(500),
+});
+export const supervisorToolStepSchema = z.object({ name: z.string(), arguments: z.string(), output: z.unknown() });
+export const supervisorResultSchema = modelCallReportSchema.extend({
+  text: z.string(),
+  steps: z.array(supervisorToolStepSchema),
+});
+export type SupervisorResult = z.infer<typeof supervisorResultSchema>;
+
+export const escalationRequestSchema = sessionRefSchema.extend({
+  callId: z.string().min(1),
+  toolName: z.string().min(1),
+  arguments: z.record(z.string(), z.unknown()),
+  conversation: z.array(conversationTurnSchema).max(500),
+});
+export const escalationResultSchema = modelCallReportSchema.extend({ decision: z.record(z.string(), z.unknown()) });
+export type EscalationResult = z.infer<typeof escalationResultSchema>;
+
+export const guardrailRequestSchema = sessionRefSchema.extend({ text: z.string().max(20_000) });
+export const guardrailResultSchema = modelCallReportSchema.extend({
+  category: z.string(),
+  rationale: z.string(),
+  tripped: z.boolean(),
+});
+export type GuardrailResult = z.infer<typeof guardrailResultSchema>;
+
+export const keyTestResultSchema = z.object({ ok: z.boolean(), message: z.string() });
+
 export const contract = {
   app: {
     info: channel(noRequest, appInfoSchema),
@@ -62,6 +123,25 @@ export const contract = {
     status: channel(noRequest, keyStatusSchema),
     set: channel(apiKeyInputSchema, keyStatusSchema),
     clear: channel(noRequest, keyStatusSchema),
+    /** Mints a throwaway client secret to prove the key and base URL work. */
+    test: channel(noRequest, keyTestResultSchema),
+  },
+  scenarios: {
+    list: channel(noRequest, scenarioCatalogSchema),
+  },
+  session: {
+    mint: channel(z.strictObject({ model: z.string().min(1).optional(), voice: z.string().min(1).optional() }), mintedSessionSchema),
+    /** Cancels every server-side call still running for this session. */
+    end: channel(z.strictObject({ sessionId: z.string().min(1) }), z.object({ cancelled: z.number().int().nonnegative() })),
+  },
+  supervisor: {
+    run: channel(supervisorRequestSchema.strict(), supervisorResultSchema),
+  },
+  escalation: {
+    decide: channel(escalationRequestSchema.strict(), escalationResultSchema),
+  },
+  guardrail: {
+    classify: channel(guardrailRequestSchema.strict(), guardrailResultSchema),
   },
 } as const;
 
@@ -69,6 +149,7 @@ export const contract = {
 export const pushEvents = {
   settingsChanged: { channel: 'settings:changed', payload: settingsSchema },
   keyChanged: { channel: 'key:changed', payload: keyStatusSchema },
+  scenariosChanged: { channel: 'scenarios:changed', payload: scenarioCatalogSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,13 @@ export const errorCodes = [
   'internal',
   'transport_closed',
   'timeout',
+  'cancelled',
+  'scenario_unknown',
+  'upstream_auth',
+  'upstream_rate_limited',
+  'upstream_error',
+  'upstream_unreachable',
+  'upstream_bad_output',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
