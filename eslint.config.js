@@ -40,6 +40,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // We do not run the React Compiler, so its memoisation warnings do not apply.
+      'react-hooks/incompatible-library': 'off',
       ...boundary('The renderer runs in a sandboxed page: no Node, Electron, or main-process code.', [
         [...nodeBuiltins, 'electron', 'openai', '**/src-main/**', '**/src-preload/**'],
       ]),

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startWorkbench } from './app/startWorkbench';
+import 'react-json-view-lite/dist/index.css';
 import './styles/theme.css';
 
 const container = document.getElementById('root');

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { SettingsPanel } from '../settings/SettingsPanel';
-import { KeyPanel } from '../settings/KeyPanel';
+import { SessionToolbar } from '../session/SessionToolbar';
+import { Workspace } from './Workspace';
 import { useWorkbenchStore } from './workbenchStore';
 
 function useTheme(): void {
@@ -12,6 +12,7 @@ function useTheme(): void {
 
 export function App() {
   const connection = useWorkbenchStore((state) => state.connection);
+  const keyStatus = useWorkbenchStore((state) => state.keyStatus);
   useTheme();
   return (
     <div className="app">
@@ -22,21 +23,22 @@ export function App() {
             v{connection.info.version} · {connection.info.host === 'web' ? 'browser mode' : 'desktop'}
           </span>
         )}
+        {keyStatus && !keyStatus.hasKey && <span className="titlebar-warning">No API key: add one in Settings to connect.</span>}
       </header>
-      <main className="workspace">
-        {connection.status === 'connecting' && <p className="state-line">Connecting to the workbench services…</p>}
-        {connection.status === 'failed' && (
-          <p className="state-line state-error" role="alert">
-            {connection.message}
-          </p>
-        )}
-        {connection.status === 'ready' && (
-          <div className="settings-page">
-            <KeyPanel />
-            <SettingsPanel />
-          </div>
-        )}
-      </main>
+      {connection.status === 'connecting' && <p className="state-line app-state">Connecting to the workbench services…</p>}
+      {connection.status === 'failed' && (
+        <p className="state-line state-error app-state" role="alert">
+          {connection.message}
+        </p>
+      )}
+      {connection.status === 'ready' && (
+        <>
+          <SessionToolbar />
+          <main className="workspace">
+            <Workspace />
+          </main>
+        </>
+      )}
     </div>
   );
 }

@@ -1,14 +1,21 @@
 import { connectWorkbench } from '../bridge/workbenchClient';
+import { useScenarioStore } from '../scenarios/scenarioStore';
+import { selectScenario } from '../session/sessionActions';
+import { useSessionStore } from '../session/sessionStore';
 import { useWorkbenchStore } from './workbenchStore';
 
 /** Connects the bridge, loads what the views need, and keeps it current from main's pushes. */
 export async function startWorkbench(): Promise<void> {
   try {
     const api = await connectWorkbench();
-    const [info, settings, keyStatus] = await Promise.all([api.app.info(), api.settings.get(), api.key.status()]);
+    const [info, settings, keyStatus, catalog] = await Promise.all([api.app.info(), api.settings.get(), api.key.status(), api.scenarios.list()]);
     api.events.settingsChanged((next) => useWorkbenchStore.setState({ settings: next }));
     api.events.keyChanged((next) => useWorkbenchStore.setState({ keyStatus: next }));
+    api.events.scenariosChanged((next) => useScenarioStore.setState({ catalog: next }));
+    useScenarioStore.setState({ catalog });
     useWorkbenchStore.setState({ connection: { status: 'ready', api, info }, settings, keyStatus });
+    const first = catalog.scenarios[0];
+    if (first && !useSessionStore.getState().scenarioId) selectScenario(first.id);
   } catch (error) {
     useWorkbenchStore.setState({ connection: { status: 'failed', message: error instanceof Error ? error.message : String(error) } });
   }

@@ -1,0 +1,46 @@
+import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
+import 'dockview-react/dist/styles/dockview.css';
+import { useSyncExternalStore, type FunctionComponent } from 'react';
+import { EventInspector } from '../inspector/EventInspector';
+import { ScenarioProblems } from '../scenarios/ScenarioProblems';
+import { KeyPanel } from '../settings/KeyPanel';
+import { SettingsPanel } from '../settings/SettingsPanel';
+import { TranscriptView } from '../transcript/TranscriptView';
+import { useWorkbenchStore } from './workbenchStore';
+
+function SettingsDock() {
+  return (
+    <div className="settings-page">
+      <KeyPanel />
+      <SettingsPanel />
+    </div>
+  );
+}
+
+const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
+  transcript: () => <TranscriptView />,
+  events: () => <EventInspector />,
+  settings: () => <SettingsDock />,
+  scenarios: () => <ScenarioProblems />,
+};
+
+function onReady(event: DockviewReadyEvent): void {
+  const transcript = event.api.addPanel({ id: 'transcript', component: 'transcript', title: 'Transcript' });
+  event.api.addPanel({ id: 'events', component: 'events', title: 'Events', position: { referencePanel: transcript, direction: 'right' }, initialWidth: 460 });
+  event.api.addPanel({ id: 'scenarios', component: 'scenarios', title: 'Scenarios', position: { referencePanel: transcript, direction: 'within' }, inactive: true });
+  event.api.addPanel({ id: 'settings', component: 'settings', title: 'Settings', position: { referencePanel: transcript, direction: 'within' }, inactive: true });
+}
+
+const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+const subscribeScheme = (listener: () => void) => {
+  darkQuery.addEventListener('change', listener);
+  return () => darkQuery.removeEventListener('change', listener);
+};
+
+/** Dockable panels: transcript, event inspector, scenario problems and settings. */
+export function Workspace() {
+  const theme = useWorkbenchStore((state) => state.settings?.theme ?? 'system');
+  const systemDark = useSyncExternalStore(subscribeScheme, () => darkQuery.matches);
+  const dark = theme === 'dark' || (theme === 'system' && systemDark);
+  return <DockviewReact className="dock" components={components} onReady={onReady} theme={dark ? themeDark : themeLight} />;
+}

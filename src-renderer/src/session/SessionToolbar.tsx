@@ -1,0 +1,184 @@
+import { useEffect } from 'react';
+import { useScenarioStore } from '../scenarios/scenarioStore';
+import { useEventStore } from '../events/eventStore';
+import { codecLabels } from './codecs';
+import {
+  connect,
+  disconnect,
+  pushToTalkDown,
+  pushToTalkUp,
+  selectAgent,
+  selectScenario,
+  setCodec,
+  setLengthCap,
+  setMuted,
+  setOutput,
+  setPlayback,
+  setTurnMode,
+} from './sessionActions';
+import { isLive, useSessionStore, type Codec, type SessionPhase } from './sessionStore';
+
+function phaseLabel(phase: SessionPhase): string {
+  switch (phase.status) {
+    case 'idle':
+      return 'Not connected';
+    case 'connecting':
+      return phase.step;
+    case 'connected':
+      return 'Connected';
+    case 'reconnect-needed':
+      return phase.message;
+    case 'error':
+      return phase.message;
+  }
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** Space held while the window has focus (and no text field does) talks in push-to-talk mode. */
+function usePushToTalkKey(enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const down = (event: KeyboardEvent) => {
+      if (event.code !== 'Space' || event.repeat || isTyping(event.target)) return;
+      event.preventDefault();
+      pushToTalkDown();
+    };
+    const up = (event: KeyboardEvent) => {
+      if (event.code !== 'Space' || isTyping(event.target)) return;
+      event.preventDefault();
+      pushToTalkUp();
+    };
+    const blur = () => pushToTalkUp();
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    window.addEventListener('blur', blur);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+      window.removeEventListener('blur', blur);
+    };
+  }, [enabled]);
+}
+
+export function SessionToolbar() {
+  const catalog = useScenarioStore((state) => state.catalog);
+  const session = useSessionStore();
+  const activeAgent = useEventStore((state) => state.transcript.activeAgent);
+  const scenario = catalog?.scenarios.find((candidate) => candidate.id === session.scenarioId);
+  const live = isLive(session.phase);
+  const connected = session.phase.status === 'connected';
+  const shownAgent = connected ? (activeAgent ?? session.startAgent) : session.startAgent;
+  usePushToTalkKey(connected && session.mode === 'ptt');
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Session">
+      <div className="toolbar-row">
+        <label className="field">
+          <span className="field-label">Scenario</span>
+          <select className="input" aria-label="Scenario" value={session.scenarioId ?? ''} onChange={(event) => selectScenario(event.target.value)}>
+            {!session.scenarioId && <option value="">Choose…</option>}
+            {catalog?.scenarios.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Agent</span>
+          <select className="input" aria-label="Agent" value={shownAgent ?? ''} disabled={!scenario} onChange={(event) => void selectAgent(event.target.value)}>
+            {scenario?.agents.map((agent) => (
+              <option key={agent.name} value={agent.name}>
+                {agent.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {live ? (
+          <button type="button" className="button" onClick={() => disconnect()}>
+            Disconnect
+          </button>
+        ) : (
+          <button type="button" className="button button-primary" disabled={!scenario} onClick={() => void connect()}>
+            Connect
+          </button>
+        )}
+        <span className={`status-pill status-${session.phase.status}`} role="status" aria-label="Connection state" data-testid="session-phase">
+          <span className="status-dot" />
+          {phaseLabel(session.phase)}
+        </span>
+        <span className="toolbar-spacer" />
+        <span className={session.userSpeaking ? 'activity activity-on' : 'activity'} data-testid="user-speaking">
+          ● Listening
+        </span>
+        <span className={session.assistantSpeaking ? 'activity activity-on' : 'activity'} data-testid="assistant-speaking">
+          ● Speaking
+        </span>
+      </div>
+      <div className="toolbar-row">
+        <div className="segmented" role="radiogroup" aria-label="Turn detection">
+          <button type="button" role="radio" aria-checked={session.mode === 'vad'} className={session.mode === 'vad' ? 'segment segment-on' : 'segment'} onClick={() => setTurnMode('vad')}>
+            Voice activity
+          </button>
+          <button type="button" role="radio" aria-checked={session.mode === 'ptt'} className={session.mode === 'ptt' ? 'segment segment-on' : 'segment'} onClick={() => setTurnMode('ptt')}>
+            Push-to-talk
+          </button>
+        </div>
+        <button
+          type="button"
+          className={session.pttActive ? 'button button-talk button-talk-on' : 'button button-talk'}
+          aria-label="Push to talk"
+          aria-pressed={session.pttActive}
+          title="Hold to talk (or hold Space)"
+          disabled={!connected || session.mode !== 'ptt'}
+          onPointerDown={() => pushToTalkDown()}
+          onPointerUp={() => pushToTalkUp()}
+          onPointerLeave={() => pushToTalkUp()}
+        >
+          {session.pttActive ? 'Talking…' : 'Hold to talk'}
+        </button>
+        <label className="check">
+          <input type="checkbox" aria-label="Mute" checked={session.muted} onChange={(event) => setMuted(event.target.checked)} />
+          Mute mic
+        </label>
+        <label className="check">
+          <input type="checkbox" aria-label="Audio playback" checked={session.playback} onChange={(event) => setPlayback(event.target.checked)} />
+          Audio playback
+        </label>
+        <label className="field">
+          <span className="field-label">Codec</span>
+          <select className="input" aria-label="Codec" value={session.codec} disabled={live} onChange={(event) => setCodec(event.target.value as Codec)}>
+            {(Object.keys(codecLabels) as Codec[]).map((codec) => (
+              <option key={codec} value={codec}>
+                {codecLabels[codec]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Output</span>
+          <select className="input" aria-label="Output" value={session.output} disabled={live} onChange={(event) => setOutput(event.target.value as 'audio' | 'text')}>
+            <option value="audio">Audio + transcript</option>
+            <option value="text">Text only</option>
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Cap (min)</span>
+          <input
+            className="input input-narrow"
+            type="number"
+            min={0}
+            aria-label="Session length cap in minutes"
+            value={session.lengthCapMinutes || ''}
+            placeholder="none"
+            disabled={live}
+            onChange={(event) => setLengthCap(Number(event.target.value))}
+          />
+        </label>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { RealtimeAgent } from '@openai/agents/realtime';
+import type { Scenario } from '../../../src-shared/scenario';
+import { buildTool, type ToolContext } from './scenarioTools';
+
+/** The scenario's agents as SDK agents, with their tools and their handoff graph wired up. */
+export function buildAgents(scenario: Scenario, context: ToolContext, defaultVoice: string): Map<string, RealtimeAgent> {
+  const agents = new Map<string, RealtimeAgent>();
+  for (const config of scenario.agents) {
+    agents.set(
+      config.name,
+      new RealtimeAgent({
+        name: config.name,
+        instructions: config.instructions,
+        handoffDescription: config.publicDescription,
+        voice: config.voice ?? defaultVoice,
+        tools: config.tools.map((definition) => buildTool(definition, context)),
+      }),
+    );
+  }
+  for (const config of scenario.agents) {
+    agents.get(config.name)!.handoffs = config.handoffs.map((target) => agents.get(target)!);
+  }
+  return agents;
+}

@@ -1,0 +1,68 @@
+import { tool, type FunctionTool } from '@openai/agents/realtime';
+import type { WorkbenchApi } from '../../../src-shared/contract';
+import type { AgentTool, Scenario } from '../../../src-shared/scenario';
+import type { RecordEvent } from '../events/eventRecorder';
+import { conversationTurns } from './conversation';
+
+export interface ToolContext {
+  readonly api: WorkbenchApi;
+  readonly scenario: Scenario;
+  readonly sessionId: string;
+  readonly record: RecordEvent;
+}
+
+function errorText(error: unknown): { code: string; message: string } {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'internal';
+  return { code, message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Runs a tool whose answer comes from a server-side model (supervisor or escalation) through the
+ * contract, logging request, response or error as app events. A failure becomes a tool result the
+ * realtime agent can apologise for, so the voice session carries on.
+ */
+async function runOnBackend(kind: 'supervisor' | 'escalation', context: ToolContext, definition: AgentTool, input: Record<string, unknown>, callId: string): Promise<unknown> {
+  const { api, scenario, sessionId, record } = context;
+  const started = performance.now();
+  record('app', `${kind}.request`, { callId, toolName: definition.name, request: input });
+  try {
+    if (kind === 'supervisor') {
+      const contextText = typeof input['relevantContextFromLastUserMessage'] === 'string' ? input['relevantContextFromLastUserMessage'] : JSON.stringify(input);
+      const result = await api.supervisor.run({ sessionId, scenarioId: scenario.id, callId, context: contextText, conversation: conversationTurns() });
+      record('app', 'supervisor.response', { callId, toolName: definition.name, result: { text: result.text, steps: result.steps }, model: result.model, durationMs: result.durationMs, usage: result.usage });
+      return { nextResponse: result.text };
+    }
+    const result = await api.escalation.decide({ sessionId, scenarioId: scenario.id, callId, toolName: definition.name, arguments: input, conversation: conversationTurns() });
+    record('app', 'escalation.response', { callId, toolName: definition.name, result: result.decision, model: result.model, durationMs: result.durationMs, usage: result.usage });
+    return result.decision;
+  } catch (error) {
+    const { code, message } = errorText(error);
+    record('app', `${kind}.error`, { callId, toolName: definition.name, code, message, durationMs: Math.round(performance.now() - started) });
+    return { error: `The ${kind} model could not answer (${code}). Tell the user briefly that you cannot look this up right now and offer to try again.` };
+  }
+}
+
+/** A schema that already meets strict mode (closed, every property required) is sent as strict. */
+function isStrictCompatible(schema: AgentTool['parameters']): boolean {
+  const required = new Set(schema.required ?? []);
+  return schema.additionalProperties === false && Object.keys(schema.properties).every((name) => required.has(name));
+}
+
+/** One realtime tool per scenario tool definition. */
+export function buildTool(definition: AgentTool, context: ToolContext): FunctionTool<unknown> {
+  const strict = isStrictCompatible(definition.parameters);
+  const options = {
+    name: definition.name,
+    description: definition.description,
+    parameters: strict ? definition.parameters : { ...definition.parameters, additionalProperties: true, required: definition.parameters.required ?? [] },
+    strict,
+    async execute(input: unknown, _runContext: unknown, details?: { toolCall?: { callId: string } }) {
+      const args = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+      const callId = details?.toolCall?.callId ?? `local-${Date.now()}`;
+      if (definition.runsOn === 'agent') return definition.mockResult ?? { ok: true };
+      return runOnBackend(definition.runsOn, context, definition, args, callId);
+    },
+  };
+  // The scenario schema has already validated the JSON schema; the SDK's types cannot see that.
+  return tool(options as unknown as Parameters<typeof tool>[0]) as unknown as FunctionTool<unknown>;
+}

@@ -1,0 +1,28 @@
+import type { RecordEvent } from '../events/eventRecorder';
+
+function parse(data: unknown): { type: string; payload: Record<string, unknown> } | undefined {
+  if (typeof data !== 'string') return undefined;
+  try {
+    const parsed = JSON.parse(data) as Record<string, unknown>;
+    return { type: typeof parsed['type'] === 'string' ? parsed['type'] : 'unknown', payload: parsed };
+  } catch {
+    return { type: 'unparseable', payload: { data: data.slice(0, 200) } };
+  }
+}
+
+/**
+ * Records every event that crosses the `oai-events` data channel in either direction, including those
+ * the SDK sends on its own through private paths (response.cancel, output_audio_buffer.clear, session.update).
+ */
+export function tapDataChannel(channel: RTCDataChannel, record: RecordEvent): void {
+  const send = channel.send.bind(channel);
+  channel.send = ((data: string) => {
+    const event = parse(data);
+    if (event) record('client', event.type, event.payload);
+    send(data);
+  }) as RTCDataChannel['send'];
+  channel.addEventListener('message', (message: MessageEvent) => {
+    const event = parse(message.data);
+    if (event) record('server', event.type, event.payload);
+  });
+}

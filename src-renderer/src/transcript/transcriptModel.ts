@@ -1,0 +1,66 @@
+import type { Usage } from '../../../src-shared/contract';
+
+export type GuardrailVerdict =
+  | { status: 'pending' }
+  | { status: 'pass' | 'fail'; category: string; rationale: string }
+  | { status: 'error'; message: string };
+
+export interface BackendCall {
+  readonly kind: 'supervisor' | 'escalation';
+  readonly status: 'running' | 'done' | 'failed';
+  readonly request: unknown;
+  readonly result?: unknown;
+  readonly error?: string;
+  readonly model?: string;
+  readonly durationMs?: number;
+  readonly usage?: Usage;
+}
+
+export type TranscriptEntry =
+  | {
+      readonly kind: 'message';
+      readonly id: string;
+      readonly role: 'user' | 'assistant';
+      readonly agent: string | undefined;
+      readonly text: string;
+      readonly status: 'streaming' | 'done' | 'interrupted';
+      readonly guardrail: GuardrailVerdict | undefined;
+    }
+  | {
+      readonly kind: 'tool';
+      readonly id: string;
+      readonly agent: string | undefined;
+      readonly name: string;
+      readonly arguments: string;
+      readonly output: string | undefined;
+      readonly status: 'running' | 'done';
+      readonly backend: BackendCall | undefined;
+    }
+  | { readonly kind: 'handoff'; readonly id: string; readonly from: string | undefined; readonly to: string }
+  | { readonly kind: 'notice'; readonly id: string; readonly level: 'info' | 'error'; readonly text: string };
+
+export interface TranscriptState {
+  readonly entries: readonly TranscriptEntry[];
+  readonly activeAgent: string | undefined;
+  readonly guardrailsEnabled: boolean;
+}
+
+export const emptyTranscript: TranscriptState = Object.freeze({ entries: Object.freeze([]) as readonly TranscriptEntry[], activeAgent: undefined, guardrailsEnabled: false });
+
+/** The transcript as plain text, for the clipboard. */
+export function transcriptToText(entries: readonly TranscriptEntry[]): string {
+  return entries
+    .map((entry) => {
+      switch (entry.kind) {
+        case 'message':
+          return `${entry.role === 'user' ? 'User' : (entry.agent ?? 'Assistant')}: ${entry.text}${entry.status === 'interrupted' ? ' [interrupted]' : ''}${entry.guardrail?.status === 'fail' ? ` [guardrail: ${entry.guardrail.category}]` : ''}`;
+        case 'tool':
+          return `[tool ${entry.name}(${entry.arguments})${entry.output !== undefined ? ` → ${entry.output}` : ''}]`;
+        case 'handoff':
+          return `[handoff ${entry.from ?? '?'} → ${entry.to}]`;
+        case 'notice':
+          return `[${entry.level}] ${entry.text}`;
+      }
+    })
+    .join('\n');
+}

@@ -1,0 +1,218 @@
+import type { SessionEvent } from '../../../src-shared/sessionEvent';
+import type { BackendCall, TranscriptEntry, TranscriptState } from './transcriptModel';
+
+type Payload = Record<string, unknown>;
+type Item = { id?: string; type?: string; role?: string; call_id?: string; name?: string; arguments?: string; output?: string; status?: string; content?: Payload[] };
+
+const HANDOFF_PREFIX = 'transfer_to_';
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function textOfContent(content: Payload[] | undefined): string | undefined {
+  if (!content) return undefined;
+  const parts = content.map((part) => str(part['text']) ?? str(part['transcript'])).filter((part): part is string => part !== undefined);
+  return parts.length > 0 ? parts.join('') : undefined;
+}
+
+/** A mutable working copy for one batch: entries are replaced, never mutated in place. */
+class Draft {
+  entries: TranscriptEntry[];
+  activeAgent: string | undefined;
+  guardrailsEnabled: boolean;
+  private readonly index = new Map<string, number>();
+
+  constructor(state: TranscriptState) {
+    this.entries = [...state.entries];
+    this.activeAgent = state.activeAgent;
+    this.guardrailsEnabled = state.guardrailsEnabled;
+    this.entries.forEach((entry, position) => this.index.set(`${entry.kind}:${entry.id}`, position));
+  }
+
+  find<K extends TranscriptEntry['kind']>(kind: K, id: string): Extract<TranscriptEntry, { kind: K }> | undefined {
+    const position = this.index.get(`${kind}:${id}`);
+    return position === undefined ? undefined : (this.entries[position] as Extract<TranscriptEntry, { kind: K }>);
+  }
+
+  put(entry: TranscriptEntry): void {
+    const key = `${entry.kind}:${entry.id}`;
+    const position = this.index.get(key);
+    if (position === undefined) {
+      this.index.set(key, this.entries.length);
+      this.entries.push(entry);
+    } else {
+      this.entries[position] = entry;
+    }
+  }
+
+  message(id: string, role: 'user' | 'assistant'): Extract<TranscriptEntry, { kind: 'message' }> {
+    return this.find('message', id) ?? { kind: 'message', id, role, agent: role === 'assistant' ? this.activeAgent : undefined, text: '', status: 'streaming', guardrail: undefined };
+  }
+
+  tool(id: string): Extract<TranscriptEntry, { kind: 'tool' }> {
+    return this.find('tool', id) ?? { kind: 'tool', id, agent: this.activeAgent, name: '', arguments: '', output: undefined, status: 'running', backend: undefined };
+  }
+
+  freeze(): TranscriptState {
+    return { entries: this.entries, activeAgent: this.activeAgent, guardrailsEnabled: this.guardrailsEnabled };
+  }
+}
+
+function applyItem(draft: Draft, item: Item, done: boolean): void {
+  if (!item.id && !item.call_id) return;
+  if (item.type === 'message' && item.id && (item.role === 'user' || item.role === 'assistant')) {
+    const current = draft.message(item.id, item.role);
+    const text = textOfContent(item.content);
+    const finished = done || item.status === 'completed';
+    const status = current.status === 'interrupted' ? 'interrupted' : finished ? 'done' : current.status;
+    const guardrail = item.role === 'assistant' && finished && draft.guardrailsEnabled && current.guardrail === undefined ? { status: 'pending' as const } : current.guardrail;
+    draft.put({ ...current, text: text && text.length >= current.text.length ? text : current.text, status, guardrail });
+  } else if (item.type === 'function_call' && item.call_id) {
+    if (item.name?.startsWith(HANDOFF_PREFIX)) {
+      if (!draft.find('handoff', item.call_id)) draft.put({ kind: 'handoff', id: item.call_id, from: draft.activeAgent, to: item.name.slice(HANDOFF_PREFIX.length) });
+      return;
+    }
+    const current = draft.tool(item.call_id);
+    draft.put({ ...current, name: item.name ?? current.name, arguments: item.arguments ?? current.arguments });
+  } else if (item.type === 'function_call_output' && item.call_id) {
+    if (draft.find('handoff', item.call_id)) return;
+    const current = draft.find('tool', item.call_id);
+    if (current) draft.put({ ...current, output: item.output ?? current.output, status: 'done' });
+  }
+}
+
+function appendDelta(draft: Draft, payload: Payload): void {
+  const id = str(payload['item_id']);
+  const delta = str(payload['delta']);
+  if (!id || delta === undefined) return;
+  const current = draft.message(id, 'assistant');
+  draft.put({ ...current, text: current.text + delta });
+}
+
+function setText(draft: Draft, id: string | undefined, role: 'user' | 'assistant', text: string | undefined): void {
+  if (!id || text === undefined) return;
+  draft.put({ ...draft.message(id, role), text });
+}
+
+function applyBackend(draft: Draft, kind: BackendCall['kind'], phase: string, payload: Payload): void {
+  const callId = str(payload['callId']);
+  if (!callId) return;
+  const current = draft.tool(callId);
+  const previous = current.backend;
+  const backend: BackendCall =
+    phase === 'request'
+      ? { kind, status: 'running', request: payload['request'] }
+      : phase === 'response'
+        ? {
+            kind,
+            status: 'done',
+            request: previous?.request,
+            result: payload['result'],
+            model: str(payload['model']),
+            durationMs: typeof payload['durationMs'] === 'number' ? payload['durationMs'] : undefined,
+            usage: payload['usage'] as BackendCall['usage'],
+          }
+        : { kind, status: 'failed', request: previous?.request, error: str(payload['message']) ?? 'failed', durationMs: typeof payload['durationMs'] === 'number' ? payload['durationMs'] : undefined };
+  draft.put({ ...current, name: current.name || str(payload['toolName']) || kind, backend });
+}
+
+function applyServer(draft: Draft, event: SessionEvent): void {
+  const payload = event.payload;
+  switch (event.type) {
+    case 'conversation.item.added':
+    case 'conversation.item.created':
+    case 'response.output_item.added':
+      applyItem(draft, payload['item'] as Item, false);
+      break;
+    case 'conversation.item.done':
+    case 'response.output_item.done':
+    case 'conversation.item.retrieved':
+      applyItem(draft, payload['item'] as Item, event.type !== 'conversation.item.retrieved');
+      break;
+    case 'response.output_audio_transcript.delta':
+    case 'response.output_text.delta':
+      appendDelta(draft, payload);
+      break;
+    case 'response.output_audio_transcript.done':
+      setText(draft, str(payload['item_id']), 'assistant', str(payload['transcript']));
+      break;
+    case 'response.output_text.done':
+      setText(draft, str(payload['item_id']), 'assistant', str(payload['text']));
+      break;
+    case 'conversation.item.input_audio_transcription.completed':
+      setText(draft, str(payload['item_id']), 'user', str(payload['transcript']));
+      break;
+    case 'conversation.item.truncated': {
+      const id = str(payload['item_id']);
+      const current = id ? draft.find('message', id) : undefined;
+      if (current) draft.put({ ...current, status: 'interrupted' });
+      break;
+    }
+    case 'response.done': {
+      const response = payload['response'] as { status?: string; output?: Item[] } | undefined;
+      if (response?.status !== 'cancelled') break;
+      for (const item of response.output ?? []) {
+        const current = item.id ? draft.find('message', item.id) : undefined;
+        if (current) draft.put({ ...current, status: 'interrupted' });
+      }
+      break;
+    }
+    case 'error': {
+      const error = payload['error'] as Payload | undefined;
+      draft.put({ kind: 'notice', id: `error-${event.seq}`, level: 'error', text: `Realtime API error: ${str(error?.['message']) ?? 'unknown'}${error?.['code'] ? ` (${String(error['code'])})` : ''}` });
+      break;
+    }
+  }
+}
+
+function applyApp(draft: Draft, event: SessionEvent): void {
+  const payload = event.payload;
+  const [domain, phase] = event.type.split('.') as [string, string | undefined];
+  if (domain === 'supervisor' || domain === 'escalation') {
+    applyBackend(draft, domain, phase ?? '', payload);
+    return;
+  }
+  switch (event.type) {
+    case 'session.started':
+      draft.activeAgent = str(payload['agent']);
+      draft.guardrailsEnabled = payload['guardrails'] === true;
+      break;
+    case 'agent.changed':
+      draft.activeAgent = str(payload['to']);
+      if (payload['reason'] === 'user') draft.put({ kind: 'handoff', id: `switch-${event.seq}`, from: str(payload['from']), to: str(payload['to']) ?? '?' });
+      break;
+    case 'guardrail.verdict': {
+      const id = str(payload['itemId']);
+      const current = id ? draft.find('message', id) : undefined;
+      if (current) {
+        draft.put({
+          ...current,
+          guardrail: { status: payload['tripped'] === true ? 'fail' : 'pass', category: str(payload['category']) ?? '?', rationale: str(payload['rationale']) ?? '' },
+        });
+      }
+      break;
+    }
+    case 'guardrail.error': {
+      const id = str(payload['itemId']);
+      const current = id ? draft.find('message', id) : undefined;
+      if (current) draft.put({ ...current, guardrail: { status: 'error', message: str(payload['message']) ?? 'failed' } });
+      break;
+    }
+    case 'session.error':
+      draft.put({ kind: 'notice', id: `notice-${event.seq}`, level: 'error', text: str(payload['message']) ?? 'The session failed.' });
+      break;
+  }
+}
+
+/** Folds a batch of stream events into the transcript. Pure: the same events always give the same transcript. */
+export function reduceTranscript(state: TranscriptState, events: readonly SessionEvent[]): TranscriptState {
+  if (events.length === 0) return state;
+  const draft = new Draft(state);
+  for (const event of events) {
+    if (event.direction === 'server') applyServer(draft, event);
+    else if (event.direction === 'app') applyApp(draft, event);
+    else if (event.type === 'conversation.item.create') applyItem(draft, event.payload['item'] as Item, false);
+  }
+  return draft.freeze();
+}
