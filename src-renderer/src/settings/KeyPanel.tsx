@@ -11,7 +11,20 @@ export function KeyPanel() {
   const keyStatus = useWorkbenchStore((state) => state.keyStatus);
   const [apiKey, setApiKey] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [testing, setTesting] = useState(false);
   if (!keyStatus) return null;
+
+  async function test() {
+    setTesting(true);
+    try {
+      const result = await requireApi().key.test();
+      setMessage({ text: result.message, error: !result.ok });
+    } catch (error) {
+      setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+    } finally {
+      setTesting(false);
+    }
+  }
 
   async function run(action: () => Promise<unknown>, done: string) {
     try {
@@ -52,6 +65,9 @@ export function KeyPanel() {
         </button>
         <button type="button" className="button" disabled={keyStatus.source !== 'stored'} onClick={() => void run(() => requireApi().key.clear(), 'Stored key removed.')}>
           Clear key
+        </button>
+        <button type="button" className="button" disabled={!keyStatus.hasKey || testing} onClick={() => void test()}>
+          {testing ? 'Testing…' : 'Test key'}
         </button>
       </form>
       {message && (
