@@ -111,6 +111,9 @@ export function SessionToolbar() {
           {phaseLabel(session.phase)}
         </span>
         <span className="toolbar-spacer" />
+        <span className={session.micLive ? 'activity activity-on' : 'activity'} data-testid="mic-state">
+          {session.micLive ? '● Mic live' : '○ Mic off'}
+        </span>
         <span className={session.userSpeaking ? 'activity activity-on' : 'activity'} data-testid="user-speaking">
           ● Listening
         </span>

@@ -177,7 +177,9 @@ export class LiveSession {
   /** The microphone sends audio only when not muted, and in push-to-talk only while the key is down. */
   applyMicrophone(): void {
     const { muted, mode, pttActive } = useSessionStore.getState();
-    this.session?.mute(muted || (mode === 'ptt' && !pttActive));
+    if (!this.session) return;
+    this.session.mute(muted || (mode === 'ptt' && !pttActive));
+    useSessionStore.setState({ micLive: this.session.muted === false });
   }
 
   setPlayback(on: boolean): void {
@@ -233,7 +235,7 @@ export class LiveSession {
     this.session?.close();
     this.session = undefined;
     void this.options.api.session.end({ sessionId: this.sessionId }).catch(() => undefined);
-    useSessionStore.setState({ assistantSpeaking: false, userSpeaking: false, pttActive: false });
+    useSessionStore.setState({ assistantSpeaking: false, userSpeaking: false, pttActive: false, micLive: false });
     this.setPhase(reason ? { status: 'error', message: reason } : { status: 'idle' });
   }
 }

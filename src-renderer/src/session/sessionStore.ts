@@ -28,6 +28,8 @@ interface SessionState extends SessionControls {
   readonly phase: SessionPhase;
   readonly sessionId: string | undefined;
   readonly pttActive: boolean;
+  /** Whether microphone audio is being sent right now, read back from the transport. */
+  readonly micLive: boolean;
   readonly assistantSpeaking: boolean;
   readonly userSpeaking: boolean;
 }
@@ -44,6 +46,7 @@ export const useSessionStore = create<SessionState>(() => ({
   phase: { status: 'idle' },
   sessionId: undefined,
   pttActive: false,
+  micLive: false,
   assistantSpeaking: false,
   userSpeaking: false,
 }));
