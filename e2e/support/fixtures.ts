@@ -1,33 +1,46 @@
 import { test as base, type Browser, type Page } from '@playwright/test';
+import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
 import { launchChromium } from './chromium';
+import { silenceWav } from './speechFiles';
 import { startBuiltWebHost, type RunningWebHost } from './webHostProcess';
 
+export const TEST_API_KEY = 'sk-test';
+
 interface WorkbenchFixtures {
+  /** The WAV Chromium's fake microphone plays (looped); silence unless a test sets it. */
+  micFile: string | undefined;
+  /** The key the web host starts with, as OPENAI_API_KEY. */
+  apiKey: string;
+  fake: FakeOpenAI;
   webHost: RunningWebHost;
+  browser: Browser;
   app: Page;
 }
 
-interface WorkerFixtures {
-  debianChromium: Browser;
-}
-
-/** Each test gets its own web host and data folder, and a page on the built renderer it serves. */
-export const test = base.extend<WorkbenchFixtures, WorkerFixtures>({
-  debianChromium: [
-    async ({}, use) => {
-      const browser = await launchChromium();
-      await use(browser);
-      await browser.close();
-    },
-    { scope: 'worker' },
-  ],
-  webHost: async ({}, use) => {
-    const host = await startBuiltWebHost();
+/**
+ * Each test gets its own fake OpenAI server, its own web host (data folder, key, base URL pointed at
+ * the fake) and its own Chromium with a file for a microphone.
+ */
+export const test = base.extend<WorkbenchFixtures>({
+  micFile: [undefined, { option: true }],
+  apiKey: [TEST_API_KEY, { option: true }],
+  fake: async ({}, use) => {
+    const fake = await startFakeOpenAI({ port: 0, apiKeys: [TEST_API_KEY] });
+    await use(fake);
+    await fake.close();
+  },
+  webHost: async ({ fake, apiKey }, use) => {
+    const host = await startBuiltWebHost({ OPENAI_API_KEY: apiKey, OPENAI_BASE_URL: `${fake.baseUrl}/v1` });
     await use(host);
     await host.stop();
   },
-  app: async ({ debianChromium, webHost }, use) => {
-    const context = await debianChromium.newContext();
+  browser: async ({ micFile }, use) => {
+    const browser = await launchChromium([`--use-file-for-fake-audio-capture=${micFile ?? silenceWav()}`]);
+    await use(browser);
+    await browser.close();
+  },
+  app: async ({ browser, webHost }, use) => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await page.goto(webHost.url);
     await use(page);

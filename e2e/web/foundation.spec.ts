@@ -34,8 +34,8 @@ test('says plainly where the key is kept in browser mode, and never shows it bac
   await expect(app.getByRole('textbox', { name: 'API key' })).toHaveValue('');
 });
 
-test('a page opened without the token is refused', async ({ debianChromium, webHost }) => {
-  const page = await debianChromium.newPage();
+test('a page opened without the token is refused', async ({ browser, webHost }) => {
+  const page = await browser.newPage();
   const response = await page.goto(webHost.url.replace(/\?token=.*/, ''));
   expect(response?.status()).toBe(403);
   await expect(page.locator('body')).toContainText('missing or wrong access token');

@@ -1,15 +1,29 @@
 import type { AppInfo } from '../../src-shared/contract';
 import type { KeyStore } from '../services/keyStore';
+import type { UpstreamClientFactory } from '../services/openaiClient';
+import type { ScenarioLibrary } from '../services/scenarioLibrary';
+import type { SessionCalls } from '../services/sessionCalls';
 import type { SettingsStore } from '../services/settingsStore';
+import { runEscalation } from '../services/escalation';
+import { classifyOutput } from '../services/guardrail';
+import { mintSession, testKey } from '../services/sessionMinter';
+import { runSupervisor } from '../services/supervisor';
 import type { Handlers } from './dispatcher';
 
 export interface HandlerServices {
   readonly appInfo: AppInfo;
   readonly settings: SettingsStore;
   readonly keys: KeyStore;
+  readonly scenarios: ScenarioLibrary;
+  readonly upstream: UpstreamClientFactory;
+  readonly calls: SessionCalls;
 }
 
-export function createHandlers({ appInfo, settings, keys }: HandlerServices): Handlers {
+const SUPERVISOR_TIMEOUT_MS = 45_000;
+const ESCALATION_TIMEOUT_MS = 90_000;
+const GUARDRAIL_TIMEOUT_MS = 20_000;
+
+export function createHandlers({ appInfo, settings, keys, scenarios, upstream, calls }: HandlerServices): Handlers {
   return {
     app: {
       info: () => appInfo,
@@ -22,6 +36,35 @@ export function createHandlers({ appInfo, settings, keys }: HandlerServices): Ha
       status: () => keys.status(),
       set: ({ apiKey }) => keys.set(apiKey),
       clear: () => keys.clear(),
+      test: () => testKey(upstream, settings.get()),
+    },
+    scenarios: {
+      list: () => scenarios.catalog(),
+    },
+    session: {
+      mint: (request) => mintSession(upstream, settings.get(), request),
+      end: ({ sessionId }) => ({ cancelled: calls.cancel(sessionId) }),
+    },
+    supervisor: {
+      run: async (request) => {
+        const scenario = scenarios.find(request.scenarioId);
+        const client = await upstream();
+        return calls.run(request.sessionId, 'The supervisor call', SUPERVISOR_TIMEOUT_MS, (signal) => runSupervisor(client, scenario, settings.get().supervisorModel, request, signal));
+      },
+    },
+    escalation: {
+      decide: async (request) => {
+        const scenario = scenarios.find(request.scenarioId);
+        const client = await upstream();
+        return calls.run(request.sessionId, 'The escalation call', ESCALATION_TIMEOUT_MS, (signal) => runEscalation(client, scenario, settings.get().escalationModel, request, signal));
+      },
+    },
+    guardrail: {
+      classify: async (request) => {
+        const scenario = scenarios.find(request.scenarioId);
+        const client = await upstream();
+        return calls.run(request.sessionId, 'The guardrail call', GUARDRAIL_TIMEOUT_MS, (signal) => classifyOutput(client, scenario, settings.get().guardrailModel, request.text, signal));
+      },
     },
   };
 }

@@ -3,7 +3,12 @@ import type { AppInfo } from '../../src-shared/contract';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';
 import { PushHub } from '../ipc/pushHub';
+import { originOf } from '../security/contentSecurityPolicy';
+import { effectiveBaseUrl } from './baseUrl';
 import { createKeyStore, type KeyStore, type SecretBackend } from './keyStore';
+import { createUpstreamClientFactory } from './openaiClient';
+import { openScenarioLibrary, type ScenarioLibrary } from './scenarioLibrary';
+import { SessionCalls } from './sessionCalls';
 import { openSettingsStore, type SettingsStore } from './settingsStore';
 
 export interface MainServicesOptions {
@@ -13,6 +18,9 @@ export interface MainServicesOptions {
   readonly keyBackend: SecretBackend;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly log: (line: string) => void;
+  /** The app's own agent-configs folder. */
+  readonly builtinScenarioDir: string;
+  readonly watchScenarios?: boolean;
 }
 
 export interface MainServices {
@@ -20,7 +28,11 @@ export interface MainServices {
   readonly push: PushHub;
   readonly settings: SettingsStore;
   readonly keys: KeyStore;
+  readonly scenarios: ScenarioLibrary;
   readonly appInfo: AppInfo;
+  /** Origins the page may connect to: the effective API base URL's. */
+  connectOrigins(): string[];
+  close(): Promise<void>;
 }
 
 /** The services both hosts share; a host adds only windows or sockets around them. */
@@ -28,6 +40,12 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const settings = await openSettingsStore(join(options.dataDir, 'settings.json'));
   for (const problem of settings.problems) options.log(problem.message);
   const keys = createKeyStore(options.keyBackend, options.env['OPENAI_API_KEY']);
+  const scenarios = await openScenarioLibrary({
+    builtinDir: options.builtinScenarioDir,
+    userDir: join(options.dataDir, 'agent-configs'),
+    watch: options.watchScenarios ?? true,
+    log: options.log,
+  });
   const appInfo: AppInfo = {
     name: 'Voice Agent Workbench',
     version: options.version,
@@ -38,8 +56,20 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const push = new PushHub();
   settings.onChange((next) => push.emit('settingsChanged', next));
   keys.onChange((status) => push.emit('keyChanged', status));
-  const dispatch = createDispatcher(createHandlers({ appInfo, settings, keys }), (channel, error) =>
+  scenarios.onChange((catalog) => push.emit('scenariosChanged', catalog));
+  const upstream = createUpstreamClientFactory(keys, settings, options.env);
+  const handlers = createHandlers({ appInfo, settings, keys, scenarios, upstream, calls: new SessionCalls() });
+  const dispatch = createDispatcher(handlers, (channel, error) =>
     options.log(`${channel}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );
-  return { dispatch, push, settings, keys, appInfo };
+  return {
+    dispatch,
+    push,
+    settings,
+    keys,
+    scenarios,
+    appInfo,
+    connectOrigins: () => [originOf(effectiveBaseUrl(settings.get(), options.env))].filter((origin): origin is string => origin !== undefined),
+    close: () => scenarios.close(),
+  };
 }

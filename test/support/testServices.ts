@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileSecretBackend } from '../../src-main/services/keyStore';
 import { createMainServices, type MainServices } from '../../src-main/services/mainServices';
 
@@ -7,7 +7,7 @@ export interface TestServices extends MainServices {
 }
 
 /** The real main-process services over a throwaway data folder. */
-export async function createTestServices(dataDir: string, env: Record<string, string | undefined> = {}): Promise<TestServices> {
+export async function createTestServices(dataDir: string, env: Record<string, string | undefined> = {}, builtinScenarioDir = resolve('agent-configs')): Promise<TestServices> {
   const logLines: string[] = [];
   const services = await createMainServices({
     dataDir,
@@ -16,6 +16,8 @@ export async function createTestServices(dataDir: string, env: Record<string, st
     keyBackend: fileSecretBackend(join(dataDir, 'api-key')),
     env,
     log: (line) => logLines.push(line),
+    builtinScenarioDir,
+    watchScenarios: false,
   });
   return { ...services, logLines };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, net, protocol, safeStorage, session, shell } from 'electron';
-import { originOf, buildContentSecurityPolicy } from '../../security/contentSecurityPolicy';
+import { buildContentSecurityPolicy } from '../../security/contentSecurityPolicy';
 import { ELECTRON_APP_ORIGIN, isAppUrl, isPermissionAllowed } from '../../security/trustedOrigin';
 import { createMainServices, type MainServices } from '../../services/mainServices';
 import { registerIpc } from './ipcBridge';
@@ -24,8 +24,7 @@ function serveRenderer(services: MainServices): void {
     if (!file.startsWith(rendererDir)) return new Response('Not found', { status: 404 });
     const response = await net.fetch(`file://${file}`);
     const headers = new Headers(response.headers);
-    const apiOrigin = originOf(services.settings.get().baseUrl);
-    headers.set('Content-Security-Policy', buildContentSecurityPolicy(apiOrigin ? [apiOrigin] : []));
+    headers.set('Content-Security-Policy', buildContentSecurityPolicy(services.connectOrigins()));
     return new Response(response.body, { status: response.status, headers });
   });
 }
@@ -88,7 +87,10 @@ async function start(): Promise<void> {
     keyBackend: safeStorageBackend(safeStorage, join(dataDir, 'api-key.sealed')),
     env: process.env,
     log: (line) => console.error(line),
+    // Packaged apps carry agent-configs as an extra resource; in development it sits in the project.
+    builtinScenarioDir: app.isPackaged ? join(process.resourcesPath, 'agent-configs') : join(here, '../../agent-configs'),
   });
+  app.on('will-quit', () => void services.close());
   lockDownSession();
   serveRenderer(services);
   Menu.setApplicationMenu(buildAppMenu());

@@ -2,11 +2,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version } from '../../../package.json';
 import { WorkbenchError } from '../../../src-shared/errors';
-import { originOf } from '../../security/contentSecurityPolicy';
 import { fileSecretBackend } from '../../services/keyStore';
 import { createMainServices } from '../../services/mainServices';
 import { parseServeArgs } from './serveArgs';
 import { startWebHost } from './webHost';
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 /** `npm run serve`: the main-process services in Node, the built renderer in any Chromium. */
 async function main(): Promise<void> {
@@ -18,17 +19,18 @@ async function main(): Promise<void> {
     keyBackend: fileSecretBackend(join(args.dataDir, 'api-key')),
     env: process.env,
     log: (line) => console.error(line),
+    builtinScenarioDir: join(here, '../../agent-configs'),
   });
   const host = await startWebHost({
     port: args.port,
-    rendererDir: join(dirname(fileURLToPath(import.meta.url)), '../renderer'),
+    rendererDir: join(here, '../renderer'),
     dispatch: services.dispatch,
     push: services.push,
-    connectOrigins: () => [originOf(services.settings.get().baseUrl)].filter((origin): origin is string => origin !== undefined),
+    connectOrigins: services.connectOrigins,
   });
   console.log(`Voice Agent Workbench (browser mode), data in ${args.dataDir}. Open:`);
   console.log(host.url);
-  const stop = () => void host.close().then(() => process.exit(0));
+  const stop = () => void Promise.all([host.close(), services.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
