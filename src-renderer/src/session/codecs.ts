@@ -14,7 +14,7 @@ export function sessionAudioFormat(codec: Codec): RealtimeAudioFormat {
 
 /** Makes the peer connection offer only the chosen codec for audio. */
 export function preferCodec(peerConnection: RTCPeerConnection, codec: Codec): void {
-  const capabilities = RTCRtpSender.getCapabilities('audio');
+  const capabilities = RTCRtpReceiver.getCapabilities('audio');
   if (!capabilities) return;
   const wanted = capabilities.codecs.filter((candidate) => candidate.mimeType.toLowerCase() === mimeTypes[codec].toLowerCase());
   if (wanted.length === 0) throw new Error(`This browser cannot send ${codecLabels[codec]}.`);
