@@ -141,7 +141,7 @@ export class LiveSession {
     session.on('agent_handoff', (_context, from, to) => {
       this.record('app', 'agent.changed', { from: from.name, to: to.name, reason: 'handoff' });
       // The SDK's session.update for the new agent carries the connect-time turn detection.
-      if (useSessionStore.getState().mode === 'ptt') this.reapplyTurnMode();
+      if (useSessionStore.getState().mode !== this.options.controls.mode) this.reapplyTurnMode();
     });
     session.on('guardrail_tripped', (_context, _agent, error, details) => {
       this.record('app', 'guardrail.tripped', { itemId: details.itemId, message: error.message });
@@ -164,7 +164,7 @@ export class LiveSession {
     const from = this.session.currentAgent.name;
     await this.session.updateAgent(agent);
     this.record('app', 'agent.changed', { from, to: name, reason: 'user' });
-    if (useSessionStore.getState().mode === 'ptt') this.reapplyTurnMode();
+    if (useSessionStore.getState().mode !== this.options.controls.mode) this.reapplyTurnMode();
   }
 
   sendText(text: string): void {
