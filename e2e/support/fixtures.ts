@@ -40,7 +40,7 @@ export const test = base.extend<WorkbenchFixtures>({
     await browser.close();
   },
   app: async ({ browser, webHost }, use) => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(webHost.url);
     await use(page);

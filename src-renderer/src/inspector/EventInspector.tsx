@@ -13,6 +13,7 @@ export function EventInspector() {
   const dropped = useEventStore((state) => state.dropped);
   const [filter, setFilter] = useState('');
   const [selectedSeq, setSelectedSeq] = useState<number | undefined>(undefined);
+  const [copied, setCopied] = useState<number | undefined>(undefined);
   const visible = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     return needle === '' ? events : events.filter((event) => event.type.toLowerCase().includes(needle) || event.direction === needle);
@@ -28,6 +29,15 @@ export function EventInspector() {
         <span className="panel-toolbar-title" data-testid="event-count">
           {visible.length} / {events.length} events{dropped > 0 ? ` (${dropped} oldest dropped)` : ''}
         </span>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={visible.length === 0}
+          title="Copy the shown events, one JSON object per line"
+          onClick={() => void navigator.clipboard.writeText(visible.map((event) => JSON.stringify(event)).join('\n')).then(() => setCopied(visible.length))}
+        >
+          {copied === undefined ? 'Copy as NDJSON' : `Copied ${copied}`}
+        </button>
       </div>
       <div className="inspector-list" ref={scroller} role="listbox" aria-label="Events">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

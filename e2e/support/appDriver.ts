@@ -1,0 +1,52 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** What a user does in the app, in the app's own words (accessible names), so specs read as flows. */
+export class AppDriver {
+  constructor(readonly page: Page) {}
+
+  get transcript(): Locator {
+    return this.page.getByTestId('transcript');
+  }
+
+  get phase(): Locator {
+    return this.page.getByTestId('session-phase');
+  }
+
+  async pickScenario(id: string): Promise<void> {
+    await expect(this.page.getByLabel('Scenario', { exact: true })).toBeEnabled();
+    await this.page.getByLabel('Scenario', { exact: true }).selectOption(id);
+  }
+
+  async connect(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Connect' }).click();
+    await expect(this.phase).toHaveText('Connected', { timeout: 30_000 });
+  }
+
+  async say(text: string): Promise<void> {
+    await this.page.getByLabel('Message', { exact: true }).fill(text);
+    await this.page.getByRole('button', { name: 'Send' }).click();
+  }
+
+  assistantMessage(text: string | RegExp): Locator {
+    return this.page.getByTestId('message-assistant').filter({ hasText: text });
+  }
+
+  userMessage(text: string | RegExp): Locator {
+    return this.page.getByTestId('message-user').filter({ hasText: text });
+  }
+
+  toolCall(name: string): Locator {
+    return this.page.getByTestId('tool-call').filter({ hasText: name });
+  }
+
+  /** Every event type in the inspector, in order (the list is virtualised, so read the store's count too). */
+  async eventTypes(): Promise<string[]> {
+    await this.page.getByLabel('Filter events').fill('');
+    return this.page.locator('.event-type').allTextContents();
+  }
+
+  async filterEvents(text: string): Promise<Locator> {
+    await this.page.getByLabel('Filter events').fill(text);
+    return this.page.locator('.event-row');
+  }
+}

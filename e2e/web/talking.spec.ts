@@ -1,0 +1,74 @@
+import { AppDriver } from '../support/appDriver';
+import { expect, test } from '../support/fixtures';
+import { speechWav } from '../support/speechFiles';
+
+test.describe('a voice turn by voice activity', () => {
+  test.use({ micFile: speechWav('hello', 'Hello there, can you hear me?') });
+
+  test('the fake microphone speaks, the server detects the turn, and the transcript and reply appear', async ({ app }) => {
+    const driver = new AppDriver(app);
+    await driver.pickScenario('chatSupervisor');
+    await driver.connect();
+    await expect(app.getByTestId('mic-state')).toHaveText('● Mic live');
+    await expect(driver.userMessage('Hello there')).toBeVisible({ timeout: 30_000 });
+    await expect(driver.assistantMessage('Brightwave Mobile')).toBeVisible();
+    const types = await driver.eventTypes();
+    expect(types).toEqual(expect.arrayContaining(['input_audio_buffer.speech_started', 'input_audio_buffer.speech_stopped', 'input_audio_buffer.committed']));
+  });
+});
+
+test.describe('push-to-talk', () => {
+  test.use({ micFile: speechWav('hello-ptt', 'Hello there, this is push to talk.', 1) });
+
+  test('sends the microphone only while the key is held, then commits and asks for a reply', async ({ app, fake }) => {
+    const driver = new AppDriver(app);
+    await driver.pickScenario('chatSupervisor');
+    await app.getByRole('radio', { name: 'Push-to-talk' }).click();
+    await driver.connect();
+    await expect(app.getByTestId('mic-state')).toHaveText('○ Mic off');
+    // With the key up the server hears nothing, however long we wait for a voice turn.
+    await app.waitForTimeout(2000);
+    expect(fake.received.filter((request) => request.kind === 'realtime' && request.type === 'input_audio_buffer.committed')).toEqual([]);
+
+    const talk = app.getByRole('button', { name: 'Push to talk' });
+    await talk.dispatchEvent('pointerdown');
+    await expect(app.getByTestId('mic-state')).toHaveText('● Mic live');
+    await app.waitForTimeout(2500);
+    await talk.dispatchEvent('pointerup');
+    await expect(app.getByTestId('mic-state')).toHaveText('○ Mic off');
+    await expect(driver.userMessage('Hello there')).toBeVisible();
+    await expect(driver.assistantMessage('Brightwave Mobile')).toBeVisible();
+    const types = await driver.eventTypes();
+    const clear = types.indexOf('input_audio_buffer.clear');
+    const commit = types.indexOf('input_audio_buffer.commit');
+    expect(clear).toBeGreaterThan(-1);
+    expect(commit).toBeGreaterThan(clear);
+    expect(types.slice(commit)).toContain('response.create');
+  });
+});
+
+test('a text turn is answered in text-only mode too', async ({ app }) => {
+  const driver = new AppDriver(app);
+  await driver.pickScenario('simpleHandoff');
+  await app.getByLabel('Output', { exact: true }).selectOption('text');
+  await driver.connect();
+  await driver.say('Hello');
+  await expect(driver.userMessage('Hello')).toBeVisible();
+  await expect(driver.assistantMessage('Would you like a haiku?')).toBeVisible();
+  expect(await driver.eventTypes()).toContain('response.output_text.delta');
+});
+
+test('pressing to talk while the assistant speaks interrupts it', async ({ app }) => {
+  const driver = new AppDriver(app);
+  await driver.pickScenario('simpleHandoff');
+  await app.getByRole('radio', { name: 'Push-to-talk' }).click();
+  await driver.connect();
+  await driver.say('Hi');
+  await expect(app.getByTestId('assistant-speaking')).toHaveClass(/activity-on/);
+  await app.getByRole('button', { name: 'Push to talk' }).dispatchEvent('pointerdown');
+  await expect(app.getByTestId('assistant-speaking')).not.toHaveClass(/activity-on/);
+  await expect(app.getByTestId('message-assistant').getByText('interrupted')).toBeVisible();
+  const types = await driver.eventTypes();
+  expect(types).toEqual(expect.arrayContaining(['response.cancel', 'output_audio_buffer.clear']));
+  await app.getByRole('button', { name: 'Push to talk' }).dispatchEvent('pointerup');
+});
