@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+export const faultRoutes = ['client_secrets', 'calls', 'realtime', 'responses', '*'] as const;
+export type FaultRoute = (typeof faultRoutes)[number];
+
+/** One injected failure. Request-level effects act when a request or connection arrives; response-level ones while a response streams. */
+export const faultSchema = z.strictObject({
+  /** Which API it hits: `realtime` is the WebSocket and the session behind a WebRTC call; `*` hits all. */
+  route: z.enum(faultRoutes).default('*'),
+  /** Request-level: answer with this status and OpenAI's error body (401, 429, 500, 503, …). */
+  status: z.number().int().min(400).max(599).optional(),
+  /** With status 429 or 503: the `retry-after` header, in seconds. */
+  retryAfterSeconds: z.number().int().nonnegative().optional(),
+  /** Request-level: wait this long before the first byte (or, on realtime, before each response starts). */
+  latencyMs: z.number().nonnegative().optional(),
+  /** Response-level: wait this long between streamed deltas. */
+  deltaDelayMs: z.number().nonnegative().optional(),
+  /** Request-level, client_secrets: the minted secret has already expired. */
+  expiredSecrets: z.literal(true).optional(),
+  /** Request-level, calls: refuse the SDP offer with a 400. */
+  refuseSdp: z.literal(true).optional(),
+  /** Response-level: drop the data channel, socket or SSE stream after the first delta of a response. */
+  dropMidResponse: z.literal(true).optional(),
+  /** How many requests (or responses) it applies to before it removes itself; forever when absent. */
+  times: z.number().int().positive().optional(),
+});
+
+export type Fault = z.output<typeof faultSchema>;
+export type FaultInput = z.input<typeof faultSchema>;
+
+/** What the faults in force do to one request or response. */
+export interface FaultEffect {
+  status?: number;
+  retryAfterSeconds?: number;
+  latencyMs: number;
+  deltaDelayMs: number;
+  expiredSecrets: boolean;
+  refuseSdp: boolean;
+  dropMidResponse: boolean;
+}
+
+type Phase = 'request' | 'response';
+
+function actsIn(fault: Fault, phase: Phase): boolean {
+  if (phase === 'request') return fault.status !== undefined || fault.latencyMs !== undefined || fault.expiredSecrets === true || fault.refuseSdp === true;
+  return fault.deltaDelayMs !== undefined || fault.dropMidResponse === true || (fault.route === 'realtime' && fault.latencyMs !== undefined);
+}
+
+/** The faults in force; tests switch them with `fake.faults.set([...])`, the CLI with `--fault`. */
+export class FaultControl {
+  private active: Fault[] = [];
+
+  /** Replaces every fault in force. */
+  set(faults: readonly FaultInput[]): void {
+    this.active = faults.map((fault) => faultSchema.parse(fault));
+  }
+
+  add(fault: FaultInput): void {
+    this.active.push(faultSchema.parse(fault));
+  }
+
+  clear(): void {
+    this.active = [];
+  }
+
+  list(): readonly Fault[] {
+    return [...this.active];
+  }
+
+  /** The combined effect on one request or response of `route`, using up one of each matching fault's `times`. */
+  take(route: Exclude<FaultRoute, '*'>, phase: Phase): FaultEffect {
+    const effect: FaultEffect = { latencyMs: 0, deltaDelayMs: 0, expiredSecrets: false, refuseSdp: false, dropMidResponse: false };
+    for (const fault of [...this.active]) {
+      if ((fault.route !== '*' && fault.route !== route) || !actsIn(fault, phase)) continue;
+      if (phase === 'request') {
+        if (fault.status !== undefined && effect.status === undefined) {
+          effect.status = fault.status;
+          effect.retryAfterSeconds = fault.retryAfterSeconds;
+        }
+        effect.expiredSecrets ||= fault.expiredSecrets === true;
+        effect.refuseSdp ||= fault.refuseSdp === true;
+      }
+      effect.latencyMs = Math.max(effect.latencyMs, fault.latencyMs ?? 0);
+      if (phase === 'response') {
+        effect.deltaDelayMs = Math.max(effect.deltaDelayMs, fault.deltaDelayMs ?? 0);
+        effect.dropMidResponse ||= fault.dropMidResponse === true;
+      }
+      if (fault.times !== undefined) {
+        fault.times -= 1;
+        if (fault.times === 0) this.active = this.active.filter((other) => other !== fault);
+      }
+    }
+    return effect;
+  }
+}
+
+export class FaultFlagError extends Error {
+  readonly code = 'invalid_fault';
+  constructor(message: string) {
+    super(message);
+    this.name = 'FaultFlagError';
+  }
+}
+
+/** Parses a CLI `--fault route=responses,status=500,times=1` into a fault, naming the bad field. */
+export function parseFaultFlag(flag: string): Fault {
+  const raw: Record<string, unknown> = {};
+  for (const pair of flag.split(',').filter(Boolean)) {
+    const [key, value = 'true'] = pair.split('=');
+    raw[key!.trim()] = value === 'true' ? true : /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  }
+  const result = faultSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(fault)'}: ${issue.message}`).join('; ');
+    throw new FaultFlagError(`--fault ${flag} is not a valid fault: ${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,68 @@
+import type { RealtimeSessionCreateRequest } from 'openai/resources/realtime/realtime';
+import { newId } from './ids';
+
+/** The session object the server reports in session.created/updated: the request shape plus its identity. */
+export type ServerSession = RealtimeSessionCreateRequest & { id: string; object: 'realtime.session'; expires_at: number };
+
+/** A fresh session as the GA API reports it, before any session.update. */
+export function defaultSession(model: string): ServerSession {
+  return {
+    type: 'realtime',
+    object: 'realtime.session',
+    id: newId('sess'),
+    model,
+    output_modalities: ['audio'],
+    instructions: 'You are a helpful, witty, and friendly AI.',
+    tools: [],
+    tool_choice: 'auto',
+    max_output_tokens: 'inf',
+    tracing: null,
+    prompt: null,
+    expires_at: Math.floor(Date.now() / 1000) + 3600,
+    audio: {
+      input: {
+        format: { type: 'audio/pcm', rate: 24000 },
+        turn_detection: { type: 'server_vad', threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: 200, create_response: true, interrupt_response: true },
+      },
+      output: { format: { type: 'audio/pcm', rate: 24000 }, voice: 'alloy', speed: 1 },
+    },
+  };
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * Applies a session.update the way the API does: top-level fields replace, `audio.input` and
+ * `audio.output` merge field by field, and `turn_detection` / `transcription` replace as a whole.
+ */
+export function mergeSession(current: ServerSession, update: Json): ServerSession {
+  const { audio: audioUpdate, id: _id, object: _object, expires_at: _expiresAt, ...rest } = update as Json & { audio?: Json };
+  const merged = { ...current, ...rest } as ServerSession;
+  if (audioUpdate && typeof audioUpdate === 'object') {
+    const audio = (current.audio ?? {}) as Json;
+    merged.audio = {
+      ...audio,
+      input: { ...(audio['input'] as Json | undefined), ...(audioUpdate['input'] as Json | undefined) },
+      output: { ...(audio['output'] as Json | undefined), ...(audioUpdate['output'] as Json | undefined) },
+    } as ServerSession['audio'];
+  }
+  return merged;
+}
+
+export function toolNamesOf(session: ServerSession): string[] {
+  return (session.tools ?? []).flatMap((tool) => ('name' in tool && typeof tool.name === 'string' ? [tool.name] : []));
+}
+
+/** Server VAD settings, or undefined when turn detection is off (push-to-talk). */
+export function turnDetectionOf(session: ServerSession): { silenceDurationMs: number; prefixPaddingMs: number; createResponse: boolean; interruptResponse: boolean } | undefined {
+  const detection = session.audio?.input?.turn_detection as Json | null | undefined;
+  if (!detection) return undefined;
+  const semantic = detection['type'] === 'semantic_vad';
+  return {
+    // semantic_vad has no silence setting; its eagerness 'auto' waits about as long as a patient server_vad.
+    silenceDurationMs: typeof detection['silence_duration_ms'] === 'number' ? detection['silence_duration_ms'] : semantic ? 600 : 500,
+    prefixPaddingMs: typeof detection['prefix_padding_ms'] === 'number' ? detection['prefix_padding_ms'] : 300,
+    createResponse: detection['create_response'] !== false,
+    interruptResponse: detection['interrupt_response'] !== false,
+  };
+}

@@ -1,0 +1,81 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ApiError, injectedFault } from './apiError';
+import { bearerToken, type Credentials } from './credentials';
+import type { FaultControl } from './faults';
+import { RealtimeSession, type SessionDeps } from './realtimeSession';
+import { newId } from './ids';
+import { defaultSession, type ServerSession } from './sessionConfig';
+
+const INSECURE_KEY_PROTOCOL = 'openai-insecure-api-key.';
+
+/** The realtime WebSocket at /v1/realtime: Bearer auth (Node) or the `realtime` subprotocols (browsers). */
+export class WebSocketRealtime {
+  private readonly wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has('realtime') ? 'realtime' : false) });
+  private readonly sessions = new Set<RealtimeSession>();
+
+  constructor(
+    private readonly credentials: Credentials,
+    private readonly faults: FaultControl,
+    private readonly deps: () => SessionDeps,
+  ) {}
+
+  async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((protocol) => protocol.trim());
+    const token = bearerToken(req.headers.authorization) ?? protocols.find((protocol) => protocol.startsWith(INSECURE_KEY_PROTOCOL))?.slice(INSECURE_KEY_PROTOCOL.length);
+    let initial: ServerSession;
+    try {
+      const fault = this.faults.take('realtime', 'request');
+      if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+      if (fault.status) throw injectedFault(fault.status, fault.retryAfterSeconds);
+      const credential = this.credentials.authenticate(token, { apiKeys: true, clientSecrets: true });
+      const model = url.searchParams.get('model');
+      if (credential.kind === 'clientSecret') initial = { ...structuredClone(credential.secret.session), id: newId('sess') };
+      else if (model) initial = defaultSession(model);
+      else throw new ApiError(400, 'missing_required_parameter', "Missing required parameter: 'model'. Connect to /v1/realtime?model=….", 'model');
+      if (model) initial.model = model;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      refuseUpgrade(socket, error);
+      return;
+    }
+    const session = initial;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, session));
+  }
+
+  private attach(ws: WebSocket, initial: ServerSession): void {
+    const session = new RealtimeSession(
+      {
+        transport: 'websocket',
+        send: (event) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
+        },
+        drop: () => ws.terminate(),
+      },
+      this.deps(),
+      initial,
+    );
+    this.sessions.add(session);
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) session.receive(data.toString());
+    });
+    ws.on('close', () => {
+      session.close();
+      this.sessions.delete(session);
+    });
+  }
+
+  close(): void {
+    for (const session of this.sessions) session.close();
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+  }
+}
+
+function refuseUpgrade(socket: Duplex, error: ApiError): void {
+  const body = JSON.stringify(error.body);
+  const headers = Object.entries(error.headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  socket.end(`HTTP/1.1 ${error.status} Refused\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${headers}Connection: close\r\n\r\n${body}`);
+}
