@@ -57,7 +57,10 @@ function ruleMatches(script: FakeScript, rule: RealtimeRule, session: SessionVie
     const marker = script.agents[rule.agent];
     if (!marker || !markerMatches(marker, session)) return false;
   }
-  if (rule.afterToolOutput === undefined ? turn.afterTool !== undefined : !turn.afterTool || !(rule.afterToolOutput === '*' || rule.afterToolOutput === turn.afterTool.name)) {
+  if (rule.afterToolOutput === undefined) {
+    // After a handoff the new agent answers the user's request, as a real model does.
+    if (turn.afterTool && !turn.afterTool.name.startsWith('transfer_to_')) return false;
+  } else if (!turn.afterTool || !(rule.afterToolOutput === '*' || rule.afterToolOutput === turn.afterTool.name)) {
     return false;
   }
   if (rule.userSaid !== undefined && !includesAny(turn.userUtterance, rule.userSaid)) return false;

@@ -33,8 +33,8 @@ const realtimeRuleSchema = z
     /** Case-insensitive substring(s) of the latest user utterance (text, or the transcript of an audio turn); any one matches. */
     userSaid: phrases.optional(),
     /**
-     * The rule answers the output of this tool (`*` for any). Without it the rule answers only a user turn,
-     * so a rule that calls a tool does not fire again on that tool's own output.
+     * The rule answers the output of this tool (`*` for any). Without it the rule answers a user turn or the
+     * turn right after a handoff, so a rule that calls a tool does not fire again on that tool's own output.
      */
     afterToolOutput: z.string().min(1).optional(),
     say: z.string().min(1).optional(),
