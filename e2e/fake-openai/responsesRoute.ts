@@ -138,6 +138,8 @@ async function streamResponse(response: WireResponse, res: ServerResponse, fault
   const afterDelta = async () => {
     deltas += 1;
     if (faults.dropMidResponse && deltas === 1) {
+      // Let what was written reach the client first, so it sees a stream cut short rather than no response.
+      await new Promise<void>((resolve) => res.write('', () => resolve()));
       res.destroy();
       return false;
     }
