@@ -51,13 +51,17 @@ class WebRtcCall {
         new RTCRtpCodecParameters({ mimeType: 'audio/PCMA', clockRate: 8000, channels: 1, payloadType: 8 }),
       ],
     },
+    // Loopback only, and no STUN: the browser under test is on this machine and nothing reaches the internet.
+    iceServers: [],
     iceInterfaceAddresses: { udp4: '127.0.0.1' },
+    iceAdditionalHostAddresses: ['127.0.0.1'],
     iceUseIpv6: false,
   });
   private readonly opus = new OpusCodec();
   private session: RealtimeSession | undefined;
   private readonly player: TrackPlayer;
   private closed = false;
+  private audioTransceiver: RTCRtpTransceiver | undefined;
 
   constructor(
     readonly id: string,
@@ -66,6 +70,7 @@ class WebRtcCall {
     private readonly onClosed: () => void,
   ) {
     this.player = new TrackPlayer(this.opus);
+    this.listenToMicrophone();
     this.pc.onDataChannel.subscribe((channel) => {
       if (channel.label === 'oai-events') this.openSession(channel);
     });
@@ -79,7 +84,7 @@ class WebRtcCall {
     const transceiver = this.pc.getTransceivers().find((candidate) => candidate.kind === 'audio');
     if (!transceiver) throw new Error('the offer has no audio transceiver');
     transceiver.setDirection('sendrecv');
-    this.listenToMicrophone(transceiver);
+    this.audioTransceiver = transceiver;
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
     await this.iceGathered();
@@ -99,11 +104,14 @@ class WebRtcCall {
     });
   }
 
-  private listenToMicrophone(transceiver: RTCRtpTransceiver): void {
-    transceiver.onTrack.subscribe((track) => {
+  /** Subscribed before negotiation: werift creates the remote track while it applies the offer. */
+  private listenToMicrophone(): void {
+    this.pc.onTrack.subscribe((track) => {
+      if (track.kind !== 'audio') return;
       track.onReceiveRtp.subscribe((rtp) => {
         if (!this.session || this.closed || rtp.payload.length === 0) return;
-        const encoding = encodingOfCodec(transceiver.codecs.find((codec) => codec.payloadType === rtp.header.payloadType)?.mimeType);
+        const codec = this.audioTransceiver?.codecs.find((candidate) => candidate.payloadType === rtp.header.payloadType);
+        const encoding = encodingOfCodec(codec?.mimeType);
         if (encoding === 'opus') this.session.receiveAudio(this.opus.decode(rtp.payload), 48_000);
         else this.session.receiveAudio(decodeAudio(rtp.payload, encoding), 8_000);
       });

@@ -1,0 +1,135 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SUPERVISOR_BILL_ANSWER } from '../../../e2e/fake-openai/defaultScript';
+import { startFakeOpenAI, type FakeOpenAI } from '../../../e2e/fake-openai/server';
+import { serveHarnessPage } from './harnessPage';
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--allow-loopback-in-peer-connection',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+const audioFolder = mkdtempSync(join(tmpdir(), 'fake-openai-mic-'));
+
+/** A WAV for Chromium's fake microphone (it loops the file). */
+function micWav(name: string, speech?: string): string {
+  const path = join(audioFolder, `${name}.wav`);
+  if (speech) {
+    const raw = join(audioFolder, `${name}.raw.wav`);
+    execFileSync('espeak-ng', ['-w', raw, speech]);
+    execFileSync('sox', [raw, '-r', '48000', '-c', '1', '-b', '16', path, 'pad', '0.3', '8']);
+  } else {
+    execFileSync('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', path, 'trim', '0', '10']);
+  }
+  return path;
+}
+
+type Harness = Window['harness'];
+let harnessPage: Awaited<ReturnType<typeof serveHarnessPage>>;
+let fake: FakeOpenAI;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  harnessPage = await serveHarnessPage();
+}, 120_000);
+afterAll(async () => {
+  await harnessPage.close();
+});
+beforeEach(async () => {
+  fake = await startFakeOpenAI();
+});
+afterEach(async () => {
+  await browser?.close();
+  browser = undefined;
+  await fake.close();
+});
+
+async function openHarness(micFile: string): Promise<Page> {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...chromiumArgs, `--use-file-for-fake-audio-capture=${micFile}`] });
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error('harness page error:', error));
+  await page.goto(harnessPage.url);
+  await page.waitForFunction(() => 'harness' in window);
+  return page;
+}
+
+async function connect(page: Page): Promise<{ callId: string | undefined }> {
+  const openai = new OpenAI({ apiKey: 'sk-test', baseURL: `${fake.baseUrl}/v1` });
+  const secret = await openai.realtime.clientSecrets.create({ session: { type: 'realtime', model: 'gpt-realtime' } });
+  return page.evaluate((options) => (window.harness as Harness).connect(options), {
+    callsUrl: `${fake.baseUrl}/v1/realtime/calls`,
+    clientSecret: secret.value,
+    supervisorAnswer: SUPERVISOR_BILL_ANSWER,
+  });
+}
+
+async function summaryWhen(page: Page, what: string, condition: (summary: ReturnType<Harness['summary']>) => boolean, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const summary = await page.evaluate(() => (window.harness as Harness).summary());
+    if (condition(summary)) return summary;
+    if (Date.now() > deadline) throw new Error(`the page never showed ${what}: ${JSON.stringify(summary, null, 1)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const assistantTexts = (summary: ReturnType<Harness['summary']>) =>
+  summary.history.flatMap((item) =>
+    item.type === 'message' && item.role === 'assistant' && item.status === 'completed'
+      ? [item.content.map((part) => ('transcript' in part ? (part.transcript ?? '') : '')).join('')]
+      : [],
+  );
+
+describe('the @openai/agents WebRTC transport in Chromium', () => {
+  it('connects through /v1/realtime/calls, has a text turn and a tool call, and receives real Opus audio', async () => {
+    const page = await openHarness(micWav('silence'));
+    const { callId } = await connect(page);
+    const call = fake.received.http.find((request) => request.path.startsWith('/v1/realtime/calls'));
+    expect(call?.status).toBe(201);
+    expect(callId).toMatch(/^rtc_/);
+
+    await page.evaluate(() => (window.harness as Harness).sendMessage('Hi there'));
+    await summaryWhen(page, 'the greeting', (summary) => assistantTexts(summary).length === 1);
+
+    await page.evaluate(() => (window.harness as Harness).sendMessage('What was my last bill?'));
+    const summary = await summaryWhen(page, "the supervisor's answer", (current) => assistantTexts(current).includes(SUPERVISOR_BILL_ANSWER));
+    expect(assistantTexts(summary)).toEqual(["Hi, you've reached Brightwave Mobile, how can I help?", 'Let me check that for you.', SUPERVISOR_BILL_ANSWER]);
+    expect(summary.toolCalls).toHaveLength(1);
+    expect(JSON.parse(summary.toolCalls[0]!)).toHaveProperty('relevantContextFromLastUserMessage');
+    expect(summary.errors).toEqual([]);
+
+    await summaryWhen(page, 'the audio buffer draining', (current) => current.transportEvents.filter((type) => type === 'output_audio_buffer.stopped').length >= 3);
+    const audio = await page.evaluate(() => (window.harness as Harness).inboundAudio());
+    expect(audio.codec).toBe('audio/opus');
+    expect(audio.packetsReceived).toBeGreaterThan(50); // more than a second of 20 ms frames
+    expect(audio.totalAudioEnergy).toBeGreaterThan(0);
+    await page.evaluate(() => (window.harness as Harness).close());
+  }, 60_000);
+
+  it('hears the microphone: Opus from the mic track is decoded, the VAD finds the turn, and the model answers', async () => {
+    fake.setScript({ audioTranscripts: ['What was my last bill?'], agents: { chat: { instructionsInclude: 'Brightwave' } }, realtime: [{ agent: 'chat', userSaid: 'bill', say: 'Fifty dollars.' }] });
+    const page = await openHarness(micWav('question', 'What was my last bill'));
+    await connect(page);
+    const summary = await summaryWhen(page, 'the answer to the spoken question', (current) => assistantTexts(current).includes('Fifty dollars.'));
+    const user = summary.history.find((item) => item.type === 'message' && item.role === 'user');
+    expect(user).toMatchObject({ content: [{ type: 'input_audio', transcript: 'What was my last bill?' }] });
+    expect(summary.transportEvents).toContain('input_audio_buffer.speech_started');
+    expect(summary.errors).toEqual([]);
+    await page.evaluate(() => (window.harness as Harness).close());
+  }, 60_000);
+});
