@@ -7,6 +7,14 @@ const usage = `Usage: npm run fake-openai -- [--port N] [--host H] [--script FIL
   --fault takes comma-separated fields, e.g. route=responses,status=500,times=1 or route=realtime,dropMidResponse
   (see e2e/fake-openai/README.md).`;
 
+class UsageError extends Error {
+  readonly code = 'invalid_usage';
+  constructor(message: string) {
+    super(`${message}\n${usage}`);
+    this.name = 'UsageError';
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -25,8 +33,8 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number (0 picks a free one).\n${usage}`);
-  if (!['auto', 'espeak', 'tone'].includes(values.speech)) throw new Error(`--speech ${values.speech} must be auto, espeak or tone.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number (0 picks a free one).`);
+  if (!['auto', 'espeak', 'tone'].includes(values.speech)) throw new UsageError(`--speech ${values.speech} must be auto, espeak or tone.`);
   const fake = await startFakeOpenAI({
     port,
     host: values.host,

@@ -6,6 +6,14 @@ export type SpeechSource = 'auto' | 'espeak' | 'tone';
 
 export const SPEECH_SAMPLE_RATE = 48_000;
 
+export class SpeechError extends Error {
+  readonly code = 'speech_unavailable';
+  constructor(message: string) {
+    super(message);
+    this.name = 'SpeechError';
+  }
+}
+
 export class Speech {
   private readonly cache = new Map<string, Promise<Int16Array>>();
   private espeakMissing = false;
@@ -32,7 +40,7 @@ export class Speech {
       const { samples, sampleRate } = parseWav(wav);
       return resample(samples, sampleRate, SPEECH_SAMPLE_RATE);
     } catch (cause) {
-      if (this.source === 'espeak') throw new Error(`espeak-ng could not speak ${JSON.stringify(text)}: ${(cause as Error).message}`, { cause });
+      if (this.source === 'espeak') throw new SpeechError(`espeak-ng could not speak ${JSON.stringify(text)}: ${(cause as Error).message}. Install espeak-ng or use speech 'tone'.`);
       // 'auto' falls back to a tone for the rest of the run rather than failing every response.
       this.espeakMissing = true;
       console.warn(`fake-openai: espeak-ng unavailable (${(cause as Error).message}); assistant speech is a tone.`);
