@@ -62,7 +62,8 @@ describe('the energy VAD', () => {
     const vad = new EnergyVad(options);
     const events = [...vad.push(new Int16Array(24_000)), ...vad.push(sine(24_000, 24_000)), ...vad.push(new Int16Array(24_000))];
     expect(events.map((event) => event.type)).toEqual(['speech_started', 'speech_stopped']);
-    const [started, stopped] = events as [{ audioStartMs: number }, { audioEndMs: number }];
+    const [started, stopped] = events;
+    if (started?.type !== 'speech_started' || stopped?.type !== 'speech_stopped') throw new Error('expected a start and a stop');
     expect(started.audioStartMs).toBeGreaterThanOrEqual(1000 - options.prefixPaddingMs - 100);
     expect(stopped.audioEndMs).toBeGreaterThanOrEqual(1980);
     expect(stopped.audioEndMs).toBeLessThanOrEqual(2040);
