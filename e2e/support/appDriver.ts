@@ -39,10 +39,20 @@ export class AppDriver {
     return this.page.getByTestId('tool-call').filter({ hasText: name });
   }
 
-  /** Every event type in the inspector, in order (the list is virtualised, so read the store's count too). */
-  async eventTypes(): Promise<string[]> {
+  /** Every event in the stream, in order, as the inspector exports it (its list only renders what is on screen). */
+  async events(): Promise<{ seq: number; direction: string; type: string; payload: Record<string, unknown> }[]> {
     await this.page.getByLabel('Filter events').fill('');
-    return this.page.locator('.event-type').allTextContents();
+    await this.page.getByRole('button', { name: /^(Copy as NDJSON|Copied \d+)$/ }).click();
+    const ndjson = await this.page.evaluate(() => navigator.clipboard.readText());
+    return ndjson.split('\n').map((line) => JSON.parse(line) as { seq: number; direction: string; type: string; payload: Record<string, unknown> });
+  }
+
+  async eventTypes(): Promise<string[]> {
+    return (await this.events()).map((event) => event.type);
+  }
+
+  async openSettings(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Settings' }).click();
   }
 
   async filterEvents(text: string): Promise<Locator> {

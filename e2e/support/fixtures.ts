@@ -1,4 +1,5 @@
 import { test as base, type Browser, type Page } from '@playwright/test';
+import type { FakeScript } from '../fake-openai/script';
 import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
 import { launchChromium } from './chromium';
 import { silenceWav } from './speechFiles';
@@ -11,9 +12,11 @@ interface WorkbenchFixtures {
   micFile: string | undefined;
   /** The key the web host starts with, as OPENAI_API_KEY. */
   apiKey: string;
+  /** What the fake model does; the default script when unset. */
+  script: FakeScript | undefined;
   fake: FakeOpenAI;
   webHost: RunningWebHost;
-  browser: Browser;
+  workbenchBrowser: Browser;
   app: Page;
 }
 
@@ -24,8 +27,9 @@ interface WorkbenchFixtures {
 export const test = base.extend<WorkbenchFixtures>({
   micFile: [undefined, { option: true }],
   apiKey: [TEST_API_KEY, { option: true }],
-  fake: async ({}, use) => {
-    const fake = await startFakeOpenAI({ port: 0, apiKeys: [TEST_API_KEY] });
+  script: [undefined, { option: true }],
+  fake: async ({ script }, use) => {
+    const fake = await startFakeOpenAI({ port: 0, apiKeys: [TEST_API_KEY], ...(script ? { script } : {}) });
     await use(fake);
     await fake.close();
   },
@@ -34,13 +38,13 @@ export const test = base.extend<WorkbenchFixtures>({
     await use(host);
     await host.stop();
   },
-  browser: async ({ micFile }, use) => {
+  workbenchBrowser: async ({ micFile }, use) => {
     const browser = await launchChromium([`--use-file-for-fake-audio-capture=${micFile ?? silenceWav()}`]);
     await use(browser);
     await browser.close();
   },
-  app: async ({ browser, webHost }, use) => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  app: async ({ workbenchBrowser, webHost }, use) => {
+    const context = await workbenchBrowser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(webHost.url);
     await use(page);

@@ -16,7 +16,7 @@ test('chatSupervisor: an account question goes to the supervisor, whose tool loo
   await call.locator('summary').click();
   await expect(call).toContainText('getUserAccountInfo');
   await expect(call).toContainText(CUSTOMER_PHONE);
-  const responsesBodies = fake.received.filter((request) => request.path === '/v1/responses').map((request) => JSON.stringify(request.body));
+  const responsesBodies = fake.received.http.filter((request) => request.path === '/v1/responses').map((request) => JSON.stringify(request.body));
   expect(responsesBodies.some((body) => body.includes('function_call_output') && body.includes('Unlimited Plus'))).toBe(true);
 
   // Spoken: the assistant's audio reached the page's audio element and played.

@@ -12,8 +12,8 @@ test('picking another agent mid-session switches inside the same session and kee
   await driver.say('What deals do you have?');
   await expect(driver.assistantMessage('on sale this week')).toContainText('sales');
   await expect(driver.userMessage('Hello')).toBeVisible();
-  expect(fake.received.filter((request) => request.path === '/v1/realtime/calls')).toHaveLength(1);
-  expect(fake.received.filter((request) => request.path === '/v1/realtime/client_secrets')).toHaveLength(1);
+  expect(fake.received.http.filter((request) => request.path === '/v1/realtime/calls')).toHaveLength(1);
+  expect(fake.received.http.filter((request) => request.path === '/v1/realtime/client_secrets')).toHaveLength(1);
 });
 
 test('audio playback off never mutes the microphone, and mute is its own control', async ({ app }) => {
@@ -49,7 +49,7 @@ test('no client secret ever appears in the event stream, though the SDK and the 
   const ndjson = await app.evaluate(() => navigator.clipboard.readText());
   const events = ndjson.split('\n').map((line) => JSON.parse(line) as { type: string });
   expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['session.started', 'session.update', 'session.created', 'conversation.item.create', 'response.done']));
-  const minted = fake.received.filter((request) => request.path === '/v1/realtime/client_secrets');
+  const minted = fake.received.http.filter((request) => request.path === '/v1/realtime/client_secrets');
   expect(minted.length).toBeGreaterThan(0);
   expect(ndjson).not.toMatch(/ek_[A-Za-z0-9_-]{6,}/);
   expect(ndjson).not.toContain('sk-test');

@@ -19,7 +19,7 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
   return (
     <div className="json-block">
       <div className="json-label">{label}</div>
-      {typeof value === 'object' && value !== null ? <JsonView data={value as object} shouldExpandNode={(level) => level < 2} /> : <pre className="json-text">{String(value)}</pre>}
+      {typeof value === 'object' && value !== null ? <JsonView data={value as object} shouldExpandNode={(level) => level < 4} /> : <pre className="json-text">{String(value)}</pre>}
     </div>
   );
 }
