@@ -63,6 +63,8 @@ export class RealtimeSession {
   private readonly conversation: ConversationItem[] = [];
   private readonly assistantAudioMs = new Map<string, number>();
   private active: ActiveResponse | undefined;
+  /** The response whose audio output_audio_buffer.cleared refers to. */
+  private lastResponseId: string | undefined;
   private audioTurns = 0;
   private vad: EnergyVad | undefined;
   private inputBufferMs = 0;
@@ -147,7 +149,7 @@ export class RealtimeSession {
         return this.emit({ type: 'input_audio_buffer.cleared' });
       case 'output_audio_buffer.clear':
         this.link.audioOut?.clear();
-        return this.emit({ type: 'output_audio_buffer.cleared', response_id: this.active?.response.id ?? '' } as OutgoingEvent);
+        return this.emit({ type: 'output_audio_buffer.cleared', response_id: this.lastResponseId ?? '' });
       case 'response.create':
         return this.createResponse(parsed.event);
       case 'response.cancel':
@@ -307,6 +309,7 @@ export class RealtimeSession {
     };
     const active: ActiveResponse = { response };
     this.active = active;
+    this.lastResponseId = response.id;
     const plan = planRealtimeResponse(this.deps.script, { instructions: options?.instructions ?? this.session.instructions ?? '', toolNames: toolNamesOf(this.session) }, describeTurn(this.conversation));
     this.runResponse(active, plan).catch((error: unknown) => {
       console.error(`fake-openai: response ${response.id} failed:`, error);

@@ -1,4 +1,5 @@
 import type { RealtimeSessionCreateRequest } from 'openai/resources/realtime/realtime';
+import type { Credential } from './credentials';
 import { newId } from './ids';
 
 /** The session object the server reports in session.created/updated: the request shape plus its identity. */
@@ -65,4 +66,14 @@ export function turnDetectionOf(session: ServerSession): { silenceDurationMs: nu
     createResponse: detection['create_response'] !== false,
     interruptResponse: detection['interrupt_response'] !== false,
   };
+}
+
+/**
+ * The session a new connection starts with: the config its `ek_` secret was minted with, else the defaults
+ * for the model in the URL. A model in the URL wins, as with the real API.
+ */
+export function startingSession(credential: Credential, model: string | null): ServerSession {
+  const session = credential.kind === 'clientSecret' ? { ...structuredClone(credential.secret.session), id: newId('sess') } : defaultSession(model ?? 'gpt-realtime');
+  if (model) session.model = model;
+  return session;
 }

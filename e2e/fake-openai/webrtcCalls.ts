@@ -5,7 +5,7 @@ import { newId } from './ids';
 import { OPUS_FRAME_SAMPLES, OpusCodec } from './opusCodec';
 import { decodeAudio, encodeAudio, resample, type AudioEncoding } from './pcm';
 import { RealtimeSession, type AudioOutput, type SessionDeps } from './realtimeSession';
-import { defaultSession, mergeSession, type ServerSession } from './sessionConfig';
+import { startingSession, type ServerSession } from './sessionConfig';
 import { SPEECH_SAMPLE_RATE } from './speech';
 
 const FRAME_MS = 20;
@@ -23,11 +23,7 @@ export class WebRtcCalls {
     }
     if (refuse) throw badRequest('Invalid SDP offer (refused by fake-openai fault injection).', null, 'invalid_offer');
     if (!/^v=0/m.test(offer) || !/^m=audio /m.test(offer)) throw badRequest('Invalid SDP offer: it needs an audio m-line.', null, 'invalid_offer');
-    const base = credential.kind === 'clientSecret' ? structuredClone(credential.secret.session) : defaultSession(model ?? 'gpt-realtime');
-    const session = mergeSession(base, { id: undefined });
-    session.id = newId('sess');
-    if (model) session.model = model;
-    const call = new WebRtcCall(newId('rtc'), this.deps(), session, () => this.calls.delete(call));
+    const call = new WebRtcCall(newId('rtc'), this.deps(), startingSession(credential, model), () => this.calls.delete(call));
     this.calls.add(call);
     try {
       return { callId: call.id, sdp: await call.negotiate(offer) };

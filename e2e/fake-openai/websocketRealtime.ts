@@ -5,8 +5,7 @@ import { ApiError, injectedFault } from './apiError';
 import { bearerToken, type Credentials } from './credentials';
 import type { FaultControl } from './faults';
 import { RealtimeSession, type SessionDeps } from './realtimeSession';
-import { newId } from './ids';
-import { defaultSession, type ServerSession } from './sessionConfig';
+import { startingSession, type ServerSession } from './sessionConfig';
 
 const INSECURE_KEY_PROTOCOL = 'openai-insecure-api-key.';
 
@@ -32,10 +31,10 @@ export class WebSocketRealtime {
       if (fault.status) throw injectedFault(fault.status, fault.retryAfterSeconds);
       const credential = this.credentials.authenticate(token, { apiKeys: true, clientSecrets: true });
       const model = url.searchParams.get('model');
-      if (credential.kind === 'clientSecret') initial = { ...structuredClone(credential.secret.session), id: newId('sess') };
-      else if (model) initial = defaultSession(model);
-      else throw new ApiError(400, 'missing_required_parameter', "Missing required parameter: 'model'. Connect to /v1/realtime?model=….", 'model');
-      if (model) initial.model = model;
+      if (credential.kind === 'apiKey' && !model) {
+        throw new ApiError(400, 'missing_required_parameter', "Missing required parameter: 'model'. Connect to /v1/realtime?model=….", 'model');
+      }
+      initial = startingSession(credential, model);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       refuseUpgrade(socket, error);

@@ -68,13 +68,14 @@ async function openHarness(micFile: string): Promise<Page> {
   return page;
 }
 
-async function connect(page: Page): Promise<{ callId: string | undefined }> {
+async function connect(page: Page, onlyCodec?: string): Promise<{ callId: string | undefined }> {
   const openai = new OpenAI({ apiKey: 'sk-test', baseURL: `${fake.baseUrl}/v1` });
   const secret = await openai.realtime.clientSecrets.create({ session: { type: 'realtime', model: 'gpt-realtime' } });
   return page.evaluate((options) => (window.harness as Harness).connect(options), {
     callsUrl: `${fake.baseUrl}/v1/realtime/calls`,
     clientSecret: secret.value,
     supervisorAnswer: SUPERVISOR_BILL_ANSWER,
+    onlyCodec,
   });
 }
 
@@ -131,5 +132,43 @@ describe('the @openai/agents WebRTC transport in Chromium', () => {
     expect(summary.transportEvents).toContain('input_audio_buffer.speech_started');
     expect(summary.errors).toEqual([]);
     await page.evaluate(() => (window.harness as Harness).close());
+  }, 60_000);
+
+  it('interrupts: the SDK clears the output buffer, and the fake stops its audio without an error', async () => {
+    fake.setScript({ realtime: [{ say: 'This answer is long enough to be interrupted while it plays. '.repeat(4) }] });
+    const page = await openHarness(micWav('silence'));
+    await connect(page);
+    await page.evaluate(() => (window.harness as Harness).sendMessage('Talk to me'));
+    await summaryWhen(page, 'audio starting to play', (summary) => summary.transportEvents.includes('output_audio_buffer.started'));
+    await page.evaluate(() => (window.harness as Harness).interrupt());
+    await fake.received.waitFor('output_audio_buffer.cleared', () => fake.received.sentEvents('output_audio_buffer.cleared').length === 1);
+    expect(fake.received.clientEvents('output_audio_buffer.clear')).toHaveLength(1);
+    const summary = await page.evaluate(() => (window.harness as Harness).summary());
+    expect(summary.errors).toEqual([]);
+    // Cleared, not drained: the fake never reports the buffer as played to the end.
+    expect(fake.received.sentEvents('output_audio_buffer.stopped')).toEqual([]);
+    await page.evaluate(() => (window.harness as Harness).close());
+  }, 60_000);
+
+  it('sends G.711 µ-law RTP when the offer negotiates only PCMU', async () => {
+    const page = await openHarness(micWav('silence'));
+    await connect(page, 'audio/PCMU');
+    await page.evaluate(() => (window.harness as Harness).sendMessage('Hi there'));
+    await summaryWhen(page, 'the greeting played out', (summary) => summary.transportEvents.includes('output_audio_buffer.stopped'));
+    const audio = await page.evaluate(() => (window.harness as Harness).inboundAudio());
+    expect(audio.codec).toBe('audio/PCMU');
+    expect(audio.packetsReceived).toBeGreaterThan(50);
+    expect(audio.totalAudioEnergy).toBeGreaterThan(0);
+    await page.evaluate(() => (window.harness as Harness).close());
+  }, 60_000);
+
+  it('drops the data channel mid-response when the fault says so, and the SDK sees the disconnect', async () => {
+    fake.faults.set([{ route: 'realtime', dropMidResponse: true, times: 1 }]);
+    const page = await openHarness(micWav('silence'));
+    await connect(page);
+    await page.evaluate(() => (window.harness as Harness).sendMessage('Hi there'));
+    const summary = await summaryWhen(page, 'the disconnect', (current) => current.connectionChanges.includes('disconnected'));
+    expect(summary.transportEvents).toContain('response.created');
+    expect(summary.transportEvents).not.toContain('response.done');
   }, 60_000);
 });

@@ -13,6 +13,7 @@ interface HarnessState {
   errors: string[];
   transportEvents: string[];
   toolCalls: string[];
+  connectionChanges: string[];
 }
 
 let state: HarnessState | undefined;
@@ -22,7 +23,7 @@ function current(): HarnessState {
   return state;
 }
 
-async function connect(options: { callsUrl: string; clientSecret: string; supervisorAnswer: string }): Promise<{ callId: string | undefined }> {
+async function connect(options: { callsUrl: string; clientSecret: string; supervisorAnswer: string; onlyCodec?: string }): Promise<{ callId: string | undefined }> {
   const toolCalls: string[] = [];
   const getNextResponseFromSupervisor = tool({
     name: 'getNextResponseFromSupervisor',
@@ -43,16 +44,23 @@ async function connect(options: { callsUrl: string; clientSecret: string; superv
     baseUrl: options.callsUrl,
     changePeerConnection: async (pc) => {
       peer = pc;
+      const onlyCodec = options.onlyCodec;
+      if (onlyCodec) {
+        const codecs = RTCRtpReceiver.getCapabilities('audio')?.codecs.filter((codec) => codec.mimeType === onlyCodec) ?? [];
+        for (const transceiver of pc.getTransceivers()) transceiver.setCodecPreferences(codecs);
+      }
       return pc;
     },
   });
   const session = new RealtimeSession(agent, { transport, model: 'gpt-realtime' });
   const errors: string[] = [];
   const transportEvents: string[] = [];
+  const connectionChanges: string[] = [];
+  transport.on('connection_change', (status) => connectionChanges.push(status));
   session.on('error', (error) => errors.push(JSON.stringify(error.error ?? error)));
   session.on('transport_event', (event) => transportEvents.push(event.type));
   await session.connect({ apiKey: options.clientSecret });
-  state = { session, peer, transport, errors, transportEvents, toolCalls };
+  state = { session, peer, transport, errors, transportEvents, toolCalls, connectionChanges };
   return { callId: transport.callId };
 }
 
@@ -60,9 +68,13 @@ function sendMessage(text: string): void {
   current().session.sendMessage(text);
 }
 
-function summary(): { history: RealtimeItem[]; errors: string[]; transportEvents: string[]; toolCalls: string[] } {
-  const { session, errors, transportEvents, toolCalls } = current();
-  return { history: JSON.parse(JSON.stringify(session.history)) as RealtimeItem[], errors, transportEvents, toolCalls };
+function interrupt(): void {
+  current().session.interrupt();
+}
+
+function summary(): { history: RealtimeItem[]; errors: string[]; transportEvents: string[]; toolCalls: string[]; connectionChanges: string[] } {
+  const { session, errors, transportEvents, toolCalls, connectionChanges } = current();
+  return { history: JSON.parse(JSON.stringify(session.history)) as RealtimeItem[], errors, transportEvents, toolCalls, connectionChanges };
 }
 
 /** What the browser's WebRTC stack says about the assistant audio it received and decoded. */
@@ -86,8 +98,8 @@ function close(): void {
 
 declare global {
   interface Window {
-    harness: { connect: typeof connect; sendMessage: typeof sendMessage; summary: typeof summary; inboundAudio: typeof inboundAudio; close: typeof close };
+    harness: { connect: typeof connect; sendMessage: typeof sendMessage; interrupt: typeof interrupt; summary: typeof summary; inboundAudio: typeof inboundAudio; close: typeof close };
   }
 }
 
-window.harness = { connect, sendMessage, summary, inboundAudio, close };
+window.harness = { connect, sendMessage, interrupt, summary, inboundAudio, close };
