@@ -1,12 +1,12 @@
 import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
 import 'dockview-react/dist/styles/dockview.css';
-import { useSyncExternalStore, type FunctionComponent } from 'react';
+import type { FunctionComponent } from 'react';
 import { EventInspector } from '../inspector/EventInspector';
 import { ScenarioProblems } from '../scenarios/ScenarioProblems';
 import { KeyPanel } from '../settings/KeyPanel';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { TranscriptView } from '../transcript/TranscriptView';
-import { useWorkbenchStore } from './workbenchStore';
+import { useIsDark } from './useResolvedTheme';
 
 function SettingsDock() {
   return (
@@ -31,16 +31,8 @@ function onReady(event: DockviewReadyEvent): void {
   event.api.addPanel({ id: 'settings', component: 'settings', title: 'Settings', position: { referencePanel: transcript, direction: 'within' }, inactive: true });
 }
 
-const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
-const subscribeScheme = (listener: () => void) => {
-  darkQuery.addEventListener('change', listener);
-  return () => darkQuery.removeEventListener('change', listener);
-};
-
 /** Dockable panels: transcript, event inspector, scenario problems and settings. */
 export function Workspace() {
-  const theme = useWorkbenchStore((state) => state.settings?.theme ?? 'system');
-  const systemDark = useSyncExternalStore(subscribeScheme, () => darkQuery.matches);
-  const dark = theme === 'dark' || (theme === 'system' && systemDark);
+  const dark = useIsDark();
   return <DockviewReact className="dock" components={components} onReady={onReady} theme={dark ? themeDark : themeLight} />;
 }

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import { JsonView } from 'react-json-view-lite';
+import { JsonView, darkStyles, defaultStyles } from 'react-json-view-lite';
+import { useIsDark } from '../app/useResolvedTheme';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import { useEventStore } from '../events/eventStore';
 
@@ -9,6 +10,7 @@ const arrows: Record<SessionEvent['direction'], string> = { client: '↑', serve
 
 /** Every event of the session, newest last, filterable, with the selected one as a JSON tree. */
 export function EventInspector() {
+  const dark = useIsDark();
   const events = useEventStore((state) => state.events);
   const dropped = useEventStore((state) => state.dropped);
   const [filter, setFilter] = useState('');
@@ -61,7 +63,7 @@ export function EventInspector() {
         </div>
       </div>
       <div className="inspector-detail">
-        {selected ? <JsonView data={selected} shouldExpandNode={(level) => level < 3} /> : <p className="empty-state">Select an event to see its payload.</p>}
+        {selected ? <JsonView style={dark ? darkStyles : defaultStyles} data={selected} shouldExpandNode={(level) => level < 3} /> : <p className="empty-state">Select an event to see its payload.</p>}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { JsonView } from 'react-json-view-lite';
+import { JsonView, darkStyles, defaultStyles } from 'react-json-view-lite';
+import { useIsDark } from '../app/useResolvedTheme';
 import { useEventStore } from '../events/eventStore';
 import { sendText } from '../session/sessionActions';
 import { useSessionStore } from '../session/sessionStore';
@@ -15,11 +16,12 @@ function parseJson(text: string | undefined): unknown {
 }
 
 function JsonBlock({ label, value }: { label: string; value: unknown }) {
+  const dark = useIsDark();
   if (value === undefined) return null;
   return (
     <div className="json-block">
       <div className="json-label">{label}</div>
-      {typeof value === 'object' && value !== null ? <JsonView data={value as object} shouldExpandNode={(level) => level < 4} /> : <pre className="json-text">{String(value)}</pre>}
+      {typeof value === 'object' && value !== null ? <JsonView style={dark ? darkStyles : defaultStyles} data={value as object} shouldExpandNode={(level) => level < 4} /> : <pre className="json-text">{String(value)}</pre>}
     </div>
   );
 }
