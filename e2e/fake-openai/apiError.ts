@@ -32,7 +32,11 @@ export class ApiError extends Error {
 
 export function invalidApiKey(shown: string): ApiError {
   const masked = shown.length > 8 ? `${shown.slice(0, 3)}***${shown.slice(-4)}` : '***';
-  return new ApiError(401, 'invalid_api_key', `Incorrect API key provided: ${masked}. You can find your API key at https://platform.openai.com/account/api-keys.`);
+  return new ApiError(
+    401,
+    'invalid_api_key',
+    `Incorrect API key provided: ${masked}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+  );
 }
 
 export function missingApiKey(): ApiError {
@@ -59,11 +63,13 @@ export function sendApiError(res: ServerResponse, error: ApiError): void {
 /** The error a fault injects, shaped like the real one for that status. */
 export function injectedFault(status: number, retryAfterSeconds: number | undefined): ApiError {
   if (status === 429) {
-    return new ApiError(429, 'rate_limit_exceeded', 'Rate limit reached for requests (injected by fake-openai). Please try again later.', null, { 'retry-after': String(retryAfterSeconds ?? 1) });
+    return new ApiError(429, 'rate_limit_exceeded', 'Rate limit reached for requests (injected by fake-openai). Please try again later.', null, {
+      'retry-after': String(retryAfterSeconds ?? 1),
+    });
   }
   if (status === 401) return new ApiError(401, 'invalid_api_key', 'Incorrect API key provided (injected by fake-openai).');
   const headers: Record<string, string> = retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {};
-  if (status === 503) return new ApiError(503, 'service_unavailable', 'The server is overloaded or not ready yet (injected by fake-openai).', null, headers);
+  if (status === 503)
+    return new ApiError(503, 'service_unavailable', 'The server is overloaded or not ready yet (injected by fake-openai).', null, headers);
   return new ApiError(status, 'server_error', 'The server had an error while processing your request (injected by fake-openai).', null, headers);
 }
-

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { FakeOpenAIError } from './fakeError';
 import { parseFaultFlag } from './faults';
 import { loadScriptFile } from './script';
 import { startFakeOpenAI } from './server';
@@ -7,11 +8,9 @@ const usage = `Usage: npm run fake-openai -- [--port N] [--host H] [--script FIL
   --fault takes comma-separated fields, e.g. route=responses,status=500,times=1 or route=realtime,dropMidResponse
   (see e2e/fake-openai/README.md).`;
 
-class UsageError extends Error {
-  readonly code = 'invalid_usage';
+class UsageError extends FakeOpenAIError {
   constructor(message: string) {
-    super(`${message}\n${usage}`);
-    this.name = 'UsageError';
+    super('invalid_usage', `${message}\n${usage}`);
   }
 }
 

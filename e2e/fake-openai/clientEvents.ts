@@ -20,7 +20,13 @@ const item = z.discriminatedUnion('type', [
     role: z.enum(['user', 'assistant', 'system']),
     content: z.array(contentPart),
   }),
-  z.looseObject({ type: z.literal('function_call'), id: z.string().optional(), call_id: z.string().optional(), name: z.string(), arguments: z.string() }),
+  z.looseObject({
+    type: z.literal('function_call'),
+    id: z.string().optional(),
+    call_id: z.string().optional(),
+    name: z.string(),
+    arguments: z.string(),
+  }),
   z.looseObject({ type: z.literal('function_call_output'), id: z.string().optional(), call_id: z.string(), output: z.string() }),
 ]);
 
@@ -77,7 +83,10 @@ export function parseClientEvent(raw: string): ParsedClientEvent {
   try {
     json = JSON.parse(raw);
   } catch {
-    throw new ClientEventError('invalid_json', "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)");
+    throw new ClientEventError(
+      'invalid_json',
+      "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)",
+    );
   }
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw new ClientEventError('invalid_value', 'A client event must be a JSON object.');
   const { type, event_id: clientEventId } = json as { type?: unknown; event_id?: unknown };
@@ -86,7 +95,9 @@ export function parseClientEvent(raw: string): ParsedClientEvent {
   if (!(type in clientEventSchemas)) {
     throw new ClientEventError(
       'invalid_value',
-      `Invalid value: '${type}'. Supported values are: ${Object.keys(clientEventSchemas).map((name) => `'${name}'`).join(', ')}.`,
+      `Invalid value: '${type}'. Supported values are: ${Object.keys(clientEventSchemas)
+        .map((name) => `'${name}'`)
+        .join(', ')}.`,
       'type',
       id,
     );

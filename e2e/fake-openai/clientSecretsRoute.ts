@@ -12,16 +12,27 @@ export function mintClientSecret(body: string, credentials: Credentials, expired
   const expiresAfter = request['expires_after'] as { anchor?: unknown; seconds?: unknown } | undefined;
   const seconds = expiresAfter?.seconds ?? DEFAULT_TTL_SECONDS;
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 10 || seconds > 7200) {
-    throw badRequest(`Invalid 'expires_after.seconds': ${String(seconds)}. Expected an integer between 10 and 7200.`, 'expires_after.seconds', 'invalid_value');
+    throw badRequest(
+      `Invalid 'expires_after.seconds': ${String(seconds)}. Expected an integer between 10 and 7200.`,
+      'expires_after.seconds',
+      'invalid_value',
+    );
   }
   if (expiresAfter?.anchor !== undefined && expiresAfter.anchor !== 'created_at') {
     throw badRequest(`Invalid value: '${String(expiresAfter.anchor)}'. Supported values are: 'created_at'.`, 'expires_after.anchor', 'invalid_value');
   }
   const sessionRequest = (request['session'] ?? { type: 'realtime' }) as Record<string, unknown>;
   if (sessionRequest['type'] !== 'realtime') {
-    throw badRequest("Missing required parameter: 'session.type'. This fake supports 'realtime' sessions.", 'session.type', 'missing_required_parameter');
+    throw badRequest(
+      "Missing required parameter: 'session.type'. This fake supports 'realtime' sessions.",
+      'session.type',
+      'missing_required_parameter',
+    );
   }
-  const session = mergeSession(defaultSession(typeof sessionRequest['model'] === 'string' ? sessionRequest['model'] : 'gpt-realtime'), sessionRequest);
+  const session = mergeSession(
+    defaultSession(typeof sessionRequest['model'] === 'string' ? sessionRequest['model'] : 'gpt-realtime'),
+    sessionRequest,
+  );
   const secret = credentials.mint(session, expired ? -1 : seconds);
   session.expires_at = secret.expiresAt;
   return { value: secret.value, expires_at: secret.expiresAt, session: session as unknown as ClientSecretCreateResponse['session'] };

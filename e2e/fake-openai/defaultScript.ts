@@ -27,7 +27,10 @@ const defaultScriptInput = {
       agent: 'chatAgent',
       userSaid: ['account', 'bill', 'phone number', 'balance', 'plan'],
       say: 'Let me check that for you.',
-      callTool: { name: 'getNextResponseFromSupervisor', arguments: { relevantContextFromLastUserMessage: `The caller asks about their last bill; their phone number is ${CUSTOMER_PHONE}.` } },
+      callTool: {
+        name: 'getNextResponseFromSupervisor',
+        arguments: { relevantContextFromLastUserMessage: `The caller asks about their last bill; their phone number is ${CUSTOMER_PHONE}.` },
+      },
     },
     { name: 'chatAgent reads the supervisor', agent: 'chatAgent', afterToolOutput: 'getNextResponseFromSupervisor', sayToolOutput: true },
     { name: 'chatAgent greets', agent: 'chatAgent', say: "Hi, you've reached Brightwave Mobile, how can I help?" },
@@ -48,12 +51,36 @@ const defaultScriptInput = {
         arguments: { phone_number: CUSTOMER_PHONE, last_4_digits: '1234', last_4_digits_type: 'credit_card_number' },
       },
     },
-    { name: 'authentication hands a verified caller to returns', agent: 'authentication', afterToolOutput: 'authenticate_user_information', handoffTo: 'returns' },
+    {
+      name: 'authentication hands a verified caller to returns',
+      agent: 'authentication',
+      afterToolOutput: 'authenticate_user_information',
+      handoffTo: 'returns',
+    },
     { name: 'authentication hands off to sales', agent: 'authentication', userSaid: ['buy', 'new board', 'deal'], handoffTo: 'sales' },
-    { name: 'authentication greets', agent: 'authentication', say: 'Hello, this is Snowy Peak Boards. To get started, what is your phone number and the last four digits of your card?' },
-    { name: 'returns looks up the orders', agent: 'returns', afterToolOutput: 'transfer_to_returns', callTool: { name: 'lookupOrders', arguments: { phoneNumber: CUSTOMER_PHONE } } },
-    { name: 'returns reads the orders', agent: 'returns', afterToolOutput: 'lookupOrders', say: 'I found your recent order of the Vertex snowboard. Would you like to return it?' },
-    { name: 'returns reads the policy', agent: 'returns', userSaid: ['policy'], callTool: { name: 'retrievePolicy', arguments: { region: 'US', itemCategory: 'snowboard' } } },
+    {
+      name: 'authentication greets',
+      agent: 'authentication',
+      say: 'Hello, this is Snowy Peak Boards. To get started, what is your phone number and the last four digits of your card?',
+    },
+    {
+      name: 'returns looks up the orders',
+      agent: 'returns',
+      afterToolOutput: 'transfer_to_returns',
+      callTool: { name: 'lookupOrders', arguments: { phoneNumber: CUSTOMER_PHONE } },
+    },
+    {
+      name: 'returns reads the orders',
+      agent: 'returns',
+      afterToolOutput: 'lookupOrders',
+      say: 'I found your recent order of the Vertex snowboard. Would you like to return it?',
+    },
+    {
+      name: 'returns reads the policy',
+      agent: 'returns',
+      userSaid: ['policy'],
+      callTool: { name: 'retrievePolicy', arguments: { region: 'US', itemCategory: 'snowboard' } },
+    },
     {
       name: 'returns checks eligibility',
       agent: 'returns',
@@ -99,7 +126,11 @@ const defaultScriptInput = {
     {
       name: 'returns eligibility decision',
       schemaHasProperty: 'isEligible',
-      json: { isEligible: true, rationale: 'The order is within the 30-day return window.', nextStep: 'I have started your return; a prepaid label is on its way by email.' },
+      json: {
+        isEligible: true,
+        rationale: 'The order is within the 30-day return window.',
+        nextStep: 'I have started your return; a prepaid label is on its way by email.',
+      },
     },
     // Output guardrail classifier.
     {
@@ -108,7 +139,11 @@ const defaultScriptInput = {
       inputIncludes: GUARDRAIL_TRIGGER_WORD,
       json: { moderationRationale: 'The text insults the user.', moderationCategory: 'OFFENSIVE' },
     },
-    { name: 'guardrail passes anything else', schemaHasProperty: 'moderationCategory', json: { moderationRationale: 'Nothing objectionable.', moderationCategory: 'NONE' } },
+    {
+      name: 'guardrail passes anything else',
+      schemaHasProperty: 'moderationCategory',
+      json: { moderationRationale: 'Nothing objectionable.', moderationCategory: 'NONE' },
+    },
   ],
 } satisfies FakeScriptInput;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FakeOpenAIError } from './fakeError';
 
 export const faultRoutes = ['client_secrets', 'calls', 'realtime', 'responses', '*'] as const;
 export type FaultRoute = (typeof faultRoutes)[number];
@@ -42,7 +43,8 @@ export interface FaultEffect {
 type Phase = 'request' | 'response';
 
 function actsIn(fault: Fault, phase: Phase): boolean {
-  if (phase === 'request') return fault.status !== undefined || fault.latencyMs !== undefined || fault.expiredSecrets === true || fault.refuseSdp === true;
+  if (phase === 'request')
+    return fault.status !== undefined || fault.latencyMs !== undefined || fault.expiredSecrets === true || fault.refuseSdp === true;
   return fault.deltaDelayMs !== undefined || fault.dropMidResponse === true || (fault.route === 'realtime' && fault.latencyMs !== undefined);
 }
 
@@ -94,11 +96,9 @@ export class FaultControl {
   }
 }
 
-export class FaultFlagError extends Error {
-  readonly code = 'invalid_fault';
+export class FaultFlagError extends FakeOpenAIError {
   constructor(message: string) {
-    super(message);
-    this.name = 'FaultFlagError';
+    super('invalid_fault', message);
   }
 }
 

@@ -1,3 +1,5 @@
+import { FakeOpenAIError } from './fakeError';
+
 /** PCM16 mono helpers: resampling, WAV parsing and the G.711 codecs the Realtime API offers. */
 
 /** Linear-interpolation resampling; plenty for speech that only needs to be audible and measurable. */
@@ -15,11 +17,9 @@ export function resample(samples: Int16Array, fromRate: number, toRate: number):
   return out;
 }
 
-export class WavFormatError extends Error {
-  readonly code = 'invalid_wav';
+export class WavFormatError extends FakeOpenAIError {
   constructor(message: string) {
-    super(message);
-    this.name = 'WavFormatError';
+    super('invalid_wav', message);
   }
 }
 

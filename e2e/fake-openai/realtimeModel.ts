@@ -70,7 +70,8 @@ function ruleMatches(script: FakeScript, rule: RealtimeRule, session: SessionVie
 }
 
 function markerMatches(marker: AgentMarker, session: SessionView): boolean {
-  if (marker.instructionsInclude !== undefined && !session.instructions.toLowerCase().includes(marker.instructionsInclude.toLowerCase())) return false;
+  if (marker.instructionsInclude !== undefined && !session.instructions.toLowerCase().includes(marker.instructionsInclude.toLowerCase()))
+    return false;
   return (marker.toolsInclude ?? []).every((tool) => session.toolNames.includes(tool));
 }
 
@@ -91,6 +92,9 @@ export function spokenText(output: string): string {
 function firstString(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(firstString).find((text) => text !== undefined);
-  if (value && typeof value === 'object') return Object.values(value).map(firstString).find((text) => text !== undefined);
+  if (value && typeof value === 'object')
+    return Object.values(value)
+      .map(firstString)
+      .find((text) => text !== undefined);
   return undefined;
 }

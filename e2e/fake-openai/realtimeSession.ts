@@ -135,7 +135,10 @@ export class RealtimeSession {
         return this.emit({ type: 'conversation.item.retrieved', item: this.findItem(parsed.event.item_id, parsed.event.event_id) });
       case 'conversation.item.delete':
         this.findItem(parsed.event.item_id, parsed.event.event_id);
-        this.conversation.splice(this.conversation.findIndex((item) => item.id === parsed.event.item_id), 1);
+        this.conversation.splice(
+          this.conversation.findIndex((item) => item.id === parsed.event.item_id),
+          1,
+        );
         return this.emit({ type: 'conversation.item.deleted', item_id: parsed.event.item_id });
       case 'conversation.item.truncate':
         return this.truncate(parsed.event);
@@ -154,7 +157,12 @@ export class RealtimeSession {
         return this.createResponse(parsed.event);
       case 'response.cancel':
         if (!this.active) {
-          throw new ClientEventError('response_cancel_not_active', 'Cancellation failed: no active response found.', null, parsed.event.event_id ?? null);
+          throw new ClientEventError(
+            'response_cancel_not_active',
+            'Cancellation failed: no active response found.',
+            null,
+            parsed.event.event_id ?? null,
+          );
         }
         this.active.cancelled = 'client_cancelled';
         this.link.audioOut?.clear();
@@ -179,7 +187,12 @@ export class RealtimeSession {
   private resetVad(): void {
     const detection = turnDetectionOf(this.session);
     this.vad = detection
-      ? new EnergyVad({ ...defaultVadOptions, sampleRate: 24_000, silenceDurationMs: detection.silenceDurationMs, prefixPaddingMs: detection.prefixPaddingMs })
+      ? new EnergyVad({
+          ...defaultVadOptions,
+          sampleRate: 24_000,
+          silenceDurationMs: detection.silenceDurationMs,
+          prefixPaddingMs: detection.prefixPaddingMs,
+        })
       : undefined;
   }
 
@@ -188,8 +201,16 @@ export class RealtimeSession {
     if (item.id && this.conversation.some((existing) => existing.id === item.id)) {
       throw new ClientEventError('item_id_already_exists', `Item with id '${item.id}' already exists.`, 'item.id', event.event_id ?? null);
     }
-    if (item.type === 'function_call_output' && !this.conversation.some((other) => other.type === 'function_call' && other.call_id === item.call_id)) {
-      throw new ClientEventError('invalid_value', `Tool call output '${item.call_id}' does not match any function call in the conversation.`, 'item.call_id', event.event_id ?? null);
+    if (
+      item.type === 'function_call_output' &&
+      !this.conversation.some((other) => other.type === 'function_call' && other.call_id === item.call_id)
+    ) {
+      throw new ClientEventError(
+        'invalid_value',
+        `Tool call output '${item.call_id}' does not match any function call in the conversation.`,
+        'item.call_id',
+        event.event_id ?? null,
+      );
     }
     this.addItem(item, event.previous_item_id ?? undefined);
     this.emit({ type: 'conversation.item.done', item, previous_item_id: this.previousId(item) });
@@ -220,10 +241,20 @@ export class RealtimeSession {
     const part = item.content[event.content_index];
     const totalMs = this.assistantAudioMs.get(item.id!) ?? 0;
     if (!part || part.type !== 'output_audio') {
-      throw new ClientEventError('invalid_value', `Content index ${event.content_index} of item '${item.id}' has no audio.`, 'content_index', event.event_id ?? null);
+      throw new ClientEventError(
+        'invalid_value',
+        `Content index ${event.content_index} of item '${item.id}' has no audio.`,
+        'content_index',
+        event.event_id ?? null,
+      );
     }
     if (event.audio_end_ms > totalMs) {
-      throw new ClientEventError('invalid_value', `Audio content of ${Math.round(totalMs)}ms is already shorter than ${event.audio_end_ms}ms`, 'audio_end_ms', event.event_id ?? null);
+      throw new ClientEventError(
+        'invalid_value',
+        `Audio content of ${Math.round(totalMs)}ms is already shorter than ${event.audio_end_ms}ms`,
+        'audio_end_ms',
+        event.event_id ?? null,
+      );
     }
     // The model only "said" what was heard: keep the share of the transcript that was played.
     const transcript = part.transcript ?? '';
@@ -266,7 +297,14 @@ export class RealtimeSession {
     this.audioTurns += 1;
     this.emit({ type: 'input_audio_buffer.committed', item_id: itemId, previous_item_id: this.conversation.at(-1)?.id ?? null });
     // The GA server sends `transcript: null` until transcription finishes; the openai typings do not model null.
-    const item = { id: itemId, object: 'realtime.item', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_audio', transcript: null }] } as unknown as ConversationItem;
+    const item = {
+      id: itemId,
+      object: 'realtime.item',
+      type: 'message',
+      role: 'user',
+      status: 'completed',
+      content: [{ type: 'input_audio', transcript: null }],
+    } as unknown as ConversationItem;
     this.addItem(item);
     this.emit({ type: 'conversation.item.done', item, previous_item_id: this.previousId(item) });
     (item as { content: { transcript: string | null }[] }).content[0]!.transcript = transcript;
@@ -310,10 +348,23 @@ export class RealtimeSession {
     const active: ActiveResponse = { response };
     this.active = active;
     this.lastResponseId = response.id;
-    const plan = planRealtimeResponse(this.deps.script, { instructions: options?.instructions ?? this.session.instructions ?? '', toolNames: toolNamesOf(this.session) }, describeTurn(this.conversation));
+    const plan = planRealtimeResponse(
+      this.deps.script,
+      { instructions: options?.instructions ?? this.session.instructions ?? '', toolNames: toolNamesOf(this.session) },
+      describeTurn(this.conversation),
+    );
     this.runResponse(active, plan).catch((error: unknown) => {
       console.error(`fake-openai: response ${response.id} failed:`, error);
-      this.emit({ type: 'error', error: { type: 'server_error', code: 'server_error', message: `The fake server failed: ${(error as Error).message}`, param: null, event_id: null } });
+      this.emit({
+        type: 'error',
+        error: {
+          type: 'server_error',
+          code: 'server_error',
+          message: `The fake server failed: ${(error as Error).message}`,
+          param: null,
+          event_id: null,
+        },
+      });
     });
   }
 
@@ -333,7 +384,8 @@ export class RealtimeSession {
       await sleep(interval);
     };
     if (plan.say !== undefined) await this.speak(active, plan.say, afterDelta);
-    if (plan.toolCall && !active.cancelled && !this.closed) await this.callTool(active, plan.toolCall.name, JSON.stringify(plan.toolCall.arguments), afterDelta);
+    if (plan.toolCall && !active.cancelled && !this.closed)
+      await this.callTool(active, plan.toolCall.name, JSON.stringify(plan.toolCall.arguments), afterDelta);
     if (this.closed) return;
     response.status = active.cancelled ? 'cancelled' : 'completed';
     if (active.cancelled) response.status_details = { type: 'cancelled', reason: active.cancelled };
@@ -345,7 +397,14 @@ export class RealtimeSession {
   private async speak(active: ActiveResponse, text: string, afterDelta: () => Promise<void>): Promise<void> {
     const { response } = active;
     const audio = response.output_modalities?.includes('audio') ?? true;
-    const item: RealtimeConversationItemAssistantMessage = { id: newId('item'), object: 'realtime.item', type: 'message', role: 'assistant', status: 'in_progress', content: [] };
+    const item: RealtimeConversationItemAssistantMessage = {
+      id: newId('item'),
+      object: 'realtime.item',
+      type: 'message',
+      role: 'assistant',
+      status: 'in_progress',
+      content: [],
+    };
     const ids = { response_id: response.id, item_id: item.id!, output_index: response.output.length, content_index: 0 };
     response.output.push(item);
     this.emit({ type: 'response.output_item.added', response_id: response.id, output_index: ids.output_index, item: snapshot(item) });
@@ -397,7 +456,15 @@ export class RealtimeSession {
 
   private async callTool(active: ActiveResponse, name: string, args: string, afterDelta: () => Promise<void>): Promise<void> {
     const { response } = active;
-    const item: RealtimeConversationItemFunctionCall = { id: newId('item'), object: 'realtime.item', type: 'function_call', status: 'in_progress', name, call_id: newId('call'), arguments: '' };
+    const item: RealtimeConversationItemFunctionCall = {
+      id: newId('item'),
+      object: 'realtime.item',
+      type: 'function_call',
+      status: 'in_progress',
+      name,
+      call_id: newId('call'),
+      arguments: '',
+    };
     const outputIndex = response.output.length;
     response.output.push(item);
     this.emit({ type: 'response.output_item.added', response_id: response.id, output_index: outputIndex, item: snapshot(item) });
@@ -406,20 +473,38 @@ export class RealtimeSession {
     for (const chunk of chunks) {
       if (active.cancelled || this.closed) break;
       item.arguments += chunk;
-      this.emit({ type: 'response.function_call_arguments.delta', response_id: response.id, item_id: item.id!, output_index: outputIndex, call_id: item.call_id!, delta: chunk });
+      this.emit({
+        type: 'response.function_call_arguments.delta',
+        response_id: response.id,
+        item_id: item.id!,
+        output_index: outputIndex,
+        call_id: item.call_id!,
+        delta: chunk,
+      });
       await afterDelta();
     }
     if (this.closed) return;
     item.status = active.cancelled ? 'incomplete' : 'completed';
     if (!active.cancelled) {
-      this.emit({ type: 'response.function_call_arguments.done', response_id: response.id, item_id: item.id!, output_index: outputIndex, call_id: item.call_id!, name, arguments: item.arguments });
+      this.emit({
+        type: 'response.function_call_arguments.done',
+        response_id: response.id,
+        item_id: item.id!,
+        output_index: outputIndex,
+        call_id: item.call_id!,
+        name,
+        arguments: item.arguments,
+      });
     }
     this.emit({ type: 'response.output_item.done', response_id: response.id, output_index: outputIndex, item: snapshot(item) });
     this.emit({ type: 'conversation.item.done', item: snapshot(item), previous_item_id: this.previousId(item) });
   }
 
   private sendError(error: ClientEventError): void {
-    this.emit({ type: 'error', error: { type: 'invalid_request_error', code: error.code, message: error.message, param: error.param, event_id: error.clientEventId } });
+    this.emit({
+      type: 'error',
+      error: { type: 'invalid_request_error', code: error.code, message: error.message, param: error.param, event_id: error.clientEventId },
+    });
   }
 
   private emit(event: OutgoingEvent): void {
@@ -449,7 +534,11 @@ function estimateTokens(text: string): number {
   return Math.max(1, Math.ceil(text.length / 4));
 }
 
-function usageFor(conversation: readonly ConversationItem[], output: readonly ConversationItem[], audioMs: ReadonlyMap<string, number>): RealtimeResponseUsage {
+function usageFor(
+  conversation: readonly ConversationItem[],
+  output: readonly ConversationItem[],
+  audioMs: ReadonlyMap<string, number>,
+): RealtimeResponseUsage {
   const textIn = estimateTokens(JSON.stringify(conversation.filter((item) => !output.includes(item))));
   const audioOut = output.reduce((sum, item) => sum + Math.round((audioMs.get(item.id ?? '') ?? 0) / 50), 0);
   const textOut = estimateTokens(JSON.stringify(output));

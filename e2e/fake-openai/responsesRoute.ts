@@ -38,23 +38,30 @@ export class ResponsesApi {
     let history: InputItem[] = [];
     if (typeof previousId === 'string') {
       const previous = this.stored.get(previousId);
-      if (!previous) throw new ApiError(400, 'previous_response_not_found', `Previous response with id '${previousId}' not found.`, 'previous_response_id');
+      if (!previous)
+        throw new ApiError(400, 'previous_response_not_found', `Previous response with id '${previousId}' not found.`, 'previous_response_id');
       history = [...previous.input, ...(previous.output as unknown as InputItem[])];
     }
     const conversation = [...history, ...input];
     for (const [index, item] of input.entries()) {
-      if (item.type === 'function_call_output' && !conversation.some((other) => other.type === 'function_call' && other['call_id'] === item['call_id'])) {
+      if (
+        item.type === 'function_call_output' &&
+        !conversation.some((other) => other.type === 'function_call' && other['call_id'] === item['call_id'])
+      ) {
         throw badRequest(`No tool call found for function call output with call_id ${String(item['call_id'])}.`, `input[${index}]`, 'invalid_value');
       }
     }
     const tools = (Array.isArray(request['tools']) ? request['tools'] : []) as Record<string, unknown>[];
     for (const [index, tool] of tools.entries()) {
-      if (tool['type'] === 'function' && typeof tool['name'] !== 'string') throw badRequest(`Missing required parameter: 'tools[${index}].name'.`, `tools[${index}].name`, 'missing_required_parameter');
+      if (tool['type'] === 'function' && typeof tool['name'] !== 'string')
+        throw badRequest(`Missing required parameter: 'tools[${index}].name'.`, `tools[${index}].name`, 'missing_required_parameter');
     }
     const text = request['text'] as { format?: { type?: string; name?: unknown; schema?: Record<string, unknown> } } | undefined;
     if (text?.format?.type === 'json_schema') {
-      if (typeof text.format.name !== 'string') throw badRequest("Missing required parameter: 'text.format.name'.", 'text.format.name', 'missing_required_parameter');
-      if (!text.format.schema || typeof text.format.schema !== 'object') throw badRequest("Missing required parameter: 'text.format.schema'.", 'text.format.schema', 'missing_required_parameter');
+      if (typeof text.format.name !== 'string')
+        throw badRequest("Missing required parameter: 'text.format.name'.", 'text.format.name', 'missing_required_parameter');
+      if (!text.format.schema || typeof text.format.schema !== 'object')
+        throw badRequest("Missing required parameter: 'text.format.schema'.", 'text.format.schema', 'missing_required_parameter');
     }
     const instructions = typeof request['instructions'] === 'string' ? request['instructions'] : '';
     const lastUser = conversation.findLastIndex((item) => (item.type ?? 'message') === 'message' && item.role === 'user');
@@ -68,8 +75,25 @@ export class ResponsesApi {
     const plan = planResponsesAnswer(this.script(), turn);
     const output: ResponseOutputItem[] =
       'toolCall' in plan
-        ? [{ type: 'function_call', id: newId('fc'), call_id: newId('call'), name: plan.toolCall.name, arguments: JSON.stringify(plan.toolCall.arguments), status: 'completed' }]
-        : [{ type: 'message', id: newId('msg'), role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: plan.text, annotations: [], logprobs: [] }] }];
+        ? [
+            {
+              type: 'function_call',
+              id: newId('fc'),
+              call_id: newId('call'),
+              name: plan.toolCall.name,
+              arguments: JSON.stringify(plan.toolCall.arguments),
+              status: 'completed',
+            },
+          ]
+        : [
+            {
+              type: 'message',
+              id: newId('msg'),
+              role: 'assistant',
+              status: 'completed',
+              content: [{ type: 'output_text', text: plan.text, annotations: [], logprobs: [] }],
+            },
+          ];
     const id = newId('resp');
     if (request['store'] !== false) this.stored.set(id, { input: conversation, output });
     const createdAt = Math.floor(Date.now() / 1000);
@@ -105,7 +129,8 @@ function normaliseInput(input: unknown): InputItem[] {
   if (input === undefined) return [];
   if (!Array.isArray(input)) throw badRequest("Invalid type for 'input': expected a string or an array of input items.", 'input', 'invalid_type');
   return input.map((item, index) => {
-    if (!item || typeof item !== 'object') throw badRequest(`Invalid type for 'input[${index}]': expected an object.`, `input[${index}]`, 'invalid_type');
+    if (!item || typeof item !== 'object')
+      throw badRequest(`Invalid type for 'input[${index}]': expected an object.`, `input[${index}]`, 'invalid_type');
     return item as InputItem;
   });
 }
@@ -121,14 +146,25 @@ function messageText(item: InputItem): string {
 function usageOf(turn: ResponsesTurn, output: ResponseOutputItem[]): ResponseUsage {
   const input = Math.ceil((turn.instructions.length + turn.inputText.length) / 4) + 10;
   const out = Math.ceil(JSON.stringify(output).length / 8);
-  return { input_tokens: input, input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 }, output_tokens: out, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: input + out };
+  return {
+    input_tokens: input,
+    input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
+    output_tokens: out,
+    output_tokens_details: { reasoning_tokens: 0 },
+    total_tokens: input + out,
+  };
 }
 
 type StreamEvent = ResponseStreamEvent extends infer E ? (E extends unknown ? Omit<E, 'sequence_number'> : never) : never;
 
 /** Server-sent events in the real order: created, in_progress, per item added/deltas/done, completed. */
 async function streamResponse(response: WireResponse, res: ServerResponse, faults: FaultEffect, interval: number): Promise<void> {
-  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'x-request-id': newId('req') });
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+    'x-request-id': newId('req'),
+  });
   let sequence = 0;
   let deltas = 0;
   const send = (event: StreamEvent) => {
@@ -154,7 +190,13 @@ async function streamResponse(response: WireResponse, res: ServerResponse, fault
       const part = item.content[0]!;
       const full = part.type === 'output_text' ? part.text : '';
       send({ type: 'response.output_item.added', output_index: outputIndex, item: { ...item, status: 'in_progress', content: [] } });
-      send({ type: 'response.content_part.added', item_id: item.id, output_index: outputIndex, content_index: 0, part: { type: 'output_text', text: '', annotations: [], logprobs: [] } });
+      send({
+        type: 'response.content_part.added',
+        item_id: item.id,
+        output_index: outputIndex,
+        content_index: 0,
+        part: { type: 'output_text', text: '', annotations: [], logprobs: [] },
+      });
       for (const delta of full.match(/\S+\s*|\s+/g) ?? []) {
         send({ type: 'response.output_text.delta', item_id: item.id, output_index: outputIndex, content_index: 0, delta, logprobs: [] });
         if (!(await afterDelta())) return;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { faultSchema } from './faults';
+import { FakeOpenAIError } from './fakeError';
 
 /**
  * The declarative script that decides what the fake "model" does. Rules are tried in order and the
@@ -89,11 +90,9 @@ export type ResponsesRule = FakeScript['responses'][number];
 export type AgentMarker = FakeScript['agents'][string];
 export type ScriptedToolCall = z.output<typeof toolCallSchema>;
 
-export class ScriptError extends Error {
-  readonly code = 'invalid_script';
+export class ScriptError extends FakeOpenAIError {
   constructor(message: string) {
-    super(message);
-    this.name = 'ScriptError';
+    super('invalid_script', message);
   }
 }
 

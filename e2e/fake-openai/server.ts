@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, injectedFault, sendApiError } from './apiError';
+import { admitter, type Admitted, type Route } from './admission';
+import { ApiError, sendApiError } from './apiError';
 import { mintClientSecret } from './clientSecretsRoute';
 import { applyCors } from './cors';
 import { bearerToken, Credentials } from './credentials';
 import { defaultScript } from './defaultScript';
-import { FaultControl, type FaultInput, type FaultRoute } from './faults';
+import { FaultControl, type FaultInput } from './faults';
 import { parseJsonBody, readBody, sendJson } from './httpExchange';
 import { ReceivedLog } from './receivedLog';
 import { ResponsesApi } from './responsesRoute';
@@ -46,8 +47,6 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
-type Route = Exclude<FaultRoute, '*'>;
-
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const host = options.host ?? '127.0.0.1';
   const credentials = new Credentials(options.apiKeys ?? ['sk-test']);
@@ -59,45 +58,55 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   const deltaIntervalMs = options.deltaIntervalMs ?? 15;
   const sessionDeps = () => ({ script, speech, faults, log: received, deltaIntervalMs });
   const responses = new ResponsesApi(() => script);
-  const websocket = new WebSocketRealtime(credentials, faults, sessionDeps);
   const calls = new WebRtcCalls(sessionDeps);
 
-  const routes: Record<string, { route: Route; run: (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void> }> = {
+  const admit = admitter(credentials, faults);
+  const websocket = new WebSocketRealtime(admit, sessionDeps);
+  const routes: Record<
+    string,
+    {
+      route: Route;
+      acceptsClientSecrets: boolean;
+      run: (req: IncomingMessage, res: ServerResponse, body: string, admitted: Admitted) => Promise<void>;
+    }
+  > = {
     'POST /v1/realtime/client_secrets': {
       route: 'client_secrets',
-      run: async (req, res, body) => {
-        const fault = faults.take('client_secrets', 'request');
-        await applyRequestFault(fault);
-        credentials.authenticate(bearerToken(req.headers.authorization), { apiKeys: true, clientSecrets: false });
-        sendJson(res, 200, mintClientSecret(body, credentials, fault.expiredSecrets));
-      },
+      acceptsClientSecrets: false,
+      run: async (_req, res, body, { fault }) => sendJson(res, 200, mintClientSecret(body, credentials, fault.expiredSecrets)),
     },
     'POST /v1/realtime/calls': {
       route: 'calls',
-      run: async (req, res, body) => {
-        const fault = faults.take('calls', 'request');
-        await applyRequestFault(fault);
-        const credential = credentials.authenticate(bearerToken(req.headers.authorization), { apiKeys: true, clientSecrets: true });
-        const answer = await calls.answer(body, req.headers['content-type'], credential, new URL(req.url ?? '/', 'http://x').searchParams.get('model'), fault.refuseSdp);
+      acceptsClientSecrets: true,
+      run: async (req, res, body, { fault, credential }) => {
+        const answer = await calls.answer(
+          body,
+          req.headers['content-type'],
+          credential,
+          new URL(req.url ?? '/', 'http://x').searchParams.get('model'),
+          fault.refuseSdp,
+        );
         res.writeHead(201, { 'Content-Type': 'application/sdp', Location: `/v1/realtime/calls/${answer.callId}` });
         res.end(answer.sdp);
       },
     },
     'POST /v1/responses': {
       route: 'responses',
-      run: async (req, res, body) => {
-        const fault = faults.take('responses', 'request');
-        await applyRequestFault(fault);
-        credentials.authenticate(bearerToken(req.headers.authorization), { apiKeys: true, clientSecrets: false });
-        await responses.handle(parseJsonBody(body), res, faults.take('responses', 'response'), deltaIntervalMs);
-      },
+      acceptsClientSecrets: false,
+      run: async (_req, res, body) => responses.handle(parseJsonBody(body), res, faults.take('responses', 'response'), deltaIntervalMs),
     },
   };
 
   const server = createServer((req, res) => {
     applyCors(req, res);
     const path = new URL(req.url ?? '/', 'http://x').pathname.replace(/\/+$/, '');
-    const entry: Parameters<ReceivedLog['recordHttp']>[0] = { at: Date.now(), method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: undefined };
+    const entry: Parameters<ReceivedLog['recordHttp']>[0] = {
+      at: Date.now(),
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body: undefined,
+    };
     res.on('finish', () => (entry.status = res.statusCode));
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
@@ -112,7 +121,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
           const known = Object.keys(routes).some((key) => key.endsWith(` ${path}`));
           throw new ApiError(known ? 405 : 404, known ? 'method_not_allowed' : 'unknown_url', `Invalid URL (${req.method} ${path})`);
         }
-        await handler.run(req, res, body);
+        await handler.run(req, res, body, await admit(handler.route, bearerToken(req.headers.authorization), handler.acceptsClientSecrets));
       })
       .catch((error: unknown) => {
         if (error instanceof ApiError) return sendApiError(res, error);
@@ -154,11 +163,6 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-async function applyRequestFault(fault: { latencyMs: number; status?: number; retryAfterSeconds?: number }): Promise<void> {
-  if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-  if (fault.status) throw injectedFault(fault.status, fault.retryAfterSeconds);
 }
 
 function parseForLog(body: string): unknown {

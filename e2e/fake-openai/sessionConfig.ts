@@ -23,7 +23,14 @@ export function defaultSession(model: string): ServerSession {
     audio: {
       input: {
         format: { type: 'audio/pcm', rate: 24000 },
-        turn_detection: { type: 'server_vad', threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: 200, create_response: true, interrupt_response: true },
+        turn_detection: {
+          type: 'server_vad',
+          threshold: 0.5,
+          prefix_padding_ms: 300,
+          silence_duration_ms: 200,
+          create_response: true,
+          interrupt_response: true,
+        },
       },
       output: { format: { type: 'audio/pcm', rate: 24000 }, voice: 'alloy', speed: 1 },
     },
@@ -55,7 +62,9 @@ export function toolNamesOf(session: ServerSession): string[] {
 }
 
 /** Server VAD settings, or undefined when turn detection is off (push-to-talk). */
-export function turnDetectionOf(session: ServerSession): { silenceDurationMs: number; prefixPaddingMs: number; createResponse: boolean; interruptResponse: boolean } | undefined {
+export function turnDetectionOf(
+  session: ServerSession,
+): { silenceDurationMs: number; prefixPaddingMs: number; createResponse: boolean; interruptResponse: boolean } | undefined {
   const detection = session.audio?.input?.turn_detection as Json | null | undefined;
   if (!detection) return undefined;
   const semantic = detection['type'] === 'semantic_vad';
@@ -73,7 +82,10 @@ export function turnDetectionOf(session: ServerSession): { silenceDurationMs: nu
  * for the model in the URL. A model in the URL wins, as with the real API.
  */
 export function startingSession(credential: Credential, model: string | null): ServerSession {
-  const session = credential.kind === 'clientSecret' ? { ...structuredClone(credential.secret.session), id: newId('sess') } : defaultSession(model ?? 'gpt-realtime');
+  const session =
+    credential.kind === 'clientSecret'
+      ? { ...structuredClone(credential.secret.session), id: newId('sess') }
+      : defaultSession(model ?? 'gpt-realtime');
   if (model) session.model = model;
   return session;
 }

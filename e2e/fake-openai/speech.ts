@@ -1,16 +1,15 @@
 import { execFile } from 'node:child_process';
 import { parseWav, resample } from './pcm';
+import { FakeOpenAIError } from './fakeError';
 
 /** Assistant speech as PCM16 mono at 48 kHz: espeak-ng when it is installed, else a tone of the same length. */
 export type SpeechSource = 'auto' | 'espeak' | 'tone';
 
 export const SPEECH_SAMPLE_RATE = 48_000;
 
-export class SpeechError extends Error {
-  readonly code = 'speech_unavailable';
+export class SpeechError extends FakeOpenAIError {
   constructor(message: string) {
-    super(message);
-    this.name = 'SpeechError';
+    super('speech_unavailable', message);
   }
 }
 
@@ -33,14 +32,20 @@ export class Speech {
     if (this.source === 'tone' || this.espeakMissing) return tone(text);
     try {
       const wav = await new Promise<Buffer>((resolve, reject) => {
-        execFile('espeak-ng', ['--stdout', '-s', '190', text], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 20_000 }, (error, stdout) =>
-          error ? reject(error) : resolve(stdout),
+        execFile(
+          'espeak-ng',
+          ['--stdout', '-s', '190', text],
+          { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 20_000 },
+          (error, stdout) => (error ? reject(error) : resolve(stdout)),
         );
       });
       const { samples, sampleRate } = parseWav(wav);
       return resample(samples, sampleRate, SPEECH_SAMPLE_RATE);
     } catch (cause) {
-      if (this.source === 'espeak') throw new SpeechError(`espeak-ng could not speak ${JSON.stringify(text)}: ${(cause as Error).message}. Install espeak-ng or use speech 'tone'.`);
+      if (this.source === 'espeak')
+        throw new SpeechError(
+          `espeak-ng could not speak ${JSON.stringify(text)}: ${(cause as Error).message}. Install espeak-ng or use speech 'tone'.`,
+        );
       // 'auto' falls back to a tone for the rest of the run rather than failing every response.
       this.espeakMissing = true;
       console.warn(`fake-openai: espeak-ng unavailable (${(cause as Error).message}); assistant speech is a tone.`);

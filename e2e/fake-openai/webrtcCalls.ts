@@ -1,4 +1,14 @@
-import { MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket, useOPUS, usePCMU, RTCRtpCodecParameters, type RTCDataChannel, type RTCRtpTransceiver } from 'werift';
+import {
+  MediaStreamTrack,
+  RTCPeerConnection,
+  RtpHeader,
+  RtpPacket,
+  useOPUS,
+  usePCMU,
+  RTCRtpCodecParameters,
+  type RTCDataChannel,
+  type RTCRtpTransceiver,
+} from 'werift';
 import { ApiError, badRequest } from './apiError';
 import type { Credential } from './credentials';
 import { newId } from './ids';
@@ -17,7 +27,13 @@ export class WebRtcCalls {
 
   constructor(private readonly deps: () => SessionDeps) {}
 
-  async answer(offer: string, contentType: string | undefined, credential: Credential, model: string | null, refuse: boolean): Promise<{ callId: string; sdp: string }> {
+  async answer(
+    offer: string,
+    contentType: string | undefined,
+    credential: Credential,
+    model: string | null,
+    refuse: boolean,
+  ): Promise<{ callId: string; sdp: string }> {
     if (!contentType?.toLowerCase().startsWith('application/sdp')) {
       throw new ApiError(415, 'unsupported_content_type', `Expected Content-Type application/sdp, got ${contentType ?? 'none'}.`);
     }
@@ -41,11 +57,7 @@ export class WebRtcCalls {
 class WebRtcCall {
   private readonly pc = new RTCPeerConnection({
     codecs: {
-      audio: [
-        useOPUS(),
-        usePCMU(),
-        new RTCRtpCodecParameters({ mimeType: 'audio/PCMA', clockRate: 8000, channels: 1, payloadType: 8 }),
-      ],
+      audio: [useOPUS(), usePCMU(), new RTCRtpCodecParameters({ mimeType: 'audio/PCMA', clockRate: 8000, channels: 1, payloadType: 8 })],
     },
     // Loopback only, and no STUN: the browser under test is on this machine and nothing reaches the internet.
     iceServers: [],

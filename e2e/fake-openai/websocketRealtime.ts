@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ApiError, injectedFault } from './apiError';
-import { bearerToken, type Credentials } from './credentials';
-import type { FaultControl } from './faults';
+import type { Admit } from './admission';
+import { ApiError } from './apiError';
+import { bearerToken } from './credentials';
 import { RealtimeSession, type SessionDeps } from './realtimeSession';
 import { startingSession, type ServerSession } from './sessionConfig';
 
@@ -15,21 +15,19 @@ export class WebSocketRealtime {
   private readonly sessions = new Set<RealtimeSession>();
 
   constructor(
-    private readonly credentials: Credentials,
-    private readonly faults: FaultControl,
+    private readonly admit: Admit,
     private readonly deps: () => SessionDeps,
   ) {}
 
   async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((protocol) => protocol.trim());
-    const token = bearerToken(req.headers.authorization) ?? protocols.find((protocol) => protocol.startsWith(INSECURE_KEY_PROTOCOL))?.slice(INSECURE_KEY_PROTOCOL.length);
+    const token =
+      bearerToken(req.headers.authorization) ??
+      protocols.find((protocol) => protocol.startsWith(INSECURE_KEY_PROTOCOL))?.slice(INSECURE_KEY_PROTOCOL.length);
     let initial: ServerSession;
     try {
-      const fault = this.faults.take('realtime', 'request');
-      if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-      if (fault.status) throw injectedFault(fault.status, fault.retryAfterSeconds);
-      const credential = this.credentials.authenticate(token, { apiKeys: true, clientSecrets: true });
+      const { credential } = await this.admit('realtime', token, true);
       const model = url.searchParams.get('model');
       if (credential.kind === 'apiKey' && !model) {
         throw new ApiError(400, 'missing_required_parameter', "Missing required parameter: 'model'. Connect to /v1/realtime?model=….", 'model');
@@ -75,6 +73,10 @@ export class WebSocketRealtime {
 
 function refuseUpgrade(socket: Duplex, error: ApiError): void {
   const body = JSON.stringify(error.body);
-  const headers = Object.entries(error.headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
-  socket.end(`HTTP/1.1 ${error.status} Refused\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${headers}Connection: close\r\n\r\n${body}`);
+  const headers = Object.entries(error.headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  socket.end(
+    `HTTP/1.1 ${error.status} Refused\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${headers}Connection: close\r\n\r\n${body}`,
+  );
 }

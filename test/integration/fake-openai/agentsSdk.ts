@@ -37,7 +37,12 @@ export async function connectOverWebSocket(fake: FakeOpenAI, agent: RealtimeAgen
 }
 
 /** Resolves once the session's history satisfies `condition`. */
-export function historyWhere(session: RealtimeSession, what: string, condition: (history: RealtimeItem[]) => boolean, timeoutMs = 15_000): Promise<RealtimeItem[]> {
+export function historyWhere(
+  session: RealtimeSession,
+  what: string,
+  condition: (history: RealtimeItem[]) => boolean,
+  timeoutMs = 15_000,
+): Promise<RealtimeItem[]> {
   if (condition(session.history)) return Promise.resolve(session.history);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`history never showed ${what}: ${JSON.stringify(session.history, null, 1)}`)), timeoutMs);

@@ -44,7 +44,10 @@ export class RawRealtimeClient {
     await new Promise<void>((resolve, reject) => {
       const check = () => this.ofType(type).length >= count && (resolve(), true);
       if (check()) return;
-      const timer = setTimeout(() => reject(new Error(`no ${type} #${count} within ${timeoutMs} ms; got ${this.events.map((event) => event.type).join(', ')}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no ${type} #${count} within ${timeoutMs} ms; got ${this.events.map((event) => event.type).join(', ')}`)),
+        timeoutMs,
+      );
       this.waiters.push(() => {
         if (check()) clearTimeout(timer);
       });

@@ -64,7 +64,11 @@ describe('the realtime WebSocket protocol', () => {
     const client = await RawRealtimeClient.open(wsUrl, bearer('sk-test'));
     client.send({ type: 'session.update', session: { type: 'realtime', instructions: 'Be terse.', audio: { output: { voice: 'verse' } } } });
     const updated = await client.next('session.updated');
-    expect(updated.session).toMatchObject({ instructions: 'Be terse.', model: 'gpt-realtime', audio: { output: { voice: 'verse', format: { type: 'audio/pcm', rate: 24000 } } } });
+    expect(updated.session).toMatchObject({
+      instructions: 'Be terse.',
+      model: 'gpt-realtime',
+      audio: { output: { voice: 'verse', format: { type: 'audio/pcm', rate: 24000 } } },
+    });
     client.close();
   });
 
@@ -121,7 +125,10 @@ describe('the realtime WebSocket protocol', () => {
 
   it('sends G.711 µ-law deltas (8 kHz, a byte a sample) when the session asks for audio/pcmu', async () => {
     const client = await RawRealtimeClient.open(wsUrl, bearer('sk-test'));
-    client.send({ type: 'session.update', session: { type: 'realtime', audio: { input: { format: { type: 'audio/pcmu' } }, output: { format: { type: 'audio/pcmu' } } } } });
+    client.send({
+      type: 'session.update',
+      session: { type: 'realtime', audio: { input: { format: { type: 'audio/pcmu' } }, output: { format: { type: 'audio/pcmu' } } } },
+    });
     await client.next('session.updated');
     client.send({ type: 'input_audio_buffer.append', audio: Buffer.alloc(1600, 0xff).toString('base64') }); // 200 ms of µ-law silence
     client.send({ type: 'input_audio_buffer.commit' });
@@ -139,7 +146,9 @@ describe('the realtime WebSocket protocol', () => {
 describe('realtime WebSocket authentication', () => {
   it('accepts a browser-style subprotocol key and an ek_ client secret, and selects the realtime protocol', async () => {
     const openai = new OpenAI({ apiKey: 'sk-second', baseURL: `${fake.baseUrl}/v1` });
-    const secret = await openai.realtime.clientSecrets.create({ session: { type: 'realtime', model: 'gpt-realtime', instructions: 'Minted instructions.' } });
+    const secret = await openai.realtime.clientSecrets.create({
+      session: { type: 'realtime', model: 'gpt-realtime', instructions: 'Minted instructions.' },
+    });
     const client = await RawRealtimeClient.open(wsUrl, { protocols: ['realtime', `openai-insecure-api-key.${secret.value}`] });
     expect(client.protocol).toBe('realtime');
     const created = await client.next('session.created');

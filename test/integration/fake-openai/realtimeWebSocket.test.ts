@@ -63,13 +63,18 @@ describe('the @openai/agents RealtimeSession over WebSocket', () => {
   });
 
   it('stops a response the user interrupts: cancelled, truncated, and no error', async () => {
-    fake.setScript({ agents: { any: { instructionsInclude: 'Brightwave' } }, realtime: [{ agent: 'any', say: 'This is a long answer '.repeat(12) }] });
+    fake.setScript({
+      agents: { any: { instructionsInclude: 'Brightwave' } },
+      realtime: [{ agent: 'any', say: 'This is a long answer '.repeat(12) }],
+    });
     const { session, errors } = await connectOverWebSocket(fake, chatAgent(SUPERVISOR_SAYS));
     const firstAudio = new Promise<void>((resolve) => session.once('audio', () => resolve()));
     session.sendMessage('Tell me everything');
     await firstAudio;
     session.interrupt();
-    await fake.received.waitFor('a cancelled response', () => fake.received.sentEvents('response.done').some((event) => event.response.status === 'cancelled'));
+    await fake.received.waitFor('a cancelled response', () =>
+      fake.received.sentEvents('response.done').some((event) => event.response.status === 'cancelled'),
+    );
     await fake.received.waitFor('the truncation', () => fake.received.sentEvents('conversation.item.truncated').length === 1);
     const truncate = fake.received.clientEvents('conversation.item.truncate')[0]!.event as { audio_end_ms: number };
     expect(truncate.audio_end_ms).toBeGreaterThanOrEqual(0);
@@ -94,7 +99,11 @@ describe('voice turns over WebSocket', () => {
   }
 
   it('detects speech with server VAD, transcribes it as the script says, and answers', async () => {
-    fake.setScript({ audioTranscripts: ['What is my account balance?'], agents: { chat: { instructionsInclude: 'Brightwave' } }, realtime: [{ agent: 'chat', userSaid: 'balance', say: 'Fifty dollars.' }] });
+    fake.setScript({
+      audioTranscripts: ['What is my account balance?'],
+      agents: { chat: { instructionsInclude: 'Brightwave' } },
+      realtime: [{ agent: 'chat', userSaid: 'balance', say: 'Fifty dollars.' }],
+    });
     const { session, errors } = await connectOverWebSocket(fake, chatAgent(SUPERVISOR_SAYS), {
       config: { audio: { input: { turnDetection: { type: 'server_vad', silenceDurationMs: 300 } } } },
     });
@@ -103,13 +112,19 @@ describe('voice turns over WebSocket', () => {
     const types = fake.received.sent.map((entry) => entry.event.type);
     expect(types.indexOf('input_audio_buffer.speech_started')).toBeLessThan(types.indexOf('input_audio_buffer.speech_stopped'));
     expect(types.indexOf('input_audio_buffer.speech_stopped')).toBeLessThan(types.indexOf('input_audio_buffer.committed'));
-    expect(history[0]).toMatchObject({ type: 'message', role: 'user', content: [{ type: 'input_audio', transcript: 'What is my account balance?' }] });
+    expect(history[0]).toMatchObject({
+      type: 'message',
+      role: 'user',
+      content: [{ type: 'input_audio', transcript: 'What is my account balance?' }],
+    });
     expect(errors).toEqual([]);
     session.close();
   });
 
   it('with turn detection off (push-to-talk), waits for commit and response.create', async () => {
-    const { session, errors } = await connectOverWebSocket(fake, chatAgent(SUPERVISOR_SAYS), { config: { audio: { input: { turnDetection: null } } } });
+    const { session, errors } = await connectOverWebSocket(fake, chatAgent(SUPERVISOR_SAYS), {
+      config: { audio: { input: { turnDetection: null } } },
+    });
     session.transport.sendEvent({ type: 'input_audio_buffer.clear' });
     sendInChunks((chunk) => session.sendAudio(chunk), await utterance());
     await fake.received.waitFor('all audio', () => fake.received.clientEvents('input_audio_buffer.append').length >= 10);

@@ -5,24 +5,10 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../e2e/support/chromium';
 import { SUPERVISOR_BILL_ANSWER } from '../../../e2e/fake-openai/defaultScript';
 import { startFakeOpenAI, type FakeOpenAI } from '../../../e2e/fake-openai/server';
 import { serveHarnessPage } from './harnessPage';
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--allow-loopback-in-peer-connection',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--autoplay-policy=no-user-gesture-required',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
 
 const audioFolder = mkdtempSync(join(tmpdir(), 'fake-openai-mic-'));
 
@@ -60,7 +46,7 @@ afterEach(async () => {
 });
 
 async function openHarness(micFile: string): Promise<Page> {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...chromiumArgs, `--use-file-for-fake-audio-capture=${micFile}`] });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, `--use-file-for-fake-audio-capture=${micFile}`] });
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error('harness page error:', error));
   await page.goto(harnessPage.url);
@@ -109,12 +95,20 @@ describe('the @openai/agents WebRTC transport in Chromium', () => {
 
     await page.evaluate(() => (window.harness as Harness).sendMessage('What was my last bill?'));
     const summary = await summaryWhen(page, "the supervisor's answer", (current) => assistantTexts(current).includes(SUPERVISOR_BILL_ANSWER));
-    expect(assistantTexts(summary)).toEqual(["Hi, you've reached Brightwave Mobile, how can I help?", 'Let me check that for you.', SUPERVISOR_BILL_ANSWER]);
+    expect(assistantTexts(summary)).toEqual([
+      "Hi, you've reached Brightwave Mobile, how can I help?",
+      'Let me check that for you.',
+      SUPERVISOR_BILL_ANSWER,
+    ]);
     expect(summary.toolCalls).toHaveLength(1);
     expect(JSON.parse(summary.toolCalls[0]!)).toHaveProperty('relevantContextFromLastUserMessage');
     expect(summary.errors).toEqual([]);
 
-    await summaryWhen(page, 'the audio buffer draining', (current) => current.transportEvents.filter((type) => type === 'output_audio_buffer.stopped').length >= 3);
+    await summaryWhen(
+      page,
+      'the audio buffer draining',
+      (current) => current.transportEvents.filter((type) => type === 'output_audio_buffer.stopped').length >= 3,
+    );
     const audio = await page.evaluate(() => (window.harness as Harness).inboundAudio());
     expect(audio.codec).toBe('audio/opus');
     expect(audio.packetsReceived).toBeGreaterThan(50); // more than a second of 20 ms frames
@@ -123,7 +117,11 @@ describe('the @openai/agents WebRTC transport in Chromium', () => {
   }, 60_000);
 
   it('hears the microphone: Opus from the mic track is decoded, the VAD finds the turn, and the model answers', async () => {
-    fake.setScript({ audioTranscripts: ['What was my last bill?'], agents: { chat: { instructionsInclude: 'Brightwave' } }, realtime: [{ agent: 'chat', userSaid: 'bill', say: 'Fifty dollars.' }] });
+    fake.setScript({
+      audioTranscripts: ['What was my last bill?'],
+      agents: { chat: { instructionsInclude: 'Brightwave' } },
+      realtime: [{ agent: 'chat', userSaid: 'bill', say: 'Fifty dollars.' }],
+    });
     const page = await openHarness(micWav('question', 'What was my last bill'));
     await connect(page);
     const summary = await summaryWhen(page, 'the answer to the spoken question', (current) => assistantTexts(current).includes('Fifty dollars.'));

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAudio, decodeALaw, decodeMuLaw, encodeALaw, encodeAudio, encodeMuLaw, encodingOf, parseWav, resample } from '../../../e2e/fake-openai/pcm';
+import {
+  decodeAudio,
+  decodeALaw,
+  decodeMuLaw,
+  encodeALaw,
+  encodeAudio,
+  encodeMuLaw,
+  encodingOf,
+  parseWav,
+  resample,
+} from '../../../e2e/fake-openai/pcm';
 import { tone } from '../../../e2e/fake-openai/speech';
 import { EnergyVad, defaultVadOptions } from '../../../e2e/fake-openai/vad';
 import { OpusCodec, OPUS_FRAME_SAMPLES } from '../../../e2e/fake-openai/opusCodec';
 
-const sine = (samples: number, rate: number, amplitude = 8000) => Int16Array.from({ length: samples }, (_, i) => Math.round(amplitude * Math.sin((2 * Math.PI * 440 * i) / rate)));
+const sine = (samples: number, rate: number, amplitude = 8000) =>
+  Int16Array.from({ length: samples }, (_, i) => Math.round(amplitude * Math.sin((2 * Math.PI * 440 * i) / rate)));
 
 describe('G.711', () => {
   it.each([

@@ -13,8 +13,14 @@ const plan = (session: SessionView, conversation: ConversationItem[]) => planRea
 const chatAgent: SessionView = { instructions: "You are the voice of Brightwave Mobile's help line.", toolNames: ['getNextResponseFromSupervisor'] };
 const greeter: SessionView = { instructions: 'You are the front desk of a small poetry studio.', toolNames: ['transfer_to_haikuWriter'] };
 const haikuWriter: SessionView = { instructions: 'You write haiku: three lines.', toolNames: [] };
-const authentication: SessionView = { instructions: 'Authenticate the caller.', toolNames: ['authenticate_user_information', 'transfer_to_returns', 'transfer_to_sales'] };
-const returns: SessionView = { instructions: 'Handle returns.', toolNames: ['lookupOrders', 'retrievePolicy', 'checkEligibilityAndPossiblyInitiateReturn'] };
+const authentication: SessionView = {
+  instructions: 'Authenticate the caller.',
+  toolNames: ['authenticate_user_information', 'transfer_to_returns', 'transfer_to_sales'],
+};
+const returns: SessionView = {
+  instructions: 'Handle returns.',
+  toolNames: ['lookupOrders', 'retrievePolicy', 'checkEligibilityAndPossiblyInitiateReturn'],
+};
 
 describe('the default script, chatSupervisor', () => {
   it('greets on any opening line', () => {
@@ -25,7 +31,11 @@ describe('the default script, chatSupervisor', () => {
     const question = plan(chatAgent, [user('What was my last bill?')]);
     expect(question).toMatchObject({ say: 'Let me check that for you.', toolCall: { name: 'getNextResponseFromSupervisor' } });
     expect(question.toolCall?.arguments).toHaveProperty('relevantContextFromLastUserMessage');
-    const answer = plan(chatAgent, [user('What was my last bill?'), call('getNextResponseFromSupervisor'), output(JSON.stringify({ nextResponse: 'Fifty dollars.' }))]);
+    const answer = plan(chatAgent, [
+      user('What was my last bill?'),
+      call('getNextResponseFromSupervisor'),
+      output(JSON.stringify({ nextResponse: 'Fifty dollars.' })),
+    ]);
     expect(answer).toMatchObject({ say: 'Fifty dollars.', toolCall: undefined });
   });
 
@@ -43,7 +53,10 @@ describe('the default script, chatSupervisor', () => {
 describe('the default script, simpleHandoff', () => {
   it('has the greeter greet, and hand off on "haiku"', () => {
     expect(plan(greeter, [user('Hello')]).say).toMatch(/poetry studio/);
-    expect(plan(greeter, [user('Can I get a haiku?')])).toMatchObject({ toolCall: { name: 'transfer_to_haikuWriter', arguments: {} }, say: undefined });
+    expect(plan(greeter, [user('Can I get a haiku?')])).toMatchObject({
+      toolCall: { name: 'transfer_to_haikuWriter', arguments: {} },
+      say: undefined,
+    });
   });
 
   it('has the haiku writer answer right after the handoff', () => {
@@ -54,22 +67,51 @@ describe('the default script, simpleHandoff', () => {
 describe('the default script, customerServiceRetail', () => {
   it('authenticates the caller, then hands a verified caller to returns', () => {
     expect(plan(authentication, [user('I want to return something')]).say).toMatch(/phone number/);
-    expect(plan(authentication, [user('It is 206 135 1246, last four 1234')])).toMatchObject({ toolCall: { name: 'authenticate_user_information', arguments: { phone_number: CUSTOMER_PHONE } } });
-    expect(plan(authentication, [user('last four 1234'), call('authenticate_user_information'), output('{"ok":true}')])).toMatchObject({ toolCall: { name: 'transfer_to_returns' } });
+    expect(plan(authentication, [user('It is 206 135 1246, last four 1234')])).toMatchObject({
+      toolCall: { name: 'authenticate_user_information', arguments: { phone_number: CUSTOMER_PHONE } },
+    });
+    expect(plan(authentication, [user('last four 1234'), call('authenticate_user_information'), output('{"ok":true}')])).toMatchObject({
+      toolCall: { name: 'transfer_to_returns' },
+    });
   });
 
   it('has returns look up orders after the handoff, then check eligibility with the reasoning model', () => {
-    expect(plan(returns, [user('last four 1234'), call('transfer_to_returns'), output('{"assistant":"returns"}')])).toMatchObject({ toolCall: { name: 'lookupOrders' } });
+    expect(plan(returns, [user('last four 1234'), call('transfer_to_returns'), output('{"assistant":"returns"}')])).toMatchObject({
+      toolCall: { name: 'lookupOrders' },
+    });
     expect(plan(returns, [user('Yes, I want to return it')])).toMatchObject({ toolCall: { name: 'checkEligibilityAndPossiblyInitiateReturn' } });
     const schema = { type: 'object', properties: { isEligible: { type: 'boolean' }, rationale: { type: 'string' }, nextStep: { type: 'string' } } };
-    const decision = planResponsesAnswer(script, { instructions: '', inputText: 'Is it eligible?', toolNames: [], jsonSchema: schema, toolOutputsSinceUser: 0 });
-    expect(JSON.parse((decision as { text: string }).text)).toMatchObject({ isEligible: true, rationale: expect.any(String), nextStep: expect.any(String) });
+    const decision = planResponsesAnswer(script, {
+      instructions: '',
+      inputText: 'Is it eligible?',
+      toolNames: [],
+      jsonSchema: schema,
+      toolOutputsSinceUser: 0,
+    });
+    expect(JSON.parse((decision as { text: string }).text)).toMatchObject({
+      isEligible: true,
+      rationale: expect.any(String),
+      nextStep: expect.any(String),
+    });
   });
 });
 
 describe('the default script, guardrail classifier', () => {
-  const schema = { type: 'object', properties: { moderationRationale: { type: 'string' }, moderationCategory: { type: 'string', enum: ['OFFENSIVE', 'OFF_BRAND', 'VIOLENCE', 'NONE'] } } };
-  const classify = (text: string) => JSON.parse((planResponsesAnswer(script, { instructions: 'Classify.', inputText: text, toolNames: [], jsonSchema: schema, toolOutputsSinceUser: 0 }) as { text: string }).text) as unknown;
+  const schema = {
+    type: 'object',
+    properties: {
+      moderationRationale: { type: 'string' },
+      moderationCategory: { type: 'string', enum: ['OFFENSIVE', 'OFF_BRAND', 'VIOLENCE', 'NONE'] },
+    },
+  };
+  const classify = (text: string) =>
+    JSON.parse(
+      (
+        planResponsesAnswer(script, { instructions: 'Classify.', inputText: text, toolNames: [], jsonSchema: schema, toolOutputsSinceUser: 0 }) as {
+          text: string;
+        }
+      ).text,
+    ) as unknown;
 
   it('answers NONE by default and OFFENSIVE on the trigger word', () => {
     expect(classify('Have a nice day')).toMatchObject({ moderationCategory: 'NONE' });

@@ -34,7 +34,9 @@ describe('credentials', () => {
   it('accepts the keys it was given and refuses others as invalid_api_key', () => {
     const credentials = new Credentials(['sk-test']);
     expect(credentials.authenticate('sk-test', { apiKeys: true, clientSecrets: true })).toMatchObject({ kind: 'apiKey' });
-    expect(() => credentials.authenticate('sk-other', { apiKeys: true, clientSecrets: true })).toThrow(expect.objectContaining({ status: 401, code: 'invalid_api_key' }));
+    expect(() => credentials.authenticate('sk-other', { apiKeys: true, clientSecrets: true })).toThrow(
+      expect.objectContaining({ status: 401, code: 'invalid_api_key' }),
+    );
     expect(() => credentials.authenticate(undefined, { apiKeys: true, clientSecrets: true })).toThrow(expect.objectContaining({ status: 401 }));
   });
 

@@ -23,7 +23,12 @@ function current(): HarnessState {
   return state;
 }
 
-async function connect(options: { callsUrl: string; clientSecret: string; supervisorAnswer: string; onlyCodec?: string }): Promise<{ callId: string | undefined }> {
+async function connect(options: {
+  callsUrl: string;
+  clientSecret: string;
+  supervisorAnswer: string;
+  onlyCodec?: string;
+}): Promise<{ callId: string | undefined }> {
   const toolCalls: string[] = [];
   const getNextResponseFromSupervisor = tool({
     name: 'getNextResponseFromSupervisor',
@@ -98,7 +103,14 @@ function close(): void {
 
 declare global {
   interface Window {
-    harness: { connect: typeof connect; sendMessage: typeof sendMessage; interrupt: typeof interrupt; summary: typeof summary; inboundAudio: typeof inboundAudio; close: typeof close };
+    harness: {
+      connect: typeof connect;
+      sendMessage: typeof sendMessage;
+      interrupt: typeof interrupt;
+      summary: typeof summary;
+      inboundAudio: typeof inboundAudio;
+      close: typeof close;
+    };
   }
 }
 
