@@ -179,8 +179,10 @@ export class RealtimeSession {
   }
 
   private updateSession(event: ClientEvent<'session.update'>): void {
+    const before = JSON.stringify(turnDetectionOf(this.session));
     this.session = mergeSession(this.session, event.session);
-    this.resetVad();
+    // A handoff re-sends the whole session; keep listening through it unless turn detection really changed.
+    if (JSON.stringify(turnDetectionOf(this.session)) !== before) this.resetVad();
     this.emit({ type: 'session.updated', session: this.session });
   }
 
