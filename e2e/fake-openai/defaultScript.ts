@@ -48,7 +48,7 @@ const defaultScriptInput = {
       say: 'Thanks, let me verify that.',
       callTool: {
         name: 'authenticate_user_information',
-        arguments: { phone_number: CUSTOMER_PHONE, last_4_digits: '1234', last_4_digits_type: 'credit_card_number' },
+        arguments: { phone_number: CUSTOMER_PHONE, last_4_digits: '1234', last_4_digits_type: 'credit_card' },
       },
     },
     {
@@ -61,7 +61,7 @@ const defaultScriptInput = {
     {
       name: 'authentication greets',
       agent: 'authentication',
-      say: 'Hello, this is Snowy Peak Boards. To get started, what is your phone number and the last four digits of your card?',
+      say: 'Hello, this is Ridgeline Outfitters. To get started, what is your phone number and the last four digits of your card?',
     },
     {
       name: 'returns looks up the orders',
@@ -73,13 +73,13 @@ const defaultScriptInput = {
       name: 'returns reads the orders',
       agent: 'returns',
       afterToolOutput: 'lookupOrders',
-      say: 'I found your recent order of the Vertex snowboard. Would you like to return it?',
+      say: 'I found your recent order of the Drift 154 all-mountain snowboard. Would you like to return it?',
     },
     {
       name: 'returns reads the policy',
       agent: 'returns',
       userSaid: ['policy'],
-      callTool: { name: 'retrievePolicy', arguments: { region: 'US', itemCategory: 'snowboard' } },
+      callTool: { name: 'retrievePolicy', arguments: { region: 'US', itemCategory: 'snowboards' } },
     },
     {
       name: 'returns checks eligibility',
@@ -88,13 +88,13 @@ const defaultScriptInput = {
       say: 'Let me check whether that can be returned.',
       callTool: {
         name: 'checkEligibilityAndPossiblyInitiateReturn',
-        arguments: { userDesiredAction: 'return the Vertex snowboard', question: 'Is the Vertex snowboard eligible for a return?' },
+        arguments: { userDesiredAction: 'return the Drift 154 snowboard for a refund', question: 'Drift 154 snowboard, order RO-58321 delivered 2026-10-30, ridden once. Is it eligible for a return?' },
       },
     },
     { name: 'returns reads the decision', agent: 'returns', afterToolOutput: 'checkEligibilityAndPossiblyInitiateReturn', sayToolOutput: true },
     { name: 'returns answers a tool result', agent: 'returns', afterToolOutput: '*', say: 'Done. Is there anything else I can help with?' },
     { name: 'returns asks', agent: 'returns', say: 'I can help with your return. Shall I look up your orders?' },
-    { name: 'sales greets', agent: 'sales', say: 'Our Vertex snowboard is on sale this week for $499. Would you like to hear more?' },
+    { name: 'sales greets', agent: 'sales', say: 'The Ridgeline Carve 158 is on sale this week for $399. Would you like to hear more?' },
     { name: 'simulatedHuman greets', agent: 'simulatedHuman', say: 'Hi, this is Sam, a human agent. How can I help?' },
   ],
   audioTranscripts: [],
