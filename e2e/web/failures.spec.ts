@@ -56,3 +56,35 @@ test.describe('a bad key', () => {
     await expect(app.getByLabel('Agent', { exact: true })).toHaveValue('chatAgent');
   });
 });
+
+test('a rate-limited connect says so and when to retry, and leaves the app usable', async ({ app, fake }) => {
+  const driver = new AppDriver(app);
+  await driver.pickScenario('simpleHandoff');
+  fake.faults.set([{ route: 'client_secrets', status: 429, retryAfterSeconds: 1, times: 2 }]);
+  await app.getByRole('button', { name: 'Connect' }).click();
+  await expect(driver.phase).toContainText(/Rate limited by http:\/\/127\.0\.0\.1:\d+\/v1: 429.*retry after 1 s/);
+  await driver.connect();
+});
+
+test('an unreachable API says it could not reach the endpoint', async ({ app }) => {
+  const driver = new AppDriver(app);
+  await driver.openSettings();
+  await app.getByLabel('API base URL').fill('http://127.0.0.1:9/v1');
+  await app.getByRole('button', { name: 'Save settings' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await app.getByRole('button', { name: 'Connect' }).click();
+  await expect(driver.phase).toContainText('could not reach http://127.0.0.1:9/v1');
+});
+
+test('a connection dropped mid-response says a reconnect is needed and keeps the transcript', async ({ app, fake }) => {
+  const driver = new AppDriver(app);
+  await driver.pickScenario('simpleHandoff');
+  await driver.connect();
+  await driver.say('Hello');
+  await expect(driver.assistantMessage('Would you like a haiku?')).toBeVisible();
+  fake.faults.set([{ route: 'realtime', dropMidResponse: true }]);
+  await driver.say('Hello again');
+  await expect(driver.phase).toHaveText('The connection to the Realtime API dropped. Connect again to continue; the transcript is kept.', { timeout: 40_000 });
+  await expect(driver.assistantMessage('Would you like a haiku?')).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Connect' })).toBeEnabled();
+});

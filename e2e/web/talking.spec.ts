@@ -10,6 +10,8 @@ test.describe('a voice turn by voice activity', () => {
     await driver.pickScenario('chatSupervisor');
     await driver.connect();
     await expect(app.getByTestId('mic-state')).toHaveText('● Mic live');
+    // The listening indicator lights while the server hears speech (the fake microphone loops, so it comes back).
+    await expect(app.getByTestId('user-speaking')).toHaveClass(/activity-on/, { timeout: 20_000 });
     await expect(driver.userMessage('Hello there')).toBeVisible({ timeout: 30_000 });
     await expect(driver.assistantMessage('Brightwave Mobile')).toBeVisible();
     const types = await driver.eventTypes();
@@ -72,3 +74,49 @@ test('pressing to talk while the assistant speaks interrupts it', async ({ app }
   expect(types).toEqual(expect.arrayContaining(['response.cancel', 'output_audio_buffer.clear']));
   await app.getByRole('button', { name: 'Push to talk' }).dispatchEvent('pointerup');
 });
+
+test.describe('push-to-talk with the keyboard', () => {
+  test.use({ micFile: speechWav('hello-ptt', 'Hello there, this is push to talk.', 1) });
+
+  test('holding Space talks while the window has focus, but not while typing in a field', async ({ app }) => {
+    const driver = new AppDriver(app);
+    await driver.pickScenario('chatSupervisor');
+    await app.getByRole('radio', { name: 'Push-to-talk' }).click();
+    await driver.connect();
+    await app.getByLabel('Message', { exact: true }).focus();
+    await app.keyboard.down('Space');
+    await expect(app.getByTestId('mic-state')).toHaveText('○ Mic off');
+    await app.keyboard.up('Space');
+    await app.getByTestId('transcript').click();
+    await app.keyboard.down('Space');
+    await expect(app.getByTestId('mic-state')).toHaveText('● Mic live');
+    await expect(app.getByRole('button', { name: 'Push to talk' })).toHaveAttribute('aria-pressed', 'true');
+    await app.waitForTimeout(2500);
+    await app.keyboard.up('Space');
+    await expect(app.getByTestId('mic-state')).toHaveText('○ Mic off');
+    await expect(driver.userMessage('Hello there')).toBeVisible();
+  });
+});
+
+for (const codec of [
+  { value: 'pcmu', rtp: 'PCMU', format: 'audio/pcmu' },
+  { value: 'pcma', rtp: 'PCMA', format: 'audio/pcma' },
+]) {
+  test(`the ${codec.rtp} codec is offered alone and used for the session audio`, async ({ app, fake }) => {
+    const driver = new AppDriver(app);
+    await driver.pickScenario('simpleHandoff');
+    await app.getByLabel('Codec', { exact: true }).selectOption(codec.value);
+    await driver.connect();
+    const offer = String(fake.received.http.find((request) => request.path === '/v1/realtime/calls')?.body ?? '');
+    const audioLine = offer.split(/\r?\n/).find((line) => line.startsWith('m=audio')) ?? '';
+    const payloadTypes = audioLine.split(' ').slice(3);
+    const codecs = offer.split(/\r?\n/).filter((line) => payloadTypes.some((type) => line.startsWith(`a=rtpmap:${type} `)));
+    expect(codecs.map((line) => line.split(' ')[1]!.split('/')[0])).toEqual([codec.rtp]);
+    await driver.say('Hi');
+    await expect(driver.assistantMessage('Would you like a haiku?')).toBeVisible();
+    const updates = fake.received.clientEvents('session.update').map((entry) => JSON.stringify(entry.event));
+    expect(updates.some((update) => update.includes(codec.format))).toBe(true);
+    await app.getByRole('button', { name: 'Disconnect' }).click();
+    await expect(driver.phase).toHaveText('Not connected');
+  });
+}
