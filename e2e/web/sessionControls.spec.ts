@@ -54,3 +54,16 @@ test('no client secret ever appears in the event stream, though the SDK and the 
   expect(ndjson).not.toMatch(/ek_[A-Za-z0-9_-]{6,}/);
   expect(ndjson).not.toContain('sk-test');
 });
+
+test('the agent picked before connecting is the one the session starts with, and the transcript copies as text', async ({ app }) => {
+  const driver = new AppDriver(app);
+  await driver.pickScenario('customerServiceRetail');
+  await app.getByLabel('Agent', { exact: true }).selectOption('sales');
+  await driver.connect();
+  await driver.say('Hi, what deals do you have?');
+  await expect(driver.assistantMessage('on sale this week')).toContainText('sales');
+  await app.getByRole('button', { name: 'Copy as text' }).click();
+  const text = await app.evaluate(() => navigator.clipboard.readText());
+  expect(text).toContain('User: Hi, what deals do you have?');
+  expect(text).toMatch(/sales: The Ridgeline Carve 158 is on sale this week/);
+});
