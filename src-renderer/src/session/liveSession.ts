@@ -91,8 +91,9 @@ export class LiveSession {
     });
     try {
       this.setPhase({ status: 'connecting', step: 'Minting a session secret…' });
+      const mintStarted = performance.now();
       const minted = await api.session.mint({ model: settings.realtimeModel, voice: settings.voice });
-      this.record('app', 'session.minted', { model: minted.model, expiresAt: minted.expiresAt, callsUrl: minted.callsUrl });
+      this.record('app', 'session.minted', { model: minted.model, expiresAt: minted.expiresAt, callsUrl: minted.callsUrl, durationMs: Math.round(performance.now() - mintStarted) });
       const context = { api, scenario, sessionId: this.sessionId, record: this.record };
       this.agents = buildAgents(scenario, context, settings.voice);
       const transport = new OpenAIRealtimeWebRTC({
