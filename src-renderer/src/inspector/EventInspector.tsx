@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { JsonView, darkStyles, defaultStyles } from 'react-json-view-lite';
 import { useIsDark } from '../app/useResolvedTheme';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import { useEventStore } from '../events/eventStore';
+import { useStickToBottom } from '../app/useStickToBottom';
 
 const ROW_HEIGHT = 20;
 const arrows: Record<SessionEvent['direction'], string> = { client: '↑', server: '↓', app: '•' };
@@ -20,7 +21,7 @@ export function EventInspector() {
     const needle = filter.trim().toLowerCase();
     return needle === '' ? events : events.filter((event) => event.type.toLowerCase().includes(needle) || event.direction === needle);
   }, [events, filter]);
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useStickToBottom<HTMLDivElement>(visible.length);
   const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
   const selected = selectedSeq === undefined ? undefined : events.find((event) => event.seq === selectedSeq);
 

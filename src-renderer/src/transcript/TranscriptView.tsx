@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useStickToBottom } from '../app/useStickToBottom';
 import { JsonView, darkStyles, defaultStyles } from 'react-json-view-lite';
 import { useIsDark } from '../app/useResolvedTheme';
 import { useEventStore } from '../events/eventStore';
@@ -115,12 +116,8 @@ function Composer() {
 
 export function TranscriptView() {
   const entries = useEventStore((state) => state.transcript.entries);
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useStickToBottom<HTMLDivElement>(entries);
   const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    const element = scroller.current;
-    if (element) element.scrollTop = element.scrollHeight;
-  }, [entries]);
 
   return (
     <div className="transcript">
