@@ -199,6 +199,15 @@ function applyApp(draft: Draft, event: SessionEvent): void {
       if (current) draft.put({ ...current, guardrail: { status: 'error', message: str(payload['message']) ?? 'failed' } });
       break;
     }
+    case 'session.state':
+      // A check still pending when the session ends will never answer; say so instead of waiting forever.
+      if (payload['status'] === 'connected' || payload['status'] === 'connecting') break;
+      draft.entries.forEach((entry) => {
+        if (entry.kind === 'message' && entry.guardrail?.status === 'pending') {
+          draft.put({ ...entry, guardrail: { status: 'error', message: 'Not checked: the session ended before the guardrail answered.' } });
+        }
+      });
+      break;
     case 'session.error':
       draft.put({ kind: 'notice', id: `notice-${event.seq}`, level: 'error', text: str(payload['message']) ?? 'The session failed.' });
       break;

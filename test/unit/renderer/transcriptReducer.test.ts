@@ -39,6 +39,12 @@ describe('the transcript reducer', () => {
     expect(judged.entries[1]).toMatchObject({ guardrail: { status: 'fail', category: 'OFFENSIVE', rationale: 'insult' } });
   });
 
+  it('stops showing a check as pending once the session has ended', () => {
+    const pending = reduceTranscript(emptyTranscript, textTurn);
+    const [ended] = stream(['app', 'session.state', { status: 'idle' }]);
+    expect(reduceTranscript(pending, [{ ...ended!, seq: 50 }]).entries[1]).toMatchObject({ guardrail: { status: 'error', message: expect.stringContaining('session ended') } });
+  });
+
   it('gives the same transcript whether events arrive one at a time (live) or all at once (replay)', () => {
     const oneByOne = textTurn.reduce((state, event) => reduceTranscript(state, [event]), emptyTranscript);
     expect(oneByOne).toEqual(reduceTranscript(emptyTranscript, textTurn));
