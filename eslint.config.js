@@ -55,7 +55,9 @@ export default tseslint.config(
   },
   {
     files: ['src-main/**'],
-    rules: boundary('Main-process code must not import renderer or preload code.', [['react', 'react-dom', 'zustand', '**/src-renderer/**', '**/src-preload/**']]),
+    rules: boundary('Main-process code must not import renderer or preload code.', [
+      ['react', 'react-dom', 'zustand', '**/src-renderer/**', '**/src-preload/**'],
+    ]),
   },
   {
     files: ['src-main/**'],

@@ -10,10 +10,20 @@ function syntheticSession(turns: number): SessionEvent[] {
   const push = (direction: SessionEvent['direction'], type: string, payload: Record<string, unknown>) =>
     events.push({ seq: events.length, t: events.length, direction, type, payload });
   for (let turn = 0; turn < turns; turn += 1) {
-    push('server', 'conversation.item.added', { item: { id: `u${turn}`, type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: `question ${turn}` }] } });
+    push('server', 'conversation.item.added', {
+      item: { id: `u${turn}`, type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: `question ${turn}` }] },
+    });
     push('server', 'conversation.item.added', { item: { id: `a${turn}`, type: 'message', role: 'assistant', status: 'in_progress', content: [] } });
     for (let delta = 0; delta < 40; delta += 1) push('server', 'response.output_audio_transcript.delta', { item_id: `a${turn}`, delta: 'word ' });
-    push('server', 'conversation.item.done', { item: { id: `a${turn}`, type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_audio', transcript: 'word '.repeat(40) }] } });
+    push('server', 'conversation.item.done', {
+      item: {
+        id: `a${turn}`,
+        type: 'message',
+        role: 'assistant',
+        status: 'completed',
+        content: [{ type: 'output_audio', transcript: 'word '.repeat(40) }],
+      },
+    });
   }
   return events;
 }

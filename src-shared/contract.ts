@@ -178,12 +178,16 @@ type EventSubscribers = {
 
 /** What preload exposes as `window.workbench`: every method answers with an envelope, never throws. */
 export type RawWorkbenchApi = {
-  readonly [D in Domain]: { readonly [V in keyof Contract[D]]: Contract[D][V] extends AnySpec ? Method<Contract[D][V], Envelope<ResponseOf<Contract[D][V]>>> : never };
+  readonly [D in Domain]: {
+    readonly [V in keyof Contract[D]]: Contract[D][V] extends AnySpec ? Method<Contract[D][V], Envelope<ResponseOf<Contract[D][V]>>> : never;
+  };
 } & { readonly events: EventSubscribers };
 
 /** The renderer's view: the same methods, unwrapped; a failure rejects with a WorkbenchError. */
 export type WorkbenchApi = {
-  readonly [D in Domain]: { readonly [V in keyof Contract[D]]: Contract[D][V] extends AnySpec ? Method<Contract[D][V], ResponseOf<Contract[D][V]>> : never };
+  readonly [D in Domain]: {
+    readonly [V in keyof Contract[D]]: Contract[D][V] extends AnySpec ? Method<Contract[D][V], ResponseOf<Contract[D][V]>> : never;
+  };
 } & { readonly events: EventSubscribers };
 
 export interface ChannelEntry {

@@ -44,9 +44,7 @@ export class WorkbenchError extends Error {
   }
 
   toData(): WorkbenchErrorData {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    return this.field === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, field: this.field };
   }
 
   static fromData(data: WorkbenchErrorData): WorkbenchError {
@@ -57,8 +55,7 @@ export class WorkbenchError extends Error {
 /** Renders zod issues as "field: problem" so the user sees which field is wrong. */
 export function describeZodError(error: z.ZodError, prefix = ''): { message: string; field?: string } {
   const first = error.issues[0];
-  const fieldOf = (path: PropertyKey[]) =>
-    [prefix, ...path.map(String)].filter((part) => part !== '').join('.');
+  const fieldOf = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter((part) => part !== '').join('.');
   const lines = error.issues.map((issue) => {
     const field = fieldOf(issue.path);
     return field === '' ? issue.message : `${field}: ${issue.message}`;

@@ -5,7 +5,9 @@ import { z } from 'zod';
  * tools with JSON-schema parameters and mock results, and what runs on the supervisor or escalation model.
  */
 
-const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: 'must start with a letter and hold only letters, digits and _ (64 at most)' });
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: 'must start with a letter and hold only letters, digits and _ (64 at most)' });
 
 export const jsonSchemaObjectSchema = z
   .looseObject({
@@ -75,18 +77,31 @@ export const scenarioSchema = z
       context.addIssue({ code: 'custom', path: ['defaultAgent'], message: `names no agent of this scenario (agents: ${names.join(', ')})` });
     }
     scenario.agents.forEach((agent, index) => {
-      if (names.indexOf(agent.name) !== index) context.addIssue({ code: 'custom', path: ['agents', index, 'name'], message: `repeats the agent name ${agent.name}` });
+      if (names.indexOf(agent.name) !== index)
+        context.addIssue({ code: 'custom', path: ['agents', index, 'name'], message: `repeats the agent name ${agent.name}` });
       agent.handoffs.forEach((target, handoffIndex) => {
         if (!names.includes(target)) {
-          context.addIssue({ code: 'custom', path: ['agents', index, 'handoffs', handoffIndex], message: `names no agent of this scenario: ${target}` });
+          context.addIssue({
+            code: 'custom',
+            path: ['agents', index, 'handoffs', handoffIndex],
+            message: `names no agent of this scenario: ${target}`,
+          });
         }
       });
       agent.tools.forEach((tool, toolIndex) => {
         if (tool.runsOn === 'supervisor' && !scenario.supervisor) {
-          context.addIssue({ code: 'custom', path: ['agents', index, 'tools', toolIndex, 'runsOn'], message: 'is "supervisor" but the scenario has no supervisor section' });
+          context.addIssue({
+            code: 'custom',
+            path: ['agents', index, 'tools', toolIndex, 'runsOn'],
+            message: 'is "supervisor" but the scenario has no supervisor section',
+          });
         }
         if (tool.runsOn === 'escalation' && !scenario.escalation) {
-          context.addIssue({ code: 'custom', path: ['agents', index, 'tools', toolIndex, 'runsOn'], message: 'is "escalation" but the scenario has no escalation section' });
+          context.addIssue({
+            code: 'custom',
+            path: ['agents', index, 'tools', toolIndex, 'runsOn'],
+            message: 'is "escalation" but the scenario has no escalation section',
+          });
         }
       });
     });

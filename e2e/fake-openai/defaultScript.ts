@@ -88,7 +88,10 @@ const defaultScriptInput = {
       say: 'Let me check whether that can be returned.',
       callTool: {
         name: 'checkEligibilityAndPossiblyInitiateReturn',
-        arguments: { userDesiredAction: 'return the Drift 154 snowboard for a refund', question: 'Drift 154 snowboard, order RO-58321 delivered 2026-10-30, ridden once. Is it eligible for a return?' },
+        arguments: {
+          userDesiredAction: 'return the Drift 154 snowboard for a refund',
+          question: 'Drift 154 snowboard, order RO-58321 delivered 2026-10-30, ridden once. Is it eligible for a return?',
+        },
       },
     },
     { name: 'returns reads the decision', agent: 'returns', afterToolOutput: 'checkEligibilityAndPossiblyInitiateReturn', sayToolOutput: true },

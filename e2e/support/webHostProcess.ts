@@ -23,7 +23,10 @@ export async function startBuiltWebHost(env: Record<string, string> = {}): Promi
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The web host printed no URL within ${STARTUP_TIMEOUT_MS} ms. Output:\n${output}`)), STARTUP_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`The web host printed no URL within ${STARTUP_TIMEOUT_MS} ms. Output:\n${output}`)),
+      STARTUP_TIMEOUT_MS,
+    );
     const check = () => {
       const match = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(output);
       if (match) {

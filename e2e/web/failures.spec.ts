@@ -30,7 +30,9 @@ for (const fault of [
     const driver = new AppDriver(app);
     await driver.pickScenario('chatSupervisor');
     await driver.connect();
-    fake.faults.set([{ route: 'responses', status: fault.status, ...(fault.retryAfterSeconds ? { retryAfterSeconds: fault.retryAfterSeconds } : {}) }]);
+    fake.faults.set([
+      { route: 'responses', status: fault.status, ...(fault.retryAfterSeconds ? { retryAfterSeconds: fault.retryAfterSeconds } : {}) },
+    ]);
     await driver.say('What is my account balance?');
     const call = driver.toolCall('getNextResponseFromSupervisor');
     await expect(call.locator('.badge-fail')).toContainText(fault.shown);
@@ -84,7 +86,9 @@ test('a connection dropped mid-response says a reconnect is needed and keeps the
   await expect(driver.assistantMessage('Would you like a haiku?')).toBeVisible();
   fake.faults.set([{ route: 'realtime', dropMidResponse: true }]);
   await driver.say('Hello again');
-  await expect(driver.phase).toHaveText('The connection to the Realtime API dropped. Connect again to continue; the transcript is kept.', { timeout: 40_000 });
+  await expect(driver.phase).toHaveText('The connection to the Realtime API dropped. Connect again to continue; the transcript is kept.', {
+    timeout: 40_000,
+  });
   await expect(driver.assistantMessage('Would you like a haiku?')).toBeVisible();
   await expect(app.getByRole('button', { name: 'Connect' })).toBeEnabled();
 });

@@ -2,7 +2,10 @@ import { CUSTOMER_PHONE, HAIKU, SUPERVISOR_BILL_ANSWER } from '../fake-openai/de
 import { AppDriver } from '../support/appDriver';
 import { expect, test } from '../support/fixtures';
 
-test('chatSupervisor: an account question goes to the supervisor, whose tool loop runs, and the answer is spoken and shown', async ({ app, fake }) => {
+test('chatSupervisor: an account question goes to the supervisor, whose tool loop runs, and the answer is spoken and shown', async ({
+  app,
+  fake,
+}) => {
   const driver = new AppDriver(app);
   await driver.pickScenario('chatSupervisor');
   await driver.connect();
@@ -20,7 +23,9 @@ test('chatSupervisor: an account question goes to the supervisor, whose tool loo
   expect(responsesBodies.some((body) => body.includes('function_call_output') && body.includes('Unlimited Plus'))).toBe(true);
 
   // Spoken: the assistant's audio reached the page's audio element and played.
-  await expect.poll(() => app.evaluate(() => document.querySelector<HTMLAudioElement>('audio[data-role="assistant-audio"]')?.currentTime ?? 0)).toBeGreaterThan(0.5);
+  await expect
+    .poll(() => app.evaluate(() => document.querySelector<HTMLAudioElement>('audio[data-role="assistant-audio"]')?.currentTime ?? 0))
+    .toBeGreaterThan(0.5);
   await expect(await driver.filterEvents('output_audio_buffer.started')).not.toHaveCount(0);
 });
 

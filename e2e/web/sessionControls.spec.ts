@@ -48,7 +48,9 @@ test('no client secret ever appears in the event stream, though the SDK and the 
   await app.getByRole('button', { name: 'Copy as NDJSON' }).click();
   const ndjson = await app.evaluate(() => navigator.clipboard.readText());
   const events = ndjson.split('\n').map((line) => JSON.parse(line) as { type: string });
-  expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['session.started', 'session.update', 'session.created', 'conversation.item.create', 'response.done']));
+  expect(events.map((event) => event.type)).toEqual(
+    expect.arrayContaining(['session.started', 'session.update', 'session.created', 'conversation.item.create', 'response.done']),
+  );
   const minted = fake.received.http.filter((request) => request.path === '/v1/realtime/client_secrets');
   expect(minted.length).toBeGreaterThan(0);
   expect(ndjson).not.toMatch(/ek_[A-Za-z0-9_-]{6,}/);

@@ -15,7 +15,9 @@ test.describe('a voice turn by voice activity', () => {
     await expect(driver.userMessage('Hello there')).toBeVisible({ timeout: 30_000 });
     await expect(driver.assistantMessage('Brightwave Mobile')).toBeVisible();
     const types = await driver.eventTypes();
-    expect(types).toEqual(expect.arrayContaining(['input_audio_buffer.speech_started', 'input_audio_buffer.speech_stopped', 'input_audio_buffer.committed']));
+    expect(types).toEqual(
+      expect.arrayContaining(['input_audio_buffer.speech_started', 'input_audio_buffer.speech_stopped', 'input_audio_buffer.committed']),
+    );
   });
 });
 

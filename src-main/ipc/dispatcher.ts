@@ -41,7 +41,10 @@ export function createDispatcher(handlers: Handlers, onUnexpected?: (channel: st
       const checked = entry.spec.response.safeParse(value);
       if (!checked.success) {
         const { message, field } = describeZodError(checked.error);
-        return { ok: false, error: new WorkbenchError('invalid_response', `${entry.name} produced an off-contract answer: ${message}`, field).toData() };
+        return {
+          ok: false,
+          error: new WorkbenchError('invalid_response', `${entry.name} produced an off-contract answer: ${message}`, field).toData(),
+        };
       }
       return { ok: true, value: checked.data };
     } catch (error) {

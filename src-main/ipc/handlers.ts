@@ -49,21 +49,27 @@ export function createHandlers({ appInfo, settings, keys, scenarios, upstream, c
       run: async (request) => {
         const scenario = scenarios.find(request.scenarioId);
         const client = await upstream();
-        return calls.run(request.sessionId, 'The supervisor call', SUPERVISOR_TIMEOUT_MS, (signal) => runSupervisor(client, scenario, settings.get().supervisorModel, request, signal));
+        return calls.run(request.sessionId, 'The supervisor call', SUPERVISOR_TIMEOUT_MS, (signal) =>
+          runSupervisor(client, scenario, settings.get().supervisorModel, request, signal),
+        );
       },
     },
     escalation: {
       decide: async (request) => {
         const scenario = scenarios.find(request.scenarioId);
         const client = await upstream();
-        return calls.run(request.sessionId, 'The escalation call', ESCALATION_TIMEOUT_MS, (signal) => runEscalation(client, scenario, settings.get().escalationModel, request, signal));
+        return calls.run(request.sessionId, 'The escalation call', ESCALATION_TIMEOUT_MS, (signal) =>
+          runEscalation(client, scenario, settings.get().escalationModel, request, signal),
+        );
       },
     },
     guardrail: {
       classify: async (request) => {
         const scenario = scenarios.find(request.scenarioId);
         const client = await upstream();
-        return calls.run(request.sessionId, 'The guardrail call', GUARDRAIL_TIMEOUT_MS, (signal) => classifyOutput(client, scenario, settings.get().guardrailModel, request.text, signal));
+        return calls.run(request.sessionId, 'The guardrail call', GUARDRAIL_TIMEOUT_MS, (signal) =>
+          classifyOutput(client, scenario, settings.get().guardrailModel, request.text, signal),
+        );
       },
     },
   };

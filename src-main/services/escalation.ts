@@ -11,15 +11,27 @@ export interface EscalationRequest {
 }
 
 /** Hands a high-stakes decision to the reasoning model, with the scenario's output schema. */
-export async function runEscalation(upstream: UpstreamClient, scenario: Scenario, model: string, request: EscalationRequest, signal: AbortSignal): Promise<EscalationResult> {
+export async function runEscalation(
+  upstream: UpstreamClient,
+  scenario: Scenario,
+  model: string,
+  request: EscalationRequest,
+  signal: AbortSignal,
+): Promise<EscalationResult> {
   const escalation = scenario.escalation;
-  if (!escalation) throw new WorkbenchError('scenario_unknown', `Scenario "${scenario.id}" has no escalation section, so nothing can decide ${request.toolName}.`);
+  if (!escalation)
+    throw new WorkbenchError('scenario_unknown', `Scenario "${scenario.id}" has no escalation section, so nothing can decide ${request.toolName}.`);
   const started = performance.now();
   const conversation = request.conversation.map((turn) => `${turn.role === 'user' ? 'Customer' : 'Agent'}: ${turn.text}`).join('\n');
   const { value, usage } = await askForJson(upstream, 'The escalation call', {
     model,
     instructions: escalation.instructions,
-    input: [{ role: 'user', content: `Decision requested by ${request.toolName}: ${JSON.stringify(request.arguments)}\n\nConversation:\n${conversation || '(none)'}` }],
+    input: [
+      {
+        role: 'user',
+        content: `Decision requested by ${request.toolName}: ${JSON.stringify(request.arguments)}\n\nConversation:\n${conversation || '(none)'}`,
+      },
+    ],
     schemaName: 'decision',
     schema: escalation.outputSchema,
     signal,

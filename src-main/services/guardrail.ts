@@ -14,7 +14,13 @@ const defaultGuardrail: NonNullable<Scenario['guardrail']> = {
 };
 
 /** Classifies what the assistant said into the scenario's categories; anything but NONE trips. */
-export async function classifyOutput(upstream: UpstreamClient, scenario: Scenario, model: string, text: string, signal: AbortSignal): Promise<GuardrailResult> {
+export async function classifyOutput(
+  upstream: UpstreamClient,
+  scenario: Scenario,
+  model: string,
+  text: string,
+  signal: AbortSignal,
+): Promise<GuardrailResult> {
   const guardrail = scenario.guardrail ?? defaultGuardrail;
   const started = performance.now();
   const names = guardrail.categories.map((category) => category.name);
@@ -32,5 +38,12 @@ export async function classifyOutput(upstream: UpstreamClient, scenario: Scenari
     signal,
   });
   const category = String(value['moderationCategory']);
-  return { model, durationMs: Math.round(performance.now() - started), usage, category, rationale: String(value['moderationRationale']), tripped: category !== 'NONE' };
+  return {
+    model,
+    durationMs: Math.round(performance.now() - started),
+    usage,
+    category,
+    rationale: String(value['moderationRationale']),
+    tripped: category !== 'NONE',
+  };
 }

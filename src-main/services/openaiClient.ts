@@ -14,7 +14,11 @@ export interface UpstreamClient {
 export type UpstreamClientFactory = () => Promise<UpstreamClient>;
 
 /** A fresh client per call, so a changed key or base URL takes effect at once. */
-export function createUpstreamClientFactory(keys: KeyStore, settings: SettingsStore, env: Readonly<Record<string, string | undefined>>): UpstreamClientFactory {
+export function createUpstreamClientFactory(
+  keys: KeyStore,
+  settings: SettingsStore,
+  env: Readonly<Record<string, string | undefined>>,
+): UpstreamClientFactory {
   return async () => {
     const apiKey = await keys.resolve();
     const baseUrl = effectiveBaseUrl(settings.get(), env);

@@ -34,5 +34,12 @@ export function parseScenarioFile(path: string, text: string): { scenario: Scena
   const field = issue.path.map(String).join('.');
   const line = lineOfPath(text, issue.path as (string | number)[]);
   const { message } = describeZodError(checked.error);
-  return { problem: { path, ...(line !== undefined ? { line } : {}), ...(field ? { field } : {}), message: `${path}${line !== undefined ? `:${line}` : ''}: ${message}` } };
+  return {
+    problem: {
+      path,
+      ...(line !== undefined ? { line } : {}),
+      ...(field ? { field } : {}),
+      message: `${path}${line !== undefined ? `:${line}` : ''}: ${message}`,
+    },
+  };
 }

@@ -49,7 +49,11 @@ async function loadFolder(dir: string, origin: Origin): Promise<{ entries: Scena
     }
     const earlier = seen.get(parsed.scenario.id);
     if (earlier) {
-      problems.push({ path, field: 'id', message: `${path}: the scenario id "${parsed.scenario.id}" is already used by ${earlier}; this file was skipped.` });
+      problems.push({
+        path,
+        field: 'id',
+        message: `${path}: the scenario id "${parsed.scenario.id}" is already used by ${earlier}; this file was skipped.`,
+      });
       continue;
     }
     seen.set(parsed.scenario.id, path);
@@ -116,7 +120,11 @@ export async function openScenarioLibrary(options: ScenarioLibraryOptions): Prom
     find(id) {
       const scenario = current.scenarios.find((candidate) => candidate.id === id);
       if (!scenario) {
-        throw new WorkbenchError('scenario_unknown', `There is no scenario "${id}". Loaded: ${current.scenarios.map((candidate) => candidate.id).join(', ') || 'none'}.`, 'scenarioId');
+        throw new WorkbenchError(
+          'scenario_unknown',
+          `There is no scenario "${id}". Loaded: ${current.scenarios.map((candidate) => candidate.id).join(', ') || 'none'}.`,
+          'scenarioId',
+        );
       }
       return scenario;
     },

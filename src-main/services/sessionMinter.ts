@@ -6,7 +6,11 @@ import type { UpstreamClientFactory } from './openaiClient';
 const SECRET_LIFETIME_SECONDS = 600;
 
 /** Mints a short-lived `ek_` client secret for the renderer; the API key stays here. */
-export async function mintSession(upstream: UpstreamClientFactory, settings: Settings, request: { model?: string | undefined; voice?: string | undefined }): Promise<MintedSession> {
+export async function mintSession(
+  upstream: UpstreamClientFactory,
+  settings: Settings,
+  request: { model?: string | undefined; voice?: string | undefined },
+): Promise<MintedSession> {
   const { call, baseUrl } = await upstream();
   const model = request.model ?? settings.realtimeModel;
   const minted = await call('Minting a realtime session', (client) =>

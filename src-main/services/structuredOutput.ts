@@ -27,7 +27,10 @@ export async function askForJson(
   try {
     value = JSON.parse(response.output_text);
   } catch {
-    throw new WorkbenchError('upstream_bad_output', `${what}: ${upstream.baseUrl} answered with text that is not JSON: ${response.output_text.slice(0, 200)}`);
+    throw new WorkbenchError(
+      'upstream_bad_output',
+      `${what}: ${upstream.baseUrl} answered with text that is not JSON: ${response.output_text.slice(0, 200)}`,
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new WorkbenchError('upstream_bad_output', `${what}: ${upstream.baseUrl} answered with JSON that is not an object.`);

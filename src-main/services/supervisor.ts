@@ -21,11 +21,24 @@ function transcriptOf(request: SupervisorRequest): string {
  * The supervisor's tool loop on the Responses API: each function call is answered with the scenario's
  * mock result until the model gives a final message, up to a step cap.
  */
-export async function runSupervisor(upstream: UpstreamClient, scenario: Scenario, model: string, request: SupervisorRequest, signal: AbortSignal): Promise<SupervisorResult> {
+export async function runSupervisor(
+  upstream: UpstreamClient,
+  scenario: Scenario,
+  model: string,
+  request: SupervisorRequest,
+  signal: AbortSignal,
+): Promise<SupervisorResult> {
   const supervisor = scenario.supervisor;
-  if (!supervisor) throw new WorkbenchError('scenario_unknown', `Scenario "${scenario.id}" has no supervisor section, so nothing can answer its supervisor tool.`);
+  if (!supervisor)
+    throw new WorkbenchError('scenario_unknown', `Scenario "${scenario.id}" has no supervisor section, so nothing can answer its supervisor tool.`);
   const started = performance.now();
-  const tools = supervisor.tools.map((tool) => ({ type: 'function' as const, name: tool.name, description: tool.description, parameters: tool.parameters, strict: true }));
+  const tools = supervisor.tools.map((tool) => ({
+    type: 'function' as const,
+    name: tool.name,
+    description: tool.description,
+    parameters: tool.parameters,
+    strict: true,
+  }));
   const input: ResponseInputItem[] = [{ role: 'user', content: transcriptOf(request) }];
   const steps: SupervisorResult['steps'] = [];
   let usage = noUsage;
@@ -46,5 +59,8 @@ export async function runSupervisor(upstream: UpstreamClient, scenario: Scenario
       input.push({ type: 'function_call_output', call_id: call.call_id, output: JSON.stringify(output) });
     }
   }
-  throw new WorkbenchError('upstream_bad_output', `The supervisor was still calling tools after ${SUPERVISOR_MAX_STEPS} steps (${steps.map((step) => step.name).join(', ')}); it was stopped.`);
+  throw new WorkbenchError(
+    'upstream_bad_output',
+    `The supervisor was still calling tools after ${SUPERVISOR_MAX_STEPS} steps (${steps.map((step) => step.name).join(', ')}); it was stopped.`,
+  );
 }

@@ -17,16 +17,26 @@ export function toUpstreamError(error: unknown, what: string, baseUrl: string, a
   const clean = (text: string) => scrubSecret(text, apiKey);
   if (error instanceof APIUserAbortError) return new WorkbenchError('cancelled', `${what} was cancelled.`);
   if (error instanceof APIConnectionTimeoutError) return new WorkbenchError('timeout', `${what}: ${baseUrl} did not answer in time.`);
-  if (error instanceof APIConnectionError) return new WorkbenchError('upstream_unreachable', `${what}: could not reach ${baseUrl} (${clean(error.message)}). Check the network and the API base URL.`);
+  if (error instanceof APIConnectionError)
+    return new WorkbenchError(
+      'upstream_unreachable',
+      `${what}: could not reach ${baseUrl} (${clean(error.message)}). Check the network and the API base URL.`,
+    );
   if (error instanceof APIError) {
     const code = error.code ? ` ${error.code}` : '';
     const detail = clean((error.error as { message?: string } | undefined)?.message ?? error.message);
     if (error.status === 401 || error.status === 403) {
-      return new WorkbenchError('upstream_auth', `The API key was refused by ${baseUrl}: ${error.status}${code}. Check the key in Settings. (${detail})`);
+      return new WorkbenchError(
+        'upstream_auth',
+        `The API key was refused by ${baseUrl}: ${error.status}${code}. Check the key in Settings. (${detail})`,
+      );
     }
     if (error.status === 429) {
       const retryAfter = error.headers?.get?.('retry-after');
-      return new WorkbenchError('upstream_rate_limited', `Rate limited by ${baseUrl}: 429${code}${retryAfter ? ` (retry after ${retryAfter} s)` : ''}. ${detail}`);
+      return new WorkbenchError(
+        'upstream_rate_limited',
+        `Rate limited by ${baseUrl}: 429${code}${retryAfter ? ` (retry after ${retryAfter} s)` : ''}. ${detail}`,
+      );
     }
     return new WorkbenchError('upstream_error', `${what}: ${baseUrl} answered ${error.status ?? 'with an error'}${code}: ${detail}`);
   }

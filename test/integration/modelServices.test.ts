@@ -16,7 +16,13 @@ async function servicesAgainstFake(options: { key?: string } = {}) {
 }
 
 const conversation = [{ role: 'user' as const, text: 'What is my bill? My number is (206) 135-1246.' }];
-const supervisorRequest = { sessionId: 's1', scenarioId: 'chatSupervisor', callId: 'call_1', context: 'The caller asks about their last bill.', conversation };
+const supervisorRequest = {
+  sessionId: 's1',
+  scenarioId: 'chatSupervisor',
+  callId: 'call_1',
+  context: 'The caller asks about their last bill.',
+  conversation,
+};
 
 function value<T>(envelope: Envelope): T {
   if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
@@ -38,7 +44,10 @@ describe('session minting', () => {
   it('refuses a bad key with a message naming the endpoint, and never the key', async () => {
     const { services, baseUrl } = await servicesAgainstFake({ key: 'sk-wrong-key-123456789' });
     const envelope = await services.dispatch('session:mint', {});
-    expect(envelope).toMatchObject({ ok: false, error: { code: 'upstream_auth', message: expect.stringContaining(`The API key was refused by ${baseUrl}: 401`) } });
+    expect(envelope).toMatchObject({
+      ok: false,
+      error: { code: 'upstream_auth', message: expect.stringContaining(`The API key was refused by ${baseUrl}: 401`) },
+    });
     expect(JSON.stringify(envelope)).not.toContain('sk-wrong-key-123456789');
   });
 
@@ -53,9 +62,12 @@ describe('session minting', () => {
 describe('the supervisor', () => {
   it('runs its tool loop: calls getUserAccountInfo, gets the mock result back, answers, and sums usage over the steps', async () => {
     const { services, fake } = await servicesAgainstFake();
-    const result = value<{ text: string; steps: { name: string; output: unknown }[]; usage: { totalTokens: number; inputTokens: number }; model: string }>(
-      await services.dispatch('supervisor:run', supervisorRequest),
-    );
+    const result = value<{
+      text: string;
+      steps: { name: string; output: unknown }[];
+      usage: { totalTokens: number; inputTokens: number };
+      model: string;
+    }>(await services.dispatch('supervisor:run', supervisorRequest));
     expect(result.text).toBe(SUPERVISOR_BILL_ANSWER);
     expect(result.model).toBe('gpt-4.1');
     expect(result.steps).toEqual([expect.objectContaining({ name: 'getUserAccountInfo', output: expect.objectContaining({ balance: '$50.00' }) })]);
@@ -74,7 +86,10 @@ describe('the supervisor', () => {
   ])('turns a %i into a typed %s error', async (status, code, message) => {
     const { services, fake } = await servicesAgainstFake();
     fake.faults.set([{ route: 'responses', status, retryAfterSeconds: 1 }]);
-    expect(await services.dispatch('supervisor:run', supervisorRequest)).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(message) } });
+    expect(await services.dispatch('supervisor:run', supervisorRequest)).toMatchObject({
+      ok: false,
+      error: { code, message: expect.stringMatching(message) },
+    });
   });
 
   it('is cancelled when its session ends', async () => {

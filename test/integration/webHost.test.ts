@@ -20,12 +20,22 @@ async function start(): Promise<{ host: WebHost; services: TestServices }> {
   await mkdir(rendererDir);
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>wb</title>');
   const services = await createTestServices(dir);
-  host = await startWebHost({ port: 0, rendererDir, dispatch: services.dispatch, push: services.push, connectOrigins: () => ['https://api.openai.com'] });
+  host = await startWebHost({
+    port: 0,
+    rendererDir,
+    dispatch: services.dispatch,
+    push: services.push,
+    connectOrigins: () => ['https://api.openai.com'],
+  });
   return { host, services };
 }
 
 /** A raw HTTP GET, so the test controls the Host and Origin headers exactly as an attacker could. */
-function get(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function get(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, headers, setHost: false }, (res) => {
       let body = '';
@@ -64,7 +74,11 @@ describe('the web host', () => {
   it.each([
     ['a missing token', (h: WebHost) => ({ path: '/', headers: { host: `127.0.0.1:${h.port}` } }), 403],
     ['a wrong token', (h: WebHost) => ({ path: `/?token=${h.token.slice(1)}x`, headers: { host: `127.0.0.1:${h.port}` } }), 403],
-    ['a foreign Origin', (h: WebHost) => ({ path: `/?token=${h.token}`, headers: { host: `127.0.0.1:${h.port}`, origin: 'https://evil.example' } }), 403],
+    [
+      'a foreign Origin',
+      (h: WebHost) => ({ path: `/?token=${h.token}`, headers: { host: `127.0.0.1:${h.port}`, origin: 'https://evil.example' } }),
+      403,
+    ],
     ['a foreign Host (DNS rebinding)', (h: WebHost) => ({ path: `/?token=${h.token}`, headers: { host: `evil.example:${h.port}` } }), 421],
   ])('refuses a page request with %s', async (_label, build, status) => {
     const { host } = await start();
@@ -87,7 +101,10 @@ describe('the web host', () => {
 
   it('carries the contract over the socket: a call, a typed error and a push', async () => {
     const { host } = await start();
-    const socket = await openSocket(`ws://127.0.0.1:${host.port}/ipc`, { origin: `http://127.0.0.1:${host.port}`, cookie: `workbench_token=${host.token}` });
+    const socket = await openSocket(`ws://127.0.0.1:${host.port}/ipc`, {
+      origin: `http://127.0.0.1:${host.port}`,
+      cookie: `workbench_token=${host.token}`,
+    });
     const messages: { type: string; id?: number; channel?: string; envelope?: unknown; payload?: unknown }[] = [];
     const arrived = (predicate: (message: (typeof messages)[number]) => boolean) =>
       new Promise<(typeof messages)[number]>((resolve) => {

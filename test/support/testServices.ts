@@ -7,7 +7,11 @@ export interface TestServices extends MainServices {
 }
 
 /** The real main-process services over a throwaway data folder. */
-export async function createTestServices(dataDir: string, env: Record<string, string | undefined> = {}, builtinScenarioDir = resolve('agent-configs')): Promise<TestServices> {
+export async function createTestServices(
+  dataDir: string,
+  env: Record<string, string | undefined> = {},
+  builtinScenarioDir = resolve('agent-configs'),
+): Promise<TestServices> {
   const logLines: string[] = [];
   const services = await createMainServices({
     dataDir,

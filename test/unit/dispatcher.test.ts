@@ -8,7 +8,9 @@ const makeDir = useTempDirs();
 /** Payloads a hostile or buggy renderer might send; none is valid for any channel. */
 const malformedFor = (name: string): unknown[] => {
   const common: unknown[] = [{ unexpected: true }, 42, 'text', [1, 2], { apiKey: 17 }, { baseUrl: 'ftp://nope' }];
-  return name === 'settings:set' ? [...common.filter((payload) => typeof payload !== 'object'), { baseUrl: 7 }, { theme: 'neon' }, { voice: '' }, { bogus: 1 }] : common;
+  return name === 'settings:set'
+    ? [...common.filter((payload) => typeof payload !== 'object'), { baseUrl: 7 }, { theme: 'neon' }, { voice: '' }, { bogus: 1 }]
+    : common;
 };
 
 describe('the dispatcher', () => {
@@ -45,7 +47,10 @@ describe('the dispatcher', () => {
     expect(await services.dispatch('app:info', undefined)).toMatchObject({ ok: true, value: { version: '9.9.9-test', host: 'web' } });
     expect(await services.dispatch('settings:set', { voice: 'verse' })).toMatchObject({ ok: true, value: { voice: 'verse' } });
     expect(await services.dispatch('settings:get', undefined)).toMatchObject({ ok: true, value: { voice: 'verse' } });
-    expect(await services.dispatch('key:set', { apiKey: 'sk-test-0123456789' })).toMatchObject({ ok: true, value: { hasKey: true, source: 'stored' } });
+    expect(await services.dispatch('key:set', { apiKey: 'sk-test-0123456789' })).toMatchObject({
+      ok: true,
+      value: { hasKey: true, source: 'stored' },
+    });
     expect(await services.dispatch('key:status', undefined)).toMatchObject({ ok: true, value: { hasKey: true } });
     expect(await services.dispatch('key:clear', undefined)).toMatchObject({ ok: true, value: { hasKey: false, source: null } });
   });

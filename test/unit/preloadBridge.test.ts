@@ -46,7 +46,10 @@ describe('the preload bridge', () => {
   });
 
   it('routes a method to its own channel and a subscription to its push channel, with unsubscribe', async () => {
-    const api = exposed.get('workbench') as { settings: { set(patch: unknown): Promise<unknown> }; events: { settingsChanged(listener: (payload: unknown) => void): () => void } };
+    const api = exposed.get('workbench') as {
+      settings: { set(patch: unknown): Promise<unknown> };
+      events: { settingsChanged(listener: (payload: unknown) => void): () => void };
+    };
     await api.settings.set({ voice: 'verse' });
     expect(invoke).toHaveBeenLastCalledWith('settings:set', { voice: 'verse' });
     const received: unknown[] = [];

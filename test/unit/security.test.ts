@@ -53,7 +53,10 @@ describe('the web request guard', () => {
   const good = { host: '127.0.0.1:4000', origin: 'http://127.0.0.1:4000' };
   it('lets in a same-origin request with the token in the query or the cookie', () => {
     expect(checkWebRequest({ url: `/?token=${token}`, headers: good }, 4000, token)).toMatchObject({ allowed: true, tokenFromQuery: true });
-    expect(checkWebRequest({ url: '/ipc', headers: { ...good, cookie: `a=b; workbench_token=${token}` } }, 4000, token)).toMatchObject({ allowed: true, tokenFromQuery: false });
+    expect(checkWebRequest({ url: '/ipc', headers: { ...good, cookie: `a=b; workbench_token=${token}` } }, 4000, token)).toMatchObject({
+      allowed: true,
+      tokenFromQuery: false,
+    });
   });
   it.each([
     ['no token', { url: '/', headers: good }, 403],

@@ -14,7 +14,10 @@ export function registerIpc(window: BrowserWindow, dispatch: Dispatch, push: Pus
   for (const { name } of channels) {
     ipcMain.handle(name, (event, request: unknown) => {
       if (!isTrustedFrame(event.senderFrame, window)) {
-        return { ok: false, error: new WorkbenchError('forbidden_sender', `${name} refused a call from ${event.senderFrame?.url ?? 'an unknown frame'}.`).toData() };
+        return {
+          ok: false,
+          error: new WorkbenchError('forbidden_sender', `${name} refused a call from ${event.senderFrame?.url ?? 'an unknown frame'}.`).toData(),
+        };
       }
       return dispatch(name, request);
     });

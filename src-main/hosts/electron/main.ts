@@ -36,7 +36,10 @@ function lockDownSession(): void {
     callback(isPermissionAllowed({ permission, requestingUrl: details.requestingUrl ?? webContents.getURL(), mediaTypes }, ELECTRON_APP_ORIGIN));
   });
   appSession.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) =>
-    isPermissionAllowed({ permission, requestingUrl: requestingOrigin, mediaTypes: details.mediaType ? [details.mediaType] : [] }, ELECTRON_APP_ORIGIN),
+    isPermissionAllowed(
+      { permission, requestingUrl: requestingOrigin, mediaTypes: details.mediaType ? [details.mediaType] : [] },
+      ELECTRON_APP_ORIGIN,
+    ),
   );
 }
 

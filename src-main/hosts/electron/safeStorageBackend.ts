@@ -22,7 +22,8 @@ export function safeStorageBackend(safeStorage: SafeStorage, path: string): Secr
       }
     },
     async write(secret) {
-      if (!available) throw new WorkbenchError('key_storage_unavailable', 'No OS keychain is available to encrypt the key; set OPENAI_API_KEY instead.');
+      if (!available)
+        throw new WorkbenchError('key_storage_unavailable', 'No OS keychain is available to encrypt the key; set OPENAI_API_KEY instead.');
       await writeFileAtomic(path, safeStorage.encryptString(secret), 0o600);
     },
     async clear() {

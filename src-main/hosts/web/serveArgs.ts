@@ -25,7 +25,11 @@ export function parseServeArgs(argv: readonly string[], env: Readonly<Record<str
     if (flag === '--port') {
       const parsed = Number(value);
       if (value === undefined || !Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
-        throw new WorkbenchError('invalid_request', `--port needs a whole number from 0 to 65535, got ${JSON.stringify(value ?? '')}. ${usage}`, 'port');
+        throw new WorkbenchError(
+          'invalid_request',
+          `--port needs a whole number from 0 to 65535, got ${JSON.stringify(value ?? '')}. ${usage}`,
+          'port',
+        );
       }
       port = parsed;
       index += 1;

@@ -85,7 +85,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const verdict = checkWebRequest({ url: request.url ?? '/', headers: request.headers }, port, token);
     if (!verdict.allowed) return refuse(response, verdict.status, verdict.reason);
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Only GET is served here.');
-    serveFile(request, response, verdict.tokenFromQuery).catch((error: unknown) => refuse(response, 500, `Could not serve the file: ${String(error)}`));
+    serveFile(request, response, verdict.tokenFromQuery).catch((error: unknown) =>
+      refuse(response, 500, `Could not serve the file: ${String(error)}`),
+    );
   });
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
@@ -94,7 +96,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const pathname = new URL(request.url ?? '/', 'http://placeholder').pathname;
     if (!verdict.allowed || pathname !== IPC_SOCKET_PATH) {
       const status = verdict.allowed ? 404 : verdict.status;
-      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${verdict.allowed ? 'Not found.' : verdict.reason}\n`);
+      socket.end(
+        `HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${verdict.allowed ? 'Not found.' : verdict.reason}\n`,
+      );
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => attach(ws));

@@ -26,9 +26,27 @@ const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
 
 function onReady(event: DockviewReadyEvent): void {
   const transcript = event.api.addPanel({ id: 'transcript', component: 'transcript', title: 'Transcript' });
-  event.api.addPanel({ id: 'events', component: 'events', title: 'Events', position: { referencePanel: transcript, direction: 'right' }, initialWidth: 460 });
-  event.api.addPanel({ id: 'scenarios', component: 'scenarios', title: 'Scenarios', position: { referencePanel: transcript, direction: 'within' }, inactive: true });
-  event.api.addPanel({ id: 'settings', component: 'settings', title: 'Settings', position: { referencePanel: transcript, direction: 'within' }, inactive: true });
+  event.api.addPanel({
+    id: 'events',
+    component: 'events',
+    title: 'Events',
+    position: { referencePanel: transcript, direction: 'right' },
+    initialWidth: 460,
+  });
+  event.api.addPanel({
+    id: 'scenarios',
+    component: 'scenarios',
+    title: 'Scenarios',
+    position: { referencePanel: transcript, direction: 'within' },
+    inactive: true,
+  });
+  event.api.addPanel({
+    id: 'settings',
+    component: 'settings',
+    title: 'Settings',
+    position: { referencePanel: transcript, direction: 'within' },
+    inactive: true,
+  });
 }
 
 /** Dockable panels: transcript, event inspector, scenario problems and settings. */

@@ -3,9 +3,7 @@ import type { AppInfo, KeyStatus, WorkbenchApi } from '../../../src-shared/contr
 import type { Settings } from '../../../src-shared/settings';
 
 export type ConnectionState =
-  | { status: 'connecting' }
-  | { status: 'ready'; api: WorkbenchApi; info: AppInfo }
-  | { status: 'failed'; message: string };
+  { status: 'connecting' } | { status: 'ready'; api: WorkbenchApi; info: AppInfo } | { status: 'failed'; message: string };
 
 interface WorkbenchState {
   connection: ConnectionState;

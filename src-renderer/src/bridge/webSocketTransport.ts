@@ -69,7 +69,12 @@ export function connectWebSocketTransport(url: string): Promise<ContractTranspor
     socket.addEventListener('open', () => resolve(transport), { once: true });
     socket.addEventListener(
       'error',
-      () => reject(new Error(`Could not reach the workbench server at ${url}. Is \`npm run serve\` still running, and did you open the URL it printed (with its token)?`)),
+      () =>
+        reject(
+          new Error(
+            `Could not reach the workbench server at ${url}. Is \`npm run serve\` still running, and did you open the URL it printed (with its token)?`,
+          ),
+        ),
       { once: true },
     );
   });

@@ -7,7 +7,13 @@ export function createEventRecorder(sink: (event: SessionEvent) => void, now: ()
   const start = now();
   let seq = 0;
   return (direction, type, payload) => {
-    const event: SessionEvent = { seq: seq++, t: Math.max(0, Math.round((now() - start) * 10) / 10), direction, type, payload: sanitizePayload(type, payload) };
+    const event: SessionEvent = {
+      seq: seq++,
+      t: Math.max(0, Math.round((now() - start) * 10) / 10),
+      direction,
+      type,
+      payload: sanitizePayload(type, payload),
+    };
     sink(event);
     return event;
   };

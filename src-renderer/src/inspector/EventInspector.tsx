@@ -22,13 +22,24 @@ export function EventInspector() {
     return needle === '' ? events : events.filter((event) => event.type.toLowerCase().includes(needle) || event.direction === needle);
   }, [events, filter]);
   const scroller = useStickToBottom<HTMLDivElement>(visible.length);
-  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
   const selected = selectedSeq === undefined ? undefined : events.find((event) => event.seq === selectedSeq);
 
   return (
     <div className="inspector">
       <div className="panel-toolbar">
-        <input className="input input-filter" aria-label="Filter events" placeholder="Filter (type, client, server, app)" value={filter} onChange={(event) => setFilter(event.target.value)} />
+        <input
+          className="input input-filter"
+          aria-label="Filter events"
+          placeholder="Filter (type, client, server, app)"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
         <span className="panel-toolbar-title" data-testid="event-count">
           {visible.length} / {events.length} events{dropped > 0 ? ` (${dropped} oldest dropped)` : ''}
         </span>
@@ -37,7 +48,9 @@ export function EventInspector() {
           className="button button-small"
           disabled={visible.length === 0}
           title="Copy the shown events, one JSON object per line"
-          onClick={() => void navigator.clipboard.writeText(visible.map((event) => JSON.stringify(event)).join('\n')).then(() => setCopied(visible.length))}
+          onClick={() =>
+            void navigator.clipboard.writeText(visible.map((event) => JSON.stringify(event)).join('\n')).then(() => setCopied(visible.length))
+          }
         >
           {copied === undefined ? 'Copy as NDJSON' : `Copied ${copied}`}
         </button>
@@ -64,7 +77,11 @@ export function EventInspector() {
         </div>
       </div>
       <div className="inspector-detail">
-        {selected ? <JsonView style={dark ? darkStyles : defaultStyles} data={selected} shouldExpandNode={(level) => level < 3} /> : <p className="empty-state">Select an event to see its payload.</p>}
+        {selected ? (
+          <JsonView style={dark ? darkStyles : defaultStyles} data={selected} shouldExpandNode={(level) => level < 3} />
+        ) : (
+          <p className="empty-state">Select an event to see its payload.</p>
+        )}
       </div>
     </div>
   );

@@ -7,7 +7,8 @@ export function ScenarioProblems() {
   return (
     <div className="problems">
       <p className="form-hint">
-        {catalog.scenarios.length} scenarios loaded. Your own scenario files go in <code>{catalog.userFolder}</code>; changes are picked up as you save.
+        {catalog.scenarios.length} scenarios loaded. Your own scenario files go in <code>{catalog.userFolder}</code>; changes are picked up as you
+        save.
       </p>
       {catalog.problems.length === 0 ? (
         <p className="state-line">No problems in scenario files.</p>

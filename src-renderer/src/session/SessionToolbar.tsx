@@ -89,7 +89,13 @@ export function SessionToolbar() {
         </label>
         <label className="field">
           <span className="field-label">Agent</span>
-          <select className="input" aria-label="Agent" value={shownAgent ?? ''} disabled={!scenario} onChange={(event) => void selectAgent(event.target.value)}>
+          <select
+            className="input"
+            aria-label="Agent"
+            value={shownAgent ?? ''}
+            disabled={!scenario}
+            onChange={(event) => void selectAgent(event.target.value)}
+          >
             {scenario?.agents.map((agent) => (
               <option key={agent.name} value={agent.name}>
                 {agent.name}
@@ -123,10 +129,22 @@ export function SessionToolbar() {
       </div>
       <div className="toolbar-row">
         <div className="segmented" role="radiogroup" aria-label="Turn detection">
-          <button type="button" role="radio" aria-checked={session.mode === 'vad'} className={session.mode === 'vad' ? 'segment segment-on' : 'segment'} onClick={() => setTurnMode('vad')}>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={session.mode === 'vad'}
+            className={session.mode === 'vad' ? 'segment segment-on' : 'segment'}
+            onClick={() => setTurnMode('vad')}
+          >
             Voice activity
           </button>
-          <button type="button" role="radio" aria-checked={session.mode === 'ptt'} className={session.mode === 'ptt' ? 'segment segment-on' : 'segment'} onClick={() => setTurnMode('ptt')}>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={session.mode === 'ptt'}
+            className={session.mode === 'ptt' ? 'segment segment-on' : 'segment'}
+            onClick={() => setTurnMode('ptt')}
+          >
             Push-to-talk
           </button>
         </div>
@@ -153,7 +171,13 @@ export function SessionToolbar() {
         </label>
         <label className="field">
           <span className="field-label">Codec</span>
-          <select className="input" aria-label="Codec" value={session.codec} disabled={live} onChange={(event) => setCodec(event.target.value as Codec)}>
+          <select
+            className="input"
+            aria-label="Codec"
+            value={session.codec}
+            disabled={live}
+            onChange={(event) => setCodec(event.target.value as Codec)}
+          >
             {(Object.keys(codecLabels) as Codec[]).map((codec) => (
               <option key={codec} value={codec}>
                 {codecLabels[codec]}
@@ -163,7 +187,13 @@ export function SessionToolbar() {
         </label>
         <label className="field">
           <span className="field-label">Output</span>
-          <select className="input" aria-label="Output" value={session.output} disabled={live} onChange={(event) => setOutput(event.target.value as 'audio' | 'text')}>
+          <select
+            className="input"
+            aria-label="Output"
+            value={session.output}
+            disabled={live}
+            onChange={(event) => setOutput(event.target.value as 'audio' | 'text')}
+          >
             <option value="audio">Audio + transcript</option>
             <option value="text">Text only</option>
           </select>

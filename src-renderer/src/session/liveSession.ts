@@ -25,7 +25,8 @@ function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/status 401/.test(message)) return `The Realtime API refused the session secret (401). Check the API key in Settings. ${message}`;
   if (/status 429/.test(message)) return `The Realtime API is rate limiting this key (429). Wait a moment and connect again. ${message}`;
-  if (/Failed to fetch|NetworkError|ERR_/.test(message)) return `Could not reach the Realtime API: ${message}. Check the network and the API base URL in Settings.`;
+  if (/Failed to fetch|NetworkError|ERR_/.test(message))
+    return `Could not reach the Realtime API: ${message}. Check the network and the API base URL in Settings.`;
   return message;
 }
 
@@ -70,14 +71,17 @@ export class LiveSession {
   private observe(event: SessionEvent): void {
     if (event.direction !== 'server') return;
     if (event.type === 'output_audio_buffer.started') useSessionStore.setState({ assistantSpeaking: true });
-    else if (event.type === 'output_audio_buffer.stopped' || event.type === 'output_audio_buffer.cleared') useSessionStore.setState({ assistantSpeaking: false });
+    else if (event.type === 'output_audio_buffer.stopped' || event.type === 'output_audio_buffer.cleared')
+      useSessionStore.setState({ assistantSpeaking: false });
     else if (event.type === 'input_audio_buffer.speech_started') useSessionStore.setState({ userSpeaking: true });
-    else if (event.type === 'input_audio_buffer.speech_stopped' || event.type === 'input_audio_buffer.committed') useSessionStore.setState({ userSpeaking: false });
+    else if (event.type === 'input_audio_buffer.speech_stopped' || event.type === 'input_audio_buffer.committed')
+      useSessionStore.setState({ userSpeaking: false });
   }
 
   async connect(): Promise<void> {
     const { api, scenario, settings, controls, audioElement } = this.options;
-    const startAgent = controls.startAgent && scenario.agents.some((agent) => agent.name === controls.startAgent) ? controls.startAgent : scenario.defaultAgent;
+    const startAgent =
+      controls.startAgent && scenario.agents.some((agent) => agent.name === controls.startAgent) ? controls.startAgent : scenario.defaultAgent;
     useSessionStore.setState({ sessionId: this.sessionId, assistantSpeaking: false, userSpeaking: false, pttActive: false });
     this.record('app', 'session.started', {
       sessionId: this.sessionId,
@@ -93,7 +97,12 @@ export class LiveSession {
       this.setPhase({ status: 'connecting', step: 'Minting a session secret…' });
       const mintStarted = performance.now();
       const minted = await api.session.mint({ model: settings.realtimeModel, voice: settings.voice });
-      this.record('app', 'session.minted', { model: minted.model, expiresAt: minted.expiresAt, callsUrl: minted.callsUrl, durationMs: Math.round(performance.now() - mintStarted) });
+      this.record('app', 'session.minted', {
+        model: minted.model,
+        expiresAt: minted.expiresAt,
+        callsUrl: minted.callsUrl,
+        durationMs: Math.round(performance.now() - mintStarted),
+      });
       const context = { api, scenario, sessionId: this.sessionId, record: this.record };
       this.agents = buildAgents(scenario, context, settings.voice);
       const transport = new OpenAIRealtimeWebRTC({
@@ -117,14 +126,22 @@ export class LiveSession {
         config: {
           outputModalities: [controls.output],
           audio: {
-            input: { format, transcription: { model: 'gpt-4o-mini-transcribe' }, turnDetection: controls.mode === 'ptt' ? null : { type: 'server_vad', createResponse: true, interruptResponse: true } },
+            input: {
+              format,
+              transcription: { model: 'gpt-4o-mini-transcribe' },
+              turnDetection: controls.mode === 'ptt' ? null : { type: 'server_vad', createResponse: true, interruptResponse: true },
+            },
             output: { format, voice: this.agents.get(startAgent)!.voice ?? settings.voice },
           },
         },
       });
       this.listen(this.session, transport);
       this.setPhase({ status: 'connecting', step: 'Connecting over WebRTC…' });
-      await withTimeout(this.session.connect({ apiKey: minted.clientSecret, model: minted.model }), CONNECT_TIMEOUT_MS, 'Connecting to the Realtime API');
+      await withTimeout(
+        this.session.connect({ apiKey: minted.clientSecret, model: minted.model }),
+        CONNECT_TIMEOUT_MS,
+        'Connecting to the Realtime API',
+      );
       this.applyMicrophone();
       this.setPlayback(controls.playback);
       this.startLengthCap(controls.lengthCapMinutes);
@@ -153,7 +170,10 @@ export class LiveSession {
     transport.on('connection_change', (status) => {
       if (status === 'disconnected' && !this.closedByUser && useSessionStore.getState().phase.status === 'connected') {
         this.stopLengthCap();
-        this.setPhase({ status: 'reconnect-needed', message: 'The connection to the Realtime API dropped. Connect again to continue; the transcript is kept.' });
+        this.setPhase({
+          status: 'reconnect-needed',
+          message: 'The connection to the Realtime API dropped. Connect again to continue; the transcript is kept.',
+        });
       }
     });
   }
@@ -198,7 +218,10 @@ export class LiveSession {
     const { mode } = useSessionStore.getState();
     this.session.transport.sendEvent({
       type: 'session.update',
-      session: { type: 'realtime', audio: { input: { turn_detection: mode === 'ptt' ? null : { type: 'server_vad', create_response: true, interrupt_response: true } } } },
+      session: {
+        type: 'realtime',
+        audio: { input: { turn_detection: mode === 'ptt' ? null : { type: 'server_vad', create_response: true, interrupt_response: true } } },
+      },
     });
   }
 

@@ -18,7 +18,15 @@ export function moderationGuardrail(api: WorkbenchApi, scenario: Scenario, sessi
       record('app', 'guardrail.request', { itemId, text: agentOutput });
       try {
         const verdict = await api.guardrail.classify({ sessionId, scenarioId: scenario.id, text: agentOutput });
-        record('app', 'guardrail.verdict', { itemId, category: verdict.category, rationale: verdict.rationale, tripped: verdict.tripped, model: verdict.model, durationMs: verdict.durationMs, usage: verdict.usage });
+        record('app', 'guardrail.verdict', {
+          itemId,
+          category: verdict.category,
+          rationale: verdict.rationale,
+          tripped: verdict.tripped,
+          model: verdict.model,
+          durationMs: verdict.durationMs,
+          usage: verdict.usage,
+        });
         return { tripwireTriggered: verdict.tripped, outputInfo: { category: verdict.category, rationale: verdict.rationale } };
       } catch (error) {
         record('app', 'guardrail.error', { itemId, message: error instanceof Error ? error.message : String(error) });

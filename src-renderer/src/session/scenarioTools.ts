@@ -21,24 +21,60 @@ function errorText(error: unknown): { code: string; message: string } {
  * contract, logging request, response or error as app events. A failure becomes a tool result the
  * realtime agent can apologise for, so the voice session carries on.
  */
-async function runOnBackend(kind: 'supervisor' | 'escalation', context: ToolContext, definition: AgentTool, input: Record<string, unknown>, callId: string): Promise<unknown> {
+async function runOnBackend(
+  kind: 'supervisor' | 'escalation',
+  context: ToolContext,
+  definition: AgentTool,
+  input: Record<string, unknown>,
+  callId: string,
+): Promise<unknown> {
   const { api, scenario, sessionId, record } = context;
   const started = performance.now();
   record('app', `${kind}.request`, { callId, toolName: definition.name, request: input });
   try {
     if (kind === 'supervisor') {
-      const contextText = typeof input['relevantContextFromLastUserMessage'] === 'string' ? input['relevantContextFromLastUserMessage'] : JSON.stringify(input);
-      const result = await api.supervisor.run({ sessionId, scenarioId: scenario.id, callId, context: contextText, conversation: conversationTurns() });
-      record('app', 'supervisor.response', { callId, toolName: definition.name, result: { text: result.text, steps: result.steps }, model: result.model, durationMs: result.durationMs, usage: result.usage });
+      const contextText =
+        typeof input['relevantContextFromLastUserMessage'] === 'string' ? input['relevantContextFromLastUserMessage'] : JSON.stringify(input);
+      const result = await api.supervisor.run({
+        sessionId,
+        scenarioId: scenario.id,
+        callId,
+        context: contextText,
+        conversation: conversationTurns(),
+      });
+      record('app', 'supervisor.response', {
+        callId,
+        toolName: definition.name,
+        result: { text: result.text, steps: result.steps },
+        model: result.model,
+        durationMs: result.durationMs,
+        usage: result.usage,
+      });
       return { nextResponse: result.text };
     }
-    const result = await api.escalation.decide({ sessionId, scenarioId: scenario.id, callId, toolName: definition.name, arguments: input, conversation: conversationTurns() });
-    record('app', 'escalation.response', { callId, toolName: definition.name, result: result.decision, model: result.model, durationMs: result.durationMs, usage: result.usage });
+    const result = await api.escalation.decide({
+      sessionId,
+      scenarioId: scenario.id,
+      callId,
+      toolName: definition.name,
+      arguments: input,
+      conversation: conversationTurns(),
+    });
+    record('app', 'escalation.response', {
+      callId,
+      toolName: definition.name,
+      result: result.decision,
+      model: result.model,
+      durationMs: result.durationMs,
+      usage: result.usage,
+    });
     return result.decision;
   } catch (error) {
     const { code, message } = errorText(error);
     record('app', `${kind}.error`, { callId, toolName: definition.name, code, message, durationMs: Math.round(performance.now() - started) });
-    return { error: `The ${kind} model could not answer (${code}). Tell the user briefly that you cannot look this up right now and offer to try again.` };
+    return {
+      error: `The ${kind} model could not answer (${code}). Tell the user briefly that you cannot look this up right now and offer to try again.`,
+    };
   }
 }
 
@@ -54,7 +90,9 @@ export function buildTool(definition: AgentTool, context: ToolContext): Function
   const options = {
     name: definition.name,
     description: definition.description,
-    parameters: strict ? definition.parameters : { ...definition.parameters, additionalProperties: true, required: definition.parameters.required ?? [] },
+    parameters: strict
+      ? definition.parameters
+      : { ...definition.parameters, additionalProperties: true, required: definition.parameters.required ?? [] },
     strict,
     async execute(input: unknown, _runContext: unknown, details?: { toolCall?: { callId: string } }) {
       const args = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;

@@ -63,7 +63,12 @@ export function KeyPanel() {
         <button type="submit" className="button button-primary" disabled={apiKey.trim() === ''}>
           Save key
         </button>
-        <button type="button" className="button" disabled={keyStatus.source !== 'stored'} onClick={() => void run(() => requireApi().key.clear(), 'Stored key removed.')}>
+        <button
+          type="button"
+          className="button"
+          disabled={keyStatus.source !== 'stored'}
+          onClick={() => void run(() => requireApi().key.clear(), 'Stored key removed.')}
+        >
           Clear key
         </button>
         <button type="button" className="button" disabled={!keyStatus.hasKey || testing} onClick={() => void test()}>

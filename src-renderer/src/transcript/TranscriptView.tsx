@@ -22,7 +22,11 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
   return (
     <div className="json-block">
       <div className="json-label">{label}</div>
-      {typeof value === 'object' && value !== null ? <JsonView style={dark ? darkStyles : defaultStyles} data={value as object} shouldExpandNode={(level) => level < 4} /> : <pre className="json-text">{String(value)}</pre>}
+      {typeof value === 'object' && value !== null ? (
+        <JsonView style={dark ? darkStyles : defaultStyles} data={value as object} shouldExpandNode={(level) => level < 4} />
+      ) : (
+        <pre className="json-text">{String(value)}</pre>
+      )}
     </div>
   );
 }
@@ -30,7 +34,12 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
 function GuardrailBadge({ verdict }: { verdict: GuardrailVerdict | undefined }) {
   if (!verdict) return null;
   if (verdict.status === 'pending') return <span className="badge badge-pending">guardrail: checking…</span>;
-  if (verdict.status === 'error') return <span className="badge badge-warn" title={verdict.message}>guardrail: not checked</span>;
+  if (verdict.status === 'error')
+    return (
+      <span className="badge badge-warn" title={verdict.message}>
+        guardrail: not checked
+      </span>
+    );
   return (
     <span className={verdict.status === 'fail' ? 'badge badge-fail' : 'badge badge-pass'} title={verdict.rationale} data-testid="guardrail-verdict">
       {verdict.status === 'fail' ? `guardrail tripped: ${verdict.category}` : 'guardrail: pass'}
@@ -50,7 +59,10 @@ function Entry({ entry }: { entry: TranscriptEntry }) {
   switch (entry.kind) {
     case 'message':
       return (
-        <div className={`message message-${entry.role}${entry.guardrail?.status === 'fail' ? ' message-tripped' : ''}`} data-testid={`message-${entry.role}`}>
+        <div
+          className={`message message-${entry.role}${entry.guardrail?.status === 'fail' ? ' message-tripped' : ''}`}
+          data-testid={`message-${entry.role}`}
+        >
           <div className="message-meta">
             <span className="message-author">{entry.role === 'user' ? 'You' : (entry.agent ?? 'Assistant')}</span>
             {entry.status === 'streaming' && <span className="badge badge-pending">streaming</span>}
@@ -70,7 +82,12 @@ function Entry({ entry }: { entry: TranscriptEntry }) {
             {entry.backend && <BackendSummary backend={entry.backend} />}
           </summary>
           <JsonBlock label="Arguments" value={parseJson(entry.arguments)} />
-          {entry.backend && <JsonBlock label={`${entry.backend.kind === 'supervisor' ? 'Supervisor' : 'Escalation'} result`} value={entry.backend.result ?? entry.backend.error} />}
+          {entry.backend && (
+            <JsonBlock
+              label={`${entry.backend.kind === 'supervisor' ? 'Supervisor' : 'Escalation'} result`}
+              value={entry.backend.result ?? entry.backend.error}
+            />
+          )}
           <JsonBlock label="Result" value={parseJson(entry.output)} />
         </details>
       );

@@ -1,9 +1,7 @@
 import type { Usage } from '../../../src-shared/contract';
 
 export type GuardrailVerdict =
-  | { status: 'pending' }
-  | { status: 'pass' | 'fail'; category: string; rationale: string }
-  | { status: 'error'; message: string };
+  { status: 'pending' } | { status: 'pass' | 'fail'; category: string; rationale: string } | { status: 'error'; message: string };
 
 export interface BackendCall {
   readonly kind: 'supervisor' | 'escalation';
@@ -45,7 +43,11 @@ export interface TranscriptState {
   readonly guardrailsEnabled: boolean;
 }
 
-export const emptyTranscript: TranscriptState = Object.freeze({ entries: Object.freeze([]) as readonly TranscriptEntry[], activeAgent: undefined, guardrailsEnabled: false });
+export const emptyTranscript: TranscriptState = Object.freeze({
+  entries: Object.freeze([]) as readonly TranscriptEntry[],
+  activeAgent: undefined,
+  guardrailsEnabled: false,
+});
 
 /** The transcript as plain text, for the clipboard. */
 export function transcriptToText(entries: readonly TranscriptEntry[]): string {

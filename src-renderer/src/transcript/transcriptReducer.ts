@@ -2,7 +2,17 @@ import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { BackendCall, TranscriptEntry, TranscriptState } from './transcriptModel';
 
 type Payload = Record<string, unknown>;
-type Item = { id?: string; type?: string; role?: string; call_id?: string; name?: string; arguments?: string; output?: string; status?: string; content?: Payload[] };
+type Item = {
+  id?: string;
+  type?: string;
+  role?: string;
+  call_id?: string;
+  name?: string;
+  arguments?: string;
+  output?: string;
+  status?: string;
+  content?: Payload[];
+};
 
 const HANDOFF_PREFIX = 'transfer_to_';
 
@@ -47,11 +57,32 @@ class Draft {
   }
 
   message(id: string, role: 'user' | 'assistant'): Extract<TranscriptEntry, { kind: 'message' }> {
-    return this.find('message', id) ?? { kind: 'message', id, role, agent: role === 'assistant' ? this.activeAgent : undefined, text: '', status: 'streaming', guardrail: undefined };
+    return (
+      this.find('message', id) ?? {
+        kind: 'message',
+        id,
+        role,
+        agent: role === 'assistant' ? this.activeAgent : undefined,
+        text: '',
+        status: 'streaming',
+        guardrail: undefined,
+      }
+    );
   }
 
   tool(id: string): Extract<TranscriptEntry, { kind: 'tool' }> {
-    return this.find('tool', id) ?? { kind: 'tool', id, agent: this.activeAgent, name: '', arguments: '', output: undefined, status: 'running', backend: undefined };
+    return (
+      this.find('tool', id) ?? {
+        kind: 'tool',
+        id,
+        agent: this.activeAgent,
+        name: '',
+        arguments: '',
+        output: undefined,
+        status: 'running',
+        backend: undefined,
+      }
+    );
   }
 
   freeze(): TranscriptState {
@@ -66,11 +97,15 @@ function applyItem(draft: Draft, item: Item, done: boolean): void {
     const text = textOfContent(item.content);
     const finished = done || item.status === 'completed';
     const status = current.status === 'interrupted' ? 'interrupted' : finished ? 'done' : current.status;
-    const guardrail = item.role === 'assistant' && finished && draft.guardrailsEnabled && current.guardrail === undefined ? { status: 'pending' as const } : current.guardrail;
+    const guardrail =
+      item.role === 'assistant' && finished && draft.guardrailsEnabled && current.guardrail === undefined
+        ? { status: 'pending' as const }
+        : current.guardrail;
     draft.put({ ...current, text: text && text.length >= current.text.length ? text : current.text, status, guardrail });
   } else if (item.type === 'function_call' && item.call_id) {
     if (item.name?.startsWith(HANDOFF_PREFIX)) {
-      if (!draft.find('handoff', item.call_id)) draft.put({ kind: 'handoff', id: item.call_id, from: draft.activeAgent, to: item.name.slice(HANDOFF_PREFIX.length) });
+      if (!draft.find('handoff', item.call_id))
+        draft.put({ kind: 'handoff', id: item.call_id, from: draft.activeAgent, to: item.name.slice(HANDOFF_PREFIX.length) });
       return;
     }
     const current = draft.tool(item.call_id);
@@ -113,7 +148,13 @@ function applyBackend(draft: Draft, kind: BackendCall['kind'], phase: string, pa
             durationMs: typeof payload['durationMs'] === 'number' ? payload['durationMs'] : undefined,
             usage: payload['usage'] as BackendCall['usage'],
           }
-        : { kind, status: 'failed', request: previous?.request, error: str(payload['message']) ?? 'failed', durationMs: typeof payload['durationMs'] === 'number' ? payload['durationMs'] : undefined };
+        : {
+            kind,
+            status: 'failed',
+            request: previous?.request,
+            error: str(payload['message']) ?? 'failed',
+            durationMs: typeof payload['durationMs'] === 'number' ? payload['durationMs'] : undefined,
+          };
   draft.put({ ...current, name: current.name || str(payload['toolName']) || kind, backend });
 }
 
@@ -160,7 +201,12 @@ function applyServer(draft: Draft, event: SessionEvent): void {
     }
     case 'error': {
       const error = payload['error'] as Payload | undefined;
-      draft.put({ kind: 'notice', id: `error-${event.seq}`, level: 'error', text: `Realtime API error: ${str(error?.['message']) ?? 'unknown'}${error?.['code'] ? ` (${String(error['code'])})` : ''}` });
+      draft.put({
+        kind: 'notice',
+        id: `error-${event.seq}`,
+        level: 'error',
+        text: `Realtime API error: ${str(error?.['message']) ?? 'unknown'}${error?.['code'] ? ` (${String(error['code'])})` : ''}`,
+      });
       break;
     }
   }
@@ -180,7 +226,8 @@ function applyApp(draft: Draft, event: SessionEvent): void {
       break;
     case 'agent.changed':
       draft.activeAgent = str(payload['to']);
-      if (payload['reason'] === 'user') draft.put({ kind: 'handoff', id: `switch-${event.seq}`, from: str(payload['from']), to: str(payload['to']) ?? '?' });
+      if (payload['reason'] === 'user')
+        draft.put({ kind: 'handoff', id: `switch-${event.seq}`, from: str(payload['from']), to: str(payload['to']) ?? '?' });
       break;
     case 'guardrail.verdict': {
       const id = str(payload['itemId']);
@@ -188,7 +235,11 @@ function applyApp(draft: Draft, event: SessionEvent): void {
       if (current) {
         draft.put({
           ...current,
-          guardrail: { status: payload['tripped'] === true ? 'fail' : 'pass', category: str(payload['category']) ?? '?', rationale: str(payload['rationale']) ?? '' },
+          guardrail: {
+            status: payload['tripped'] === true ? 'fail' : 'pass',
+            category: str(payload['category']) ?? '?',
+            rationale: str(payload['rationale']) ?? '',
+          },
         });
       }
       break;

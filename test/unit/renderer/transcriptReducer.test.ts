@@ -6,7 +6,11 @@ import { assistantItem, stream } from './streamFixtures';
 const textTurn = stream(
   ['app', 'session.started', { agent: 'greeter', guardrails: true }],
   ['client', 'conversation.item.create', { item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Hi there' }] } }],
-  ['server', 'conversation.item.added', { item: { id: 'item_u1', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'Hi there' }] } }],
+  [
+    'server',
+    'conversation.item.added',
+    { item: { id: 'item_u1', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'Hi there' }] } },
+  ],
   ['server', 'response.created', { response: { id: 'resp_1' } }],
   ['server', 'response.output_item.added', { item: assistantItem('item_a1', null, 'in_progress') }],
   ['server', 'conversation.item.added', { item: assistantItem('item_a1', null, 'in_progress') }],
@@ -42,7 +46,9 @@ describe('the transcript reducer', () => {
   it('stops showing a check as pending once the session has ended', () => {
     const pending = reduceTranscript(emptyTranscript, textTurn);
     const [ended] = stream(['app', 'session.state', { status: 'idle' }]);
-    expect(reduceTranscript(pending, [{ ...ended!, seq: 50 }]).entries[1]).toMatchObject({ guardrail: { status: 'error', message: expect.stringContaining('session ended') } });
+    expect(reduceTranscript(pending, [{ ...ended!, seq: 50 }]).entries[1]).toMatchObject({
+      guardrail: { status: 'error', message: expect.stringContaining('session ended') },
+    });
   });
 
   it('gives the same transcript whether events arrive one at a time (live) or all at once (replay)', () => {
@@ -53,11 +59,45 @@ describe('the transcript reducer', () => {
   it('shows a tool call with its arguments, the supervisor call behind it, and the result of that very call', () => {
     const events = stream(
       ['app', 'session.started', { agent: 'chatAgent', guardrails: false }],
-      ['server', 'response.output_item.added', { item: { id: 'fc_1', type: 'function_call', call_id: 'call_9', name: 'getNextResponseFromSupervisor', arguments: '' } }],
-      ['server', 'response.output_item.done', { item: { id: 'fc_1', type: 'function_call', call_id: 'call_9', name: 'getNextResponseFromSupervisor', arguments: '{"relevantContextFromLastUserMessage":"bill"}' } }],
-      ['app', 'supervisor.request', { callId: 'call_9', toolName: 'getNextResponseFromSupervisor', request: { relevantContextFromLastUserMessage: 'bill' } }],
-      ['app', 'supervisor.response', { callId: 'call_9', result: { text: 'Your bill is $50.' }, model: 'gpt-4.1', durationMs: 812, usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 } }],
-      ['client', 'conversation.item.create', { item: { type: 'function_call_output', call_id: 'call_9', output: '{"nextResponse":"Your bill is $50."}' } }],
+      [
+        'server',
+        'response.output_item.added',
+        { item: { id: 'fc_1', type: 'function_call', call_id: 'call_9', name: 'getNextResponseFromSupervisor', arguments: '' } },
+      ],
+      [
+        'server',
+        'response.output_item.done',
+        {
+          item: {
+            id: 'fc_1',
+            type: 'function_call',
+            call_id: 'call_9',
+            name: 'getNextResponseFromSupervisor',
+            arguments: '{"relevantContextFromLastUserMessage":"bill"}',
+          },
+        },
+      ],
+      [
+        'app',
+        'supervisor.request',
+        { callId: 'call_9', toolName: 'getNextResponseFromSupervisor', request: { relevantContextFromLastUserMessage: 'bill' } },
+      ],
+      [
+        'app',
+        'supervisor.response',
+        {
+          callId: 'call_9',
+          result: { text: 'Your bill is $50.' },
+          model: 'gpt-4.1',
+          durationMs: 812,
+          usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 },
+        },
+      ],
+      [
+        'client',
+        'conversation.item.create',
+        { item: { type: 'function_call_output', call_id: 'call_9', output: '{"nextResponse":"Your bill is $50."}' } },
+      ],
     );
     const state = reduceTranscript(emptyTranscript, events);
     expect(state.entries).toEqual([
@@ -69,7 +109,13 @@ describe('the transcript reducer', () => {
         arguments: '{"relevantContextFromLastUserMessage":"bill"}',
         output: '{"nextResponse":"Your bill is $50."}',
         status: 'done',
-        backend: expect.objectContaining({ kind: 'supervisor', status: 'done', model: 'gpt-4.1', durationMs: 812, result: { text: 'Your bill is $50.' } }),
+        backend: expect.objectContaining({
+          kind: 'supervisor',
+          status: 'done',
+          model: 'gpt-4.1',
+          durationMs: 812,
+          result: { text: 'Your bill is $50.' },
+        }),
       }),
     ]);
   });
@@ -79,13 +125,19 @@ describe('the transcript reducer', () => {
       ['app', 'supervisor.request', { callId: 'call_1', toolName: 'getNextResponseFromSupervisor', request: {} }],
       ['app', 'supervisor.error', { callId: 'call_1', code: 'upstream_error', message: 'http://127.0.0.1:9/v1 answered 500: boom' }],
     );
-    expect(reduceTranscript(emptyTranscript, events).entries[0]).toMatchObject({ backend: { status: 'failed', error: 'http://127.0.0.1:9/v1 answered 500: boom' } });
+    expect(reduceTranscript(emptyTranscript, events).entries[0]).toMatchObject({
+      backend: { status: 'failed', error: 'http://127.0.0.1:9/v1 answered 500: boom' },
+    });
   });
 
   it('turns a transfer_to_ call into a handoff breadcrumb and follows the active agent', () => {
     const events = stream(
       ['app', 'session.started', { agent: 'greeter', guardrails: false }],
-      ['server', 'response.output_item.done', { item: { id: 'fc_2', type: 'function_call', call_id: 'call_h', name: 'transfer_to_haikuWriter', arguments: '{}' } }],
+      [
+        'server',
+        'response.output_item.done',
+        { item: { id: 'fc_2', type: 'function_call', call_id: 'call_h', name: 'transfer_to_haikuWriter', arguments: '{}' } },
+      ],
       ['app', 'agent.changed', { from: 'greeter', to: 'haikuWriter', reason: 'handoff' }],
       ['client', 'conversation.item.create', { item: { type: 'function_call_output', call_id: 'call_h', output: '{"assistant":"haikuWriter"}' } }],
       ['server', 'conversation.item.added', { item: assistantItem('item_a2', 'Snow on the ridge', 'in_progress') }],
@@ -99,13 +151,22 @@ describe('the transcript reducer', () => {
   });
 
   it('shows a user-picked agent switch as a breadcrumb too', () => {
-    const events = stream(['app', 'session.started', { agent: 'authentication' }], ['app', 'agent.changed', { from: 'authentication', to: 'sales', reason: 'user' }]);
-    expect(reduceTranscript(emptyTranscript, events).entries).toEqual([expect.objectContaining({ kind: 'handoff', from: 'authentication', to: 'sales' })]);
+    const events = stream(
+      ['app', 'session.started', { agent: 'authentication' }],
+      ['app', 'agent.changed', { from: 'authentication', to: 'sales', reason: 'user' }],
+    );
+    expect(reduceTranscript(emptyTranscript, events).entries).toEqual([
+      expect.objectContaining({ kind: 'handoff', from: 'authentication', to: 'sales' }),
+    ]);
   });
 
   it('fills a voice turn from its transcription', () => {
     const events = stream(
-      ['server', 'conversation.item.added', { item: { id: 'item_v', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_audio', transcript: null }] } }],
+      [
+        'server',
+        'conversation.item.added',
+        { item: { id: 'item_v', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_audio', transcript: null }] } },
+      ],
       ['server', 'conversation.item.input_audio_transcription.completed', { item_id: 'item_v', content_index: 0, transcript: 'What is my balance?' }],
     );
     expect(reduceTranscript(emptyTranscript, events).entries).toEqual([expect.objectContaining({ role: 'user', text: 'What is my balance?' })]);
@@ -115,7 +176,11 @@ describe('the transcript reducer', () => {
     const events = stream(
       ['server', 'conversation.item.added', { item: assistantItem('item_a3', null, 'in_progress') }],
       ['server', 'response.output_audio_transcript.delta', { item_id: 'item_a3', delta: 'Let me tell you a long' }],
-      ['server', 'response.done', { response: { id: 'resp_3', status: 'cancelled', output: [assistantItem('item_a3', 'Let me tell you a long', 'incomplete')] } }],
+      [
+        'server',
+        'response.done',
+        { response: { id: 'resp_3', status: 'cancelled', output: [assistantItem('item_a3', 'Let me tell you a long', 'incomplete')] } },
+      ],
     );
     expect(reduceTranscript(emptyTranscript, events).entries[0]).toMatchObject({ status: 'interrupted', text: 'Let me tell you a long' });
   });
@@ -130,8 +195,16 @@ describe('the transcript reducer', () => {
   });
 
   it('shows a server error as a notice', () => {
-    const events = stream(['server', 'error', { error: { type: 'invalid_request_error', code: 'conversation_already_has_active_response', message: 'busy' } }]);
-    expect(reduceTranscript(emptyTranscript, events).entries[0]).toMatchObject({ kind: 'notice', level: 'error', text: expect.stringContaining('conversation_already_has_active_response') });
+    const events = stream([
+      'server',
+      'error',
+      { error: { type: 'invalid_request_error', code: 'conversation_already_has_active_response', message: 'busy' } },
+    ]);
+    expect(reduceTranscript(emptyTranscript, events).entries[0]).toMatchObject({
+      kind: 'notice',
+      level: 'error',
+      text: expect.stringContaining('conversation_already_has_active_response'),
+    });
   });
 
   it('copies as plain text with speakers, tools and handoffs', () => {

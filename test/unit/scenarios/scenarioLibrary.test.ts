@@ -36,7 +36,8 @@ function nextChange(library: ScenarioLibrary, predicate: (catalog: ScenarioCatal
   });
 }
 
-const handoffScenario = async () => JSON.parse(await readFile('agent-configs/simpleHandoff.json', 'utf8')) as Record<string, unknown> & { agents: { handoffs: string[] }[] };
+const handoffScenario = async () =>
+  JSON.parse(await readFile('agent-configs/simpleHandoff.json', 'utf8')) as Record<string, unknown> & { agents: { handoffs: string[] }[] };
 
 describe('the scenario library', () => {
   it('loads the three shipped scenarios with no problems, and creates the user folder', async () => {
@@ -86,7 +87,9 @@ describe('the scenario library', () => {
     await writeFile(join(userDir, 'b.json'), JSON.stringify({ ...scenario, id: 'twin' }));
     const scenarios = await openScenarioLibrary({ builtinDir: join(userDir, '..', 'builtin'), userDir, watch: false, log: () => undefined });
     open.push(scenarios);
-    expect(scenarios.catalog().problems).toEqual([expect.objectContaining({ path: join(userDir, 'b.json'), message: expect.stringContaining(join(userDir, 'a.json')) })]);
+    expect(scenarios.catalog().problems).toEqual([
+      expect.objectContaining({ path: join(userDir, 'b.json'), message: expect.stringContaining(join(userDir, 'a.json')) }),
+    ]);
   });
 
   it('names the unknown id and the ones that exist', async () => {

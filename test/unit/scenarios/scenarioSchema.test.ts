@@ -27,37 +27,74 @@ describe('the scenario schema', () => {
     expect(chat.supervisor?.tools.map((tool) => tool.name)).toEqual(['lookupPolicyDocument', 'getUserAccountInfo', 'findNearestStore']);
     const retail = scenarioSchema.parse(await shippedScenario('customerServiceRetail'));
     expect(retail.agents.map((agent) => agent.name)).toEqual(['authentication', 'returns', 'sales', 'simulatedHuman']);
-    expect(retail.agents.find((agent) => agent.name === 'returns')?.tools.find((tool) => tool.runsOn === 'escalation')?.name).toBe('checkEligibilityAndPossiblyInitiateReturn');
+    expect(retail.agents.find((agent) => agent.name === 'returns')?.tools.find((tool) => tool.runsOn === 'escalation')?.name).toBe(
+      'checkEligibilityAndPossiblyInitiateReturn',
+    );
     for (const agent of retail.agents) expect(agent.handoffs.length).toBeGreaterThanOrEqual(3);
     const handoff = scenarioSchema.parse(await shippedScenario('simpleHandoff'));
     expect(handoff.agents.find((agent) => agent.name === 'greeter')?.handoffs).toEqual(['haikuWriter']);
   });
 
   it.each([
-    ['a handoff to a missing agent', (s: Draft) => (s.agents[0]!.handoffs = ['ghost']), 'agents.0.handoffs.0', 'names no agent of this scenario: ghost'],
+    [
+      'a handoff to a missing agent',
+      (s: Draft) => (s.agents[0]!.handoffs = ['ghost']),
+      'agents.0.handoffs.0',
+      'names no agent of this scenario: ghost',
+    ],
     ['a default agent that does not exist', (s: Draft) => (s.defaultAgent = 'ghost'), 'defaultAgent', 'names no agent'],
-    ['a tool name with spaces', (s: Draft) => (s.agents[0]!.tools = [{ name: 'bad name', description: 'x', parameters: { type: 'object', properties: {} } }]), 'agents.0.tools.0.name', 'must start with a letter'],
-    ['a supervisor tool without a supervisor section', (s: Draft) => (s.agents[0]!.tools = [{ name: 'ask', description: 'x', runsOn: 'supervisor', parameters: { type: 'object', properties: {} } }]), 'agents.0.tools.0.runsOn', 'no supervisor section'],
-    ['a required parameter that is not a property', (s: Draft) => (s.agents[0]!.tools = [{ name: 'ask', description: 'x', parameters: { type: 'object', properties: {}, required: ['q'] } }]), 'agents.0.tools.0.parameters.required', 'not among its properties'],
-    ['guardrail categories without NONE', (s: Draft) => (s.guardrail.categories = [{ name: 'OFFENSIVE', description: 'x' }]), 'guardrail.categories', 'NONE'],
+    [
+      'a tool name with spaces',
+      (s: Draft) => (s.agents[0]!.tools = [{ name: 'bad name', description: 'x', parameters: { type: 'object', properties: {} } }]),
+      'agents.0.tools.0.name',
+      'must start with a letter',
+    ],
+    [
+      'a supervisor tool without a supervisor section',
+      (s: Draft) => (s.agents[0]!.tools = [{ name: 'ask', description: 'x', runsOn: 'supervisor', parameters: { type: 'object', properties: {} } }]),
+      'agents.0.tools.0.runsOn',
+      'no supervisor section',
+    ],
+    [
+      'a required parameter that is not a property',
+      (s: Draft) => (s.agents[0]!.tools = [{ name: 'ask', description: 'x', parameters: { type: 'object', properties: {}, required: ['q'] } }]),
+      'agents.0.tools.0.parameters.required',
+      'not among its properties',
+    ],
+    [
+      'guardrail categories without NONE',
+      (s: Draft) => (s.guardrail.categories = [{ name: 'OFFENSIVE', description: 'x' }]),
+      'guardrail.categories',
+      'NONE',
+    ],
     ['an unknown field', (s: Draft) => (s.agents[0]!.colour = 'blue'), 'agents.0', 'colour'],
   ])('refuses %s, naming the field', async (_label, breakIt, field, message) => {
     const scenario = await shippedScenario('simpleHandoff');
     breakIt(scenario);
     const parsed = parseScenarioFile('/scenarios/x.json', JSON.stringify(scenario, null, 2));
-    expect(parsed).toMatchObject({ problem: { path: '/scenarios/x.json', field: expect.stringContaining(field), message: expect.stringContaining(message) } });
+    expect(parsed).toMatchObject({
+      problem: { path: '/scenarios/x.json', field: expect.stringContaining(field), message: expect.stringContaining(message) },
+    });
   });
 });
 
 describe('a scenario file', () => {
   it('reports the line of the field at fault', () => {
-    const text = '{\n  "id": "x",\n  "name": "X",\n  "description": "d",\n  "defaultAgent": "a",\n  "agents": [\n    {\n      "name": "a",\n      "publicDescription": "p",\n      "instructions": "i",\n      "handoffs": ["ghost"]\n    }\n  ]\n}\n';
+    const text =
+      '{\n  "id": "x",\n  "name": "X",\n  "description": "d",\n  "defaultAgent": "a",\n  "agents": [\n    {\n      "name": "a",\n      "publicDescription": "p",\n      "instructions": "i",\n      "handoffs": ["ghost"]\n    }\n  ]\n}\n';
     expect(parseScenarioFile('/s/x.json', text)).toEqual({
-      problem: { path: '/s/x.json', line: 11, field: 'agents.0.handoffs.0', message: expect.stringMatching(/^\/s\/x\.json:11: agents\.0\.handoffs\.0: names no agent/) },
+      problem: {
+        path: '/s/x.json',
+        line: 11,
+        field: 'agents.0.handoffs.0',
+        message: expect.stringMatching(/^\/s\/x\.json:11: agents\.0\.handoffs\.0: names no agent/),
+      },
     });
   });
 
   it('reports a JSON syntax error with its line', () => {
-    expect(parseScenarioFile('/s/y.json', '{\n  "id": "y",\n  "name": oops\n}')).toEqual({ problem: { path: '/s/y.json', line: 3, message: expect.stringContaining('not valid JSON') } });
+    expect(parseScenarioFile('/s/y.json', '{\n  "id": "y",\n  "name": oops\n}')).toEqual({
+      problem: { path: '/s/y.json', line: 3, message: expect.stringContaining('not valid JSON') },
+    });
   });
 });

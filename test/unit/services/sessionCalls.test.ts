@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SessionCalls } from '../../../src-main/services/sessionCalls';
 
-const untilAborted = (signal: AbortSignal) => new Promise<never>((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
+const untilAborted = (signal: AbortSignal) =>
+  new Promise<never>((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
 
 describe('session calls', () => {
   it('cancels every call of an ended session, and only that session', async () => {

@@ -16,7 +16,9 @@ describe('the effective base URL', () => {
     expect(effectiveBaseUrl({ baseUrl: DEFAULT_BASE_URL }, { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1/' })).toBe('http://127.0.0.1:9/v1');
   });
   it('lets a base URL the user set win over the environment', () => {
-    expect(effectiveBaseUrl({ baseUrl: 'https://gateway.example/v1' }, { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' })).toBe('https://gateway.example/v1');
+    expect(effectiveBaseUrl({ baseUrl: 'https://gateway.example/v1' }, { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' })).toBe(
+      'https://gateway.example/v1',
+    );
   });
 });
 
@@ -26,7 +28,10 @@ describe('upstream errors', () => {
 
   it('say a refused key is refused, by which endpoint, without the key', () => {
     const error = toUpstreamError(apiError(401, `Incorrect API key provided: ${key}`), 'Minting', base, key);
-    expect(error).toMatchObject({ code: 'upstream_auth', message: expect.stringContaining(`The API key was refused by ${base}: 401 invalid_api_key`) });
+    expect(error).toMatchObject({
+      code: 'upstream_auth',
+      message: expect.stringContaining(`The API key was refused by ${base}: 401 invalid_api_key`),
+    });
     expect(error.message).not.toContain(key);
   });
 
@@ -38,11 +43,17 @@ describe('upstream errors', () => {
   });
 
   it('name the status of a server failure', () => {
-    expect(toUpstreamError(apiError(503, 'overloaded'), 'The supervisor call', base, key)).toMatchObject({ code: 'upstream_error', message: `The supervisor call: ${base} answered 503: overloaded` });
+    expect(toUpstreamError(apiError(503, 'overloaded'), 'The supervisor call', base, key)).toMatchObject({
+      code: 'upstream_error',
+      message: `The supervisor call: ${base} answered 503: overloaded`,
+    });
   });
 
   it('tell an unreachable endpoint and a cancellation apart', () => {
-    expect(toUpstreamError(new APIConnectionError({ message: 'ECONNREFUSED' }), 'Minting', base, key)).toMatchObject({ code: 'upstream_unreachable', message: expect.stringContaining(`could not reach ${base}`) });
+    expect(toUpstreamError(new APIConnectionError({ message: 'ECONNREFUSED' }), 'Minting', base, key)).toMatchObject({
+      code: 'upstream_unreachable',
+      message: expect.stringContaining(`could not reach ${base}`),
+    });
     expect(toUpstreamError(new APIUserAbortError(), 'Minting', base, key)).toMatchObject({ code: 'cancelled' });
   });
 
