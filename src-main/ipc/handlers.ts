@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../src-shared/contract';
 import type { KeyStore } from '../services/keyStore';
-import type { UpstreamClientFactory } from '../services/openaiClient';
+import type { UpstreamClient, UpstreamClientFactory } from '../services/openaiClient';
+import type { Scenario } from '../../src-shared/scenario';
 import type { ScenarioLibrary } from '../services/scenarioLibrary';
 import type { SessionCalls } from '../services/sessionCalls';
 import type { SettingsStore } from '../services/settingsStore';
@@ -24,6 +25,18 @@ const ESCALATION_TIMEOUT_MS = 90_000;
 const GUARDRAIL_TIMEOUT_MS = 20_000;
 
 export function createHandlers({ appInfo, settings, keys, scenarios, upstream, calls }: HandlerServices): Handlers {
+  /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
+  async function scenarioCall<T>(
+    request: { sessionId: string; scenarioId: string },
+    what: string,
+    timeoutMs: number,
+    run: (client: UpstreamClient, scenario: Scenario, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const scenario = scenarios.find(request.scenarioId);
+    const client = await upstream();
+    return calls.run(request.sessionId, what, timeoutMs, (signal) => run(client, scenario, signal));
+  }
+
   return {
     app: {
       info: () => appInfo,
@@ -46,31 +59,22 @@ export function createHandlers({ appInfo, settings, keys, scenarios, upstream, c
       end: ({ sessionId }) => ({ cancelled: calls.cancel(sessionId) }),
     },
     supervisor: {
-      run: async (request) => {
-        const scenario = scenarios.find(request.scenarioId);
-        const client = await upstream();
-        return calls.run(request.sessionId, 'The supervisor call', SUPERVISOR_TIMEOUT_MS, (signal) =>
+      run: (request) =>
+        scenarioCall(request, 'The supervisor call', SUPERVISOR_TIMEOUT_MS, (client, scenario, signal) =>
           runSupervisor(client, scenario, settings.get().supervisorModel, request, signal),
-        );
-      },
+        ),
     },
     escalation: {
-      decide: async (request) => {
-        const scenario = scenarios.find(request.scenarioId);
-        const client = await upstream();
-        return calls.run(request.sessionId, 'The escalation call', ESCALATION_TIMEOUT_MS, (signal) =>
+      decide: (request) =>
+        scenarioCall(request, 'The escalation call', ESCALATION_TIMEOUT_MS, (client, scenario, signal) =>
           runEscalation(client, scenario, settings.get().escalationModel, request, signal),
-        );
-      },
+        ),
     },
     guardrail: {
-      classify: async (request) => {
-        const scenario = scenarios.find(request.scenarioId);
-        const client = await upstream();
-        return calls.run(request.sessionId, 'The guardrail call', GUARDRAIL_TIMEOUT_MS, (signal) =>
+      classify: (request) =>
+        scenarioCall(request, 'The guardrail call', GUARDRAIL_TIMEOUT_MS, (client, scenario, signal) =>
           classifyOutput(client, scenario, settings.get().guardrailModel, request.text, signal),
-        );
-      },
+        ),
     },
   };
 }
