@@ -46,13 +46,18 @@ async function scenarioText(overrides: Record<string, unknown>): Promise<string>
 
 const named = (name: string) => (catalog: ScenarioCatalog) => catalog.scenarios.some((scenario) => scenario.name === name);
 
+/** Saves a scenario file with this id and name, and waits until a listener sees it in the catalog. */
+async function saveAndSee(library: ScenarioLibrary, file: string, scenario: { id: string; name: string }): Promise<ScenarioCatalog> {
+  const seen = nextCatalog(library, named(scenario.name));
+  await writeFile(file, await scenarioText(scenario));
+  return seen;
+}
+
 describe('a watching scenario library', () => {
   it('picks up a file that an editor saves by writing a temporary file and renaming it over the original', async () => {
     const { library, userDir } = await watchingLibrary();
     const file = join(userDir, 'mine.json');
-    const created = nextCatalog(library, named('First draft'));
-    await writeFile(file, await scenarioText({ id: 'mine', name: 'First draft' }));
-    await created;
+    await saveAndSee(library, file, { id: 'mine', name: 'First draft' });
 
     const saved = nextCatalog(library, named('Second draft'));
     await writeFile(join(userDir, '.mine.json.swp'), await scenarioText({ id: 'mine', name: 'Second draft' }));
@@ -63,9 +68,7 @@ describe('a watching scenario library', () => {
   it('keeps the other scenarios when a file is broken by an edit, and reports it at its line', async () => {
     const { library, userDir } = await watchingLibrary();
     const file = join(userDir, 'mine.json');
-    const created = nextCatalog(library, named('Mine'));
-    await writeFile(file, await scenarioText({ id: 'mine', name: 'Mine' }));
-    await created;
+    await saveAndSee(library, file, { id: 'mine', name: 'Mine' });
 
     const broken = nextCatalog(library, (catalog) => catalog.problems.length > 0);
     const text = (await scenarioText({ id: 'mine', name: 'Mine' })).replace('"defaultAgent": "greeter",', '"defaultAgent": "greeter"');
@@ -79,9 +82,7 @@ describe('a watching scenario library', () => {
   it('calls listeners only when the catalog changed', async () => {
     const { library, userDir } = await watchingLibrary();
     const file = join(userDir, 'mine.json');
-    const created = nextCatalog(library, named('Mine'));
-    await writeFile(file, await scenarioText({ id: 'mine', name: 'Mine' }));
-    await created;
+    await saveAndSee(library, file, { id: 'mine', name: 'Mine' });
 
     const received: ScenarioCatalog[] = [];
     library.onChange((catalog) => received.push(catalog));
@@ -97,9 +98,7 @@ describe('a watching scenario library', () => {
 
   it('reports a deleted user folder as a problem, keeps the built-in scenarios, and resumes when it is back', async () => {
     const { library, userDir } = await watchingLibrary();
-    const created = nextCatalog(library, named('Mine'));
-    await writeFile(join(userDir, 'mine.json'), await scenarioText({ id: 'mine', name: 'Mine' }));
-    await created;
+    await saveAndSee(library, join(userDir, 'mine.json'), { id: 'mine', name: 'Mine' });
 
     const gone = nextCatalog(library, (catalog) => catalog.problems.length > 0);
     await rm(userDir, { recursive: true });
@@ -112,16 +111,12 @@ describe('a watching scenario library', () => {
     await writeFile(join(userDir, 'restored.json'), await scenarioText({ id: 'restored', name: 'Restored' }));
     await back;
 
-    const editedAfterReturn = nextCatalog(library, named('Restored, edited'));
-    await writeFile(join(userDir, 'restored.json'), await scenarioText({ id: 'restored', name: 'Restored, edited' }));
-    await editedAfterReturn;
+    await saveAndSee(library, join(userDir, 'restored.json'), { id: 'restored', name: 'Restored, edited' });
   });
 
   it('watches the built-in folder too', async () => {
     const { library, builtinDir } = await watchingLibrary();
-    const edited = nextCatalog(library, named('Haiku, renamed'));
-    await writeFile(join(builtinDir, 'simpleHandoff.json'), await scenarioText({ name: 'Haiku, renamed' }));
-    const catalog = await edited;
+    const catalog = await saveAndSee(library, join(builtinDir, 'simpleHandoff.json'), { id: 'simpleHandoff', name: 'Haiku, renamed' });
     expect(catalog.scenarios.find((scenario) => scenario.id === 'simpleHandoff')?.source.origin).toBe('builtin');
     expect(catalog.scenarios).toHaveLength(3);
   });
@@ -131,9 +126,7 @@ describe('a watching scenario library', () => {
     library.onChange(() => {
       throw new Error('listener broke');
     });
-    const created = nextCatalog(library, named('Mine'));
-    await writeFile(join(userDir, 'mine.json'), await scenarioText({ id: 'mine', name: 'Mine' }));
-    await created;
+    await saveAndSee(library, join(userDir, 'mine.json'), { id: 'mine', name: 'Mine' });
     expect(log).toContainEqual(expect.stringContaining('listener broke'));
   });
 
@@ -141,14 +134,10 @@ describe('a watching scenario library', () => {
     const { library, userDir } = await watchingLibrary();
     const received: ScenarioCatalog[] = [];
     const unsubscribe = library.onChange((catalog) => received.push(catalog));
-    const first = nextCatalog(library, named('One'));
-    await writeFile(join(userDir, 'one.json'), await scenarioText({ id: 'one', name: 'One' }));
-    await first;
+    await saveAndSee(library, join(userDir, 'one.json'), { id: 'one', name: 'One' });
     unsubscribe();
 
-    const second = nextCatalog(library, named('Two'));
-    await writeFile(join(userDir, 'two.json'), await scenarioText({ id: 'two', name: 'Two' }));
-    await second;
+    await saveAndSee(library, join(userDir, 'two.json'), { id: 'two', name: 'Two' });
     expect(received).toHaveLength(1);
   });
 });
