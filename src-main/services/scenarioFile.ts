@@ -55,7 +55,7 @@ export function parseScenarioFile(path: string, rawText: string): ParsedScenario
   });
   const { field, line, message } = first!;
   const where = (fault: { field: string; line: number }) => (fault.field === '' ? `line ${fault.line}` : `${fault.field} (line ${fault.line})`);
-  const also = others.length > 0 ? `; also ${others.map((fault) => `${where(fault)}: ${fault.message}`).join('; ')}` : '';
+  const also = others.length > 0 ? ` Also: ${others.map((fault) => `${where(fault)}: ${fault.message}`).join('; ')}.` : '';
   return {
     problem: {
       path,

@@ -122,7 +122,7 @@ describe('a faulty user scenario file', () => {
 
     const [problem] = library.catalog().problems;
     expect(problem).toMatchObject({ field: 'name', line: 3 });
-    expect(problem?.message).toContain(`; also agents.0.name (line ${lineContaining(text, '"1greeter"')}): must start with a letter`);
+    expect(problem?.message).toContain(`Also: agents.0.name (line ${lineContaining(text, '"1greeter"')}): must start with a letter`);
   });
 
   it('says an empty file is empty', async () => {
