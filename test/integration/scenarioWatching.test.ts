@@ -46,18 +46,13 @@ async function scenarioText(overrides: Record<string, unknown>): Promise<string>
 
 const named = (name: string) => (catalog: ScenarioCatalog) => catalog.scenarios.some((scenario) => scenario.name === name);
 
-/** Saves a scenario file with this id and name, and waits until a listener sees it in the catalog. */
-async function saveAndSee(library: ScenarioLibrary, file: string, scenario: { id: string; name: string }): Promise<ScenarioCatalog> {
-  const seen = nextCatalog(library, named(scenario.name));
-  await writeFile(file, await scenarioText(scenario));
-  return seen;
-}
-
 describe('a watching scenario library', () => {
   it('picks up a file that an editor saves by writing a temporary file and renaming it over the original', async () => {
     const { library, userDir } = await watchingLibrary();
     const file = join(userDir, 'mine.json');
-    await saveAndSee(library, file, { id: 'mine', name: 'First draft' });
+    const created = nextCatalog(library, named('First draft'));
+    await writeFile(file, await scenarioText({ id: 'mine', name: 'First draft' }));
+    await created;
 
     const saved = nextCatalog(library, named('Second draft'));
     await writeFile(join(userDir, '.mine.json.swp'), await scenarioText({ id: 'mine', name: 'Second draft' }));
@@ -68,7 +63,9 @@ describe('a watching scenario library', () => {
   it('keeps the other scenarios when a file is broken by an edit, and reports it at its line', async () => {
     const { library, userDir } = await watchingLibrary();
     const file = join(userDir, 'mine.json');
-    await saveAndSee(library, file, { id: 'mine', name: 'Mine' });
+    const created = nextCatalog(library, named('Mine'));
+    await writeFile(file, await scenarioText({ id: 'mine', name: 'Mine' }));
+    await created;
 
     const broken = nextCatalog(library, (catalog) => catalog.problems.length > 0);
     const text = (await scenarioText({ id: 'mine', name: 'Mine' })).replace('"defaultAgent": "greeter",', '"defaultAgent": "greeter"');
@@ -82,7 +79,9 @@ describe('a watching scenario library', () => {
   it('calls listeners only when the catalog changed', async () => {
     const { library, userDir } = await watchingLibrary();
     const file = join(userDir, 'mine.json');
-    await saveAndSee(library, file, { id: 'mine', name: 'Mine' });
+    const created = nextCatalog(library, named('Mine'));
+    await writeFile(file, await scenarioText({ id: 'mine', name: 'Mine' }));
+    await created;
 
     const received: ScenarioCatalog[] = [];
     library.onChange((catalog) => received.push(catalog));
@@ -98,7 +97,9 @@ describe('a watching scenario library', () => {
 
   it('reports a deleted user folder as a problem, keeps the built-in scenarios, and resumes when it is back', async () => {
     const { library, userDir } = await watchingLibrary();
-    await saveAndSee(library, join(userDir, 'mine.json'), { id: 'mine', name: 'Mine' });
+    const created = nextCatalog(library, named('Mine'));
+    await writeFile(join(userDir, 'mine.json'), await scenarioText({ id: 'mine', name: 'Mine' }));
+    await created;
 
     const gone = nextCatalog(library, (catalog) => catalog.problems.length > 0);
     await rm(userDir, { recursive: true });
@@ -111,12 +112,16 @@ describe('a watching scenario library', () => {
     await writeFile(join(userDir, 'restored.json'), await scenarioText({ id: 'restored', name: 'Restored' }));
     await back;
 
-    await saveAndSee(library, join(userDir, 'restored.json'), { id: 'restored', name: 'Restored, edited' });
+    const editedAfterReturn = nextCatalog(library, named('Restored, edited'));
+    await writeFile(join(userDir, 'restored.json'), await scenarioText({ id: 'restored', name: 'Restored, edited' }));
+    await editedAfterReturn;
   });
 
   it('watches the built-in folder too', async () => {
     const { library, builtinDir } = await watchingLibrary();
-    const catalog = await saveAndSee(library, join(builtinDir, 'simpleHandoff.json'), { id: 'simpleHandoff', name: 'Haiku, renamed' });
+    const edited = nextCatalog(library, named('Haiku, renamed'));
+    await writeFile(join(builtinDir, 'simpleHandoff.json'), await scenarioText({ name: 'Haiku, renamed' }));
+    const catalog = await edited;
     expect(catalog.scenarios.find((scenario) => scenario.id === 'simpleHandoff')?.source.origin).toBe('builtin');
     expect(catalog.scenarios).toHaveLength(3);
   });
@@ -126,7 +131,9 @@ describe('a watching scenario library', () => {
     library.onChange(() => {
       throw new Error('listener broke');
     });
-    await saveAndSee(library, join(userDir, 'mine.json'), { id: 'mine', name: 'Mine' });
+    const created = nextCatalog(library, named('Mine'));
+    await writeFile(join(userDir, 'mine.json'), await scenarioText({ id: 'mine', name: 'Mine' }));
+    await created;
     expect(log).toContainEqual(expect.stringContaining('listener broke'));
   });
 
@@ -134,10 +141,14 @@ describe('a watching scenario library', () => {
     const { library, userDir } = await watchingLibrary();
     const received: ScenarioCatalog[] = [];
     const unsubscribe = library.onChange((catalog) => received.push(catalog));
-    await saveAndSee(library, join(userDir, 'one.json'), { id: 'one', name: 'One' });
+    const first = nextCatalog(library, named('One'));
+    await writeFile(join(userDir, 'one.json'), await scenarioText({ id: 'one', name: 'One' }));
+    await first;
     unsubscribe();
 
-    await saveAndSee(library, join(userDir, 'two.json'), { id: 'two', name: 'Two' });
+    const second = nextCatalog(library, named('Two'));
+    await writeFile(join(userDir, 'two.json'), await scenarioText({ id: 'two', name: 'Two' }));
+    await second;
     expect(received).toHaveLength(1);
   });
 });
