@@ -22,20 +22,6 @@ export const jsonSchemaObjectSchema = z
   });
 export type JsonSchemaObject = z.infer<typeof jsonSchemaObjectSchema>;
 
-/**
- * What the Responses API accepts with strict: true, which the supervisor's tools and the escalation's
- * output schema are always sent with: a closed object whose every property is required.
- */
-const strictJsonSchemaObjectSchema = jsonSchemaObjectSchema
-  .refine((schema) => schema.additionalProperties === false, {
-    error: 'must be false: the supervisor and escalation models are called in strict mode',
-    path: ['additionalProperties'],
-  })
-  .refine((schema) => Object.keys(schema.properties).every((name) => (schema.required ?? []).includes(name)), {
-    error: 'must list every property: the supervisor and escalation models are called in strict mode',
-    path: ['required'],
-  });
-
 /** Where a realtime agent's tool call is answered. */
 export const toolRunsOnSchema = z.enum(['agent', 'supervisor', 'escalation']);
 
@@ -72,13 +58,8 @@ export const scenarioSchema = z
     description: z.string().min(1),
     defaultAgent: identifier,
     agents: z.array(agentSchema).min(1),
-    supervisor: z
-      .strictObject({
-        instructions: z.string().min(1),
-        tools: z.array(mockToolSchema.extend({ parameters: strictJsonSchemaObjectSchema })).default([]),
-      })
-      .optional(),
-    escalation: z.strictObject({ instructions: z.string().min(1), outputSchema: strictJsonSchemaObjectSchema }).optional(),
+    supervisor: z.strictObject({ instructions: z.string().min(1), tools: z.array(mockToolSchema).default([]) }).optional(),
+    escalation: z.strictObject({ instructions: z.string().min(1), outputSchema: jsonSchemaObjectSchema }).optional(),
     guardrail: z
       .strictObject({
         companyName: z.string().min(1),

@@ -1,113 +1,141 @@
-import { mkdir } from 'node:fs/promises';
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { WorkbenchError } from '../../src-shared/errors';
-import type { Scenario, ScenarioCatalog } from '../../src-shared/scenario';
-import { loadScenarioCatalog, type LoadedCatalog } from './scenarioCatalogLoader';
-import { watchFolder, type FolderWatch } from './scenarioFolderWatch';
+import type { Scenario, ScenarioCatalog, ScenarioProblem } from '../../src-shared/scenario';
+import { parseScenarioFile } from './scenarioFile';
 
 export interface ScenarioLibrary {
-  /** The current scenarios, the problems of the files that could not be used, and the user's folder. */
   catalog(): ScenarioCatalog;
-  /** The scenario with this id; throws a scenario_unknown error naming the id and the ids that exist. */
+  /** The scenario with this id; throws a scenario_unknown error naming the ids that exist. */
   find(id: string): Scenario;
-  /** Called with the new catalog whenever a reload changes it; returns the unsubscribe function. */
   onChange(listener: (catalog: ScenarioCatalog) => void): () => void;
-  /** Stops watching; waits for a reload in progress, and no listener is called afterwards. */
   close(): Promise<void>;
 }
 
-interface ScenarioLibraryOptions {
+export interface ScenarioLibraryOptions {
   readonly builtinDir: string;
   readonly userDir: string;
   readonly watch: boolean;
   readonly log: (line: string) => void;
 }
 
-/** Long enough to fold an editor's save (write, rename, chmod) into one reload. */
+type Origin = 'builtin' | 'user';
 const RELOAD_DEBOUNCE_MS = 150;
 
-export async function openScenarioLibrary(options: ScenarioLibraryOptions): Promise<ScenarioLibrary> {
-  const { builtinDir, userDir, log } = options;
-  await mkdir(userDir, { recursive: true });
-
-  function report({ catalog, notices }: LoadedCatalog): void {
-    for (const line of [...notices, ...catalog.problems.map((problem) => problem.message)]) log(line);
+async function loadFolder(dir: string, origin: Origin): Promise<{ entries: ScenarioCatalog['scenarios']; problems: ScenarioProblem[] }> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+  } catch (error) {
+    return { entries: [], problems: [{ path: dir, message: `Could not read the scenario folder ${dir}: ${(error as Error).message}` }] };
   }
+  const entries: ScenarioCatalog['scenarios'] = [];
+  const problems: ScenarioProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const path = join(dir, name);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      problems.push({ path, message: `Could not read ${path}: ${(error as Error).message}` });
+      continue;
+    }
+    const parsed = parseScenarioFile(path, text);
+    if ('problem' in parsed) {
+      problems.push(parsed.problem);
+      continue;
+    }
+    const earlier = seen.get(parsed.scenario.id);
+    if (earlier) {
+      problems.push({
+        path,
+        field: 'id',
+        message: `${path}: the scenario id "${parsed.scenario.id}" is already used by ${earlier}; this file was skipped.`,
+      });
+      continue;
+    }
+    seen.set(parsed.scenario.id, path);
+    entries.push({ ...parsed.scenario, source: { path, origin } });
+  }
+  return { entries, problems };
+}
 
-  const first = await loadScenarioCatalog(builtinDir, userDir);
-  report(first);
-  let current = first.catalog;
+/**
+ * Loads scenarios from the app's own folder and the user's folder. A user scenario with the same id
+ * as a built-in one replaces it, so the user can customise a shipped scenario by copying its file.
+ */
+async function loadCatalog(builtinDir: string, userDir: string): Promise<ScenarioCatalog> {
+  const [builtin, user] = await Promise.all([loadFolder(builtinDir, 'builtin'), loadFolder(userDir, 'user')]);
+  const userIds = new Set(user.entries.map((entry) => entry.id));
+  return {
+    scenarios: [...builtin.entries.filter((entry) => !userIds.has(entry.id)), ...user.entries],
+    problems: [...builtin.problems, ...user.problems],
+    userFolder: userDir,
+  };
+}
+
+export async function openScenarioLibrary(options: ScenarioLibraryOptions): Promise<ScenarioLibrary> {
+  await mkdir(options.userDir, { recursive: true });
+  let current = await loadCatalog(options.builtinDir, options.userDir);
+  for (const problem of current.problems) options.log(problem.message);
   const listeners = new Set<(catalog: ScenarioCatalog) => void>();
+  const watchers: FSWatcher[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let reloading: Promise<void> | undefined;
-  let reloadAgain = false;
   let closed = false;
 
-  async function reloadOnce(): Promise<void> {
-    const loaded = await loadScenarioCatalog(builtinDir, userDir);
-    if (closed || JSON.stringify(loaded.catalog) === JSON.stringify(current)) return;
-    current = loaded.catalog;
-    report(loaded);
-    for (const listener of listeners) {
-      try {
-        listener(current);
-      } catch (error) {
-        log(`A scenario change listener failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      }
-    }
-  }
-
-  // One reload at a time, so an older reload never finishes last and leaves a stale catalog.
-  function reload(): void {
-    if (reloading) {
-      reloadAgain = true;
-      return;
-    }
-    reloading = (async () => {
-      do {
-        reloadAgain = false;
-        await reloadOnce();
-      } while (reloadAgain && !closed);
-    })()
-      .catch((error: unknown) => log(`Reloading the scenarios failed: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => {
-        reloading = undefined;
-      });
+  async function reload(): Promise<void> {
+    const next = await loadCatalog(options.builtinDir, options.userDir);
+    if (closed || JSON.stringify(next) === JSON.stringify(current)) return;
+    current = next;
+    for (const listener of listeners) listener(current);
   }
 
   function scheduleReload(): void {
-    if (closed) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      reload();
+      reload().catch((error: unknown) => options.log(`Reloading scenarios failed: ${String(error)}`));
     }, RELOAD_DEBOUNCE_MS);
   }
 
-  const watches: FolderWatch[] = options.watch ? [builtinDir, userDir].map((dir) => watchFolder(dir, scheduleReload, log)) : [];
+  if (options.watch) {
+    for (const dir of [options.builtinDir, options.userDir]) {
+      try {
+        const watcher = watch(dir, scheduleReload);
+        watcher.on('error', (error) => {
+          options.log(`Stopped watching ${dir}: ${error.message}`);
+          scheduleReload();
+        });
+        watchers.push(watcher);
+      } catch (error) {
+        options.log(`Cannot watch ${dir} for changes: ${(error as Error).message}`);
+      }
+    }
+  }
 
   return {
     catalog: () => current,
     find(id) {
       const scenario = current.scenarios.find((candidate) => candidate.id === id);
-      if (scenario) return scenario;
-      const known = current.scenarios.map((candidate) => `"${candidate.id}"`).join(', ') || 'none';
-      throw new WorkbenchError(
-        'scenario_unknown',
-        `There is no scenario "${id}". Loaded: ${known} (scenario files are read from ${builtinDir} and ${userDir}).`,
-        'scenarioId',
-      );
+      if (!scenario) {
+        throw new WorkbenchError(
+          'scenario_unknown',
+          `There is no scenario "${id}". Loaded: ${current.scenarios.map((candidate) => candidate.id).join(', ') || 'none'}.`,
+          'scenarioId',
+        );
+      }
+      return scenario;
     },
     onChange(listener) {
       listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
+      return () => listeners.delete(listener);
     },
     async close() {
       closed = true;
       if (timer !== undefined) clearTimeout(timer);
-      for (const watch of watches) watch.close();
-      await reloading;
+      for (const watcher of watchers) watcher.close();
     },
   };
 }
