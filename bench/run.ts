@@ -1,8 +1,8 @@
 // `npm run bench`: throughput and memory of the hot path every event takes (sanitise → reduce into the transcript).
 import { performance } from 'node:perf_hooks';
 import { sanitizePayload, type SessionEvent } from '../src-shared/sessionEvent';
-import { emptyTranscript } from '../src-renderer/src/transcript/transcriptModel';
-import { reduceTranscript } from '../src-renderer/src/transcript/transcriptReducer';
+import { emptyTranscript } from '../src-shared/transcript/transcriptModel';
+import { reduceTranscript } from '../src-shared/transcript/transcriptReducer';
 
 /** A long session: many turns, each with ~40 transcript deltas, like a real spoken reply. */
 function syntheticSession(turns: number): SessionEvent[] {
@@ -33,7 +33,7 @@ function measure(label: string, turns: number, batchSize: number): void {
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
-  let state = emptyTranscript;
+  let state = emptyTranscript();
   for (let index = 0; index < events.length; index += batchSize) {
     const batch = events.slice(index, index + batchSize).map((event) => ({ ...event, payload: sanitizePayload(event.type, event.payload) }));
     state = reduceTranscript(state, batch);

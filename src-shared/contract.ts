@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { workbenchErrorSchema, type WorkbenchErrorData } from './errors';
 import { scenarioCatalogSchema } from './scenario';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import {
+  logAppendSchema,
+  logBeginSchema,
+  logChunkSchema,
+  logEndSchema,
+  logRefSchema,
+  logWriteStatusSchema,
+  openedLogSchema,
+  sessionIdSchema,
+  sessionListSchema,
+  sessionSummarySchema,
+  startupOpenSchema,
+} from './sessionLibrary';
 
 /**
  * The one list of renderer↔main channels. Main registration, the preload bridge and the web host's
@@ -143,6 +156,23 @@ export const contract = {
   guardrail: {
     classify: channel(guardrailRequestSchema.strict(), guardrailResultSchema),
   },
+  /** Recording: the page streams a live session's events to main, which writes the log. */
+  log: {
+    begin: channel(logBeginSchema, logWriteStatusSchema),
+    append: channel(logAppendSchema, logWriteStatusSchema),
+    end: channel(logEndSchema, logWriteStatusSchema),
+  },
+  /** The saved sessions: the library, and reading a log back in chunks for replay. */
+  sessions: {
+    list: channel(z.strictObject({ query: z.string().max(200).optional() }), sessionListSchema),
+    rename: channel(z.strictObject({ id: sessionIdSchema, title: z.string().trim().min(1).max(200) }), sessionSummarySchema),
+    delete: channel(z.strictObject({ id: sessionIdSchema }), z.object({ deleted: sessionIdSchema })),
+    /** What to open at start: a file from the command line, or the bundled sample on a first run. */
+    startup: channel(noRequest, startupOpenSchema),
+    open: channel(logRefSchema, openedLogSchema),
+    read: channel(z.strictObject({ readerId: z.string().min(1), maxEvents: z.number().int().min(1).max(20_000).optional() }), logChunkSchema),
+    close: channel(z.strictObject({ readerId: z.string().min(1) }), z.object({ closed: z.boolean() })),
+  },
 } as const;
 
 /** Events main pushes to the renderer, each with the schema of its payload. */
@@ -150,6 +180,8 @@ export const pushEvents = {
   settingsChanged: { channel: 'settings:changed', payload: settingsSchema },
   keyChanged: { channel: 'key:changed', payload: keyStatusSchema },
   scenariosChanged: { channel: 'scenarios:changed', payload: scenarioCatalogSchema },
+  /** The saved sessions changed (one recorded, renamed, deleted, or a recording's figures moved on). */
+  sessionsChanged: { channel: 'sessions:changed', payload: z.object({ at: z.number() }) },
 } as const;
 
 export type Contract = typeof contract;

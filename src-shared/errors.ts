@@ -20,6 +20,9 @@ export const errorCodes = [
   'upstream_error',
   'upstream_unreachable',
   'upstream_bad_output',
+  'log_unreadable',
+  'log_unwritable',
+  'session_unknown',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

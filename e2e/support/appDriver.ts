@@ -51,6 +51,16 @@ export class AppDriver {
     return (await this.events()).map((event) => event.type);
   }
 
+  /** The shown transcript as plain text, through its Copy as text button (the list itself is virtualised). */
+  async transcriptText(): Promise<string> {
+    await this.page.getByRole('button', { name: /^(Copy as text|Copied)$/ }).click();
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  async openSessions(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Sessions' }).click();
+  }
+
   async openSettings(): Promise<void> {
     await this.page.getByRole('tab', { name: 'Settings' }).click();
   }

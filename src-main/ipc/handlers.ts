@@ -4,6 +4,7 @@ import type { UpstreamClient, UpstreamClientFactory } from '../services/openaiCl
 import type { Scenario } from '../../src-shared/scenario';
 import type { ScenarioLibrary } from '../services/scenarioLibrary';
 import type { SessionCalls } from '../services/sessionCalls';
+import type { SessionLibrary } from '../services/sessionLog/sessionLibrary';
 import type { SettingsStore } from '../services/settingsStore';
 import { runEscalation } from '../services/escalation';
 import { classifyOutput } from '../services/guardrail';
@@ -18,13 +19,16 @@ export interface HandlerServices {
   readonly scenarios: ScenarioLibrary;
   readonly upstream: UpstreamClientFactory;
   readonly calls: SessionCalls;
+  readonly sessionLogs: SessionLibrary;
+  /** What the page should open at start (a command-line file or the first-run sample). */
+  readonly startupOpen: () => Promise<{ grant: string; name: string; reason: 'command-line' | 'sample' } | null>;
 }
 
 const SUPERVISOR_TIMEOUT_MS = 45_000;
 const ESCALATION_TIMEOUT_MS = 90_000;
 const GUARDRAIL_TIMEOUT_MS = 20_000;
 
-export function createHandlers({ appInfo, settings, keys, scenarios, upstream, calls }: HandlerServices): Handlers {
+export function createHandlers({ appInfo, settings, keys, scenarios, upstream, calls, sessionLogs, startupOpen }: HandlerServices): Handlers {
   /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
   async function scenarioCall<T>(
     request: { sessionId: string; scenarioId: string },
@@ -75,6 +79,26 @@ export function createHandlers({ appInfo, settings, keys, scenarios, upstream, c
         scenarioCall(request, 'The guardrail call', GUARDRAIL_TIMEOUT_MS, (client, scenario, signal) =>
           classifyOutput(client, scenario, settings.get().guardrailModel, request.text, signal),
         ),
+    },
+    log: {
+      begin: (request) => sessionLogs.begin(request),
+      append: ({ sessionId, events }) => sessionLogs.append(sessionId, events),
+      end: ({ sessionId, reason }) => sessionLogs.end(sessionId, reason),
+    },
+    sessions: {
+      list: ({ query }) => sessionLogs.list(query),
+      rename: ({ id, title }) => sessionLogs.rename(id, title),
+      delete: async ({ id }) => {
+        await sessionLogs.remove(id);
+        return { deleted: id };
+      },
+      startup: async () => ({ open: await startupOpen() }),
+      open: (ref) => sessionLogs.openReader(ref),
+      read: ({ readerId, maxEvents }) => sessionLogs.read(readerId, maxEvents ?? 2_000),
+      close: ({ readerId }) => {
+        sessionLogs.closeReader(readerId);
+        return { closed: true };
+      },
     },
   };
 }

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { AppInfo } from '../../src-shared/contract';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';
@@ -9,6 +10,8 @@ import { createKeyStore, type KeyStore, type SecretBackend } from './keyStore';
 import { createUpstreamClientFactory } from './openaiClient';
 import { openScenarioLibrary, type ScenarioLibrary } from './scenarioLibrary';
 import { SessionCalls } from './sessionCalls';
+import { createRedactor } from './sessionLog/redaction';
+import { openSessionLibrary, type SessionLibrary } from './sessionLog/sessionLibrary';
 import { openSettingsStore, type SettingsStore } from './settingsStore';
 
 export interface MainServicesOptions {
@@ -21,6 +24,10 @@ export interface MainServicesOptions {
   /** The app's own agent-configs folder. */
   readonly builtinScenarioDir: string;
   readonly watchScenarios?: boolean;
+  /** A log to replay at start, from the command line. */
+  readonly openAtStart?: string;
+  /** The bundled sample session, opened on a first run (no saved sessions yet). */
+  readonly sampleSession?: string;
 }
 
 export interface MainServices {
@@ -29,6 +36,7 @@ export interface MainServices {
   readonly settings: SettingsStore;
   readonly keys: KeyStore;
   readonly scenarios: ScenarioLibrary;
+  readonly sessionLogs: SessionLibrary;
   readonly appInfo: AppInfo;
   /** Origins the page may connect to: the effective API base URL's. */
   connectOrigins(): string[];
@@ -58,7 +66,41 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   keys.onChange((status) => push.emit('keyChanged', status));
   scenarios.onChange((catalog) => push.emit('scenariosChanged', catalog));
   const upstream = createUpstreamClientFactory(keys, settings, options.env);
-  const handlers = createHandlers({ appInfo, settings, keys, scenarios, upstream, calls: new SessionCalls() });
+  // The key is redacted from logs by value; keep the current one at hand without letting it leave main.
+  let storedKey: string | undefined;
+  const refreshKey = () =>
+    void keys.resolve().then(
+      (key) => (storedKey = key),
+      () => (storedKey = undefined),
+    );
+  refreshKey();
+  keys.onChange(refreshKey);
+  const sessionLogs = await openSessionLibrary({
+    folder: join(options.dataDir, 'sessions'),
+    appVersion: options.version,
+    settings: () => settings.get(),
+    redact: createRedactor(() => [storedKey, options.env['OPENAI_API_KEY']].filter((key): key is string => key !== undefined)),
+    log: options.log,
+  });
+  sessionLogs.onChange(() => push.emit('sessionsChanged', { at: Date.now() }));
+  let startupOffered = false;
+  const startupOpen = async () => {
+    // Offered once per host start: a reload of the page does not reopen it.
+    if (startupOffered) return null;
+    startupOffered = true;
+    if (options.openAtStart)
+      return { grant: sessionLogs.grant(options.openAtStart), name: basename(options.openAtStart), reason: 'command-line' as const };
+    const sampleExists =
+      options.sampleSession !== undefined &&
+      (await stat(options.sampleSession).then(
+        (info) => info.isFile(),
+        () => false,
+      ));
+    if (options.sampleSession && sampleExists && (await sessionLogs.list()).sessions.length === 0)
+      return { grant: sessionLogs.grant(options.sampleSession), name: basename(options.sampleSession), reason: 'sample' as const };
+    return null;
+  };
+  const handlers = createHandlers({ appInfo, settings, keys, scenarios, upstream, calls: new SessionCalls(), sessionLogs, startupOpen });
   const dispatch = createDispatcher(handlers, (channel, error) =>
     options.log(`${channel}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );
@@ -68,8 +110,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     settings,
     keys,
     scenarios,
+    sessionLogs,
     appInfo,
     connectOrigins: () => [originOf(effectiveBaseUrl(settings.get(), options.env))].filter((origin): origin is string => origin !== undefined),
-    close: () => scenarios.close(),
+    close: async () => {
+      await Promise.all([scenarios.close(), sessionLogs.close()]);
+    },
   };
 }

@@ -20,6 +20,8 @@ async function main(): Promise<void> {
     env: process.env,
     log: (line) => console.error(line),
     builtinScenarioDir: join(here, '../../agent-configs'),
+    openAtStart: args.open,
+    sampleSession: join(here, '../../resources/sample-session/customer-service-retail.jsonl'),
   });
   const host = await startWebHost({
     port: args.port,

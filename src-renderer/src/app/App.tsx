@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ReplayBar } from '../replay/ReplayBar';
 import { SessionToolbar } from '../session/SessionToolbar';
 import { Workspace } from './Workspace';
 import { useWorkbenchStore } from './workbenchStore';
@@ -34,6 +35,7 @@ export function App() {
       {connection.status === 'ready' && (
         <>
           <SessionToolbar />
+          <ReplayBar />
           <main className="workspace">
             <Workspace />
           </main>

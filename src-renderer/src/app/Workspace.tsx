@@ -3,6 +3,7 @@ import 'dockview-react/dist/styles/dockview.css';
 import type { FunctionComponent } from 'react';
 import { EventInspector } from '../inspector/EventInspector';
 import { ScenarioProblems } from '../scenarios/ScenarioProblems';
+import { SessionsPanel } from '../sessions/SessionsPanel';
 import { KeyPanel } from '../settings/KeyPanel';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { TranscriptView } from '../transcript/TranscriptView';
@@ -22,6 +23,7 @@ const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
   events: () => <EventInspector />,
   settings: () => <SettingsDock />,
   scenarios: () => <ScenarioProblems />,
+  sessions: () => <SessionsPanel />,
 };
 
 function onReady(event: DockviewReadyEvent): void {
@@ -32,6 +34,13 @@ function onReady(event: DockviewReadyEvent): void {
     title: 'Events',
     position: { referencePanel: transcript, direction: 'right' },
     initialWidth: 460,
+  });
+  event.api.addPanel({
+    id: 'sessions',
+    component: 'sessions',
+    title: 'Sessions',
+    position: { referencePanel: transcript, direction: 'within' },
+    inactive: true,
   });
   event.api.addPanel({
     id: 'scenarios',
@@ -49,7 +58,7 @@ function onReady(event: DockviewReadyEvent): void {
   });
 }
 
-/** Dockable panels: transcript, event inspector, scenario problems and settings. */
+/** Dockable panels: transcript, event inspector, saved sessions, scenario problems and settings. */
 export function Workspace() {
   const dark = useIsDark();
   return <DockviewReact className="dock" components={components} onReady={onReady} theme={dark ? themeDark : themeLight} />;

@@ -1,6 +1,8 @@
 import { connectWorkbench } from '../bridge/workbenchClient';
 import { useScenarioStore } from '../scenarios/scenarioStore';
+import { openReplay } from '../replay/replayActions';
 import { selectScenario } from '../session/sessionActions';
+import { refreshLibrary } from '../sessions/sessionLibraryStore';
 import { useSessionStore } from '../session/sessionStore';
 import { useWorkbenchStore } from './workbenchStore';
 
@@ -12,10 +14,14 @@ export async function startWorkbench(): Promise<void> {
     api.events.settingsChanged((next) => useWorkbenchStore.setState({ settings: next }));
     api.events.keyChanged((next) => useWorkbenchStore.setState({ keyStatus: next }));
     api.events.scenariosChanged((next) => useScenarioStore.setState({ catalog: next }));
+    api.events.sessionsChanged(() => void refreshLibrary());
     useScenarioStore.setState({ catalog });
     useWorkbenchStore.setState({ connection: { status: 'ready', api, info }, settings, keyStatus });
     const first = catalog.scenarios[0];
     if (first && !useSessionStore.getState().scenarioId) selectScenario(first.id);
+    // A file from the command line, or on a first run the bundled sample, so there is something to look at.
+    const { open } = await api.sessions.startup();
+    if (open) void openReplay({ grant: open.grant }, open.reason === 'sample' ? `Sample session: ${open.name}` : open.name);
   } catch (error) {
     useWorkbenchStore.setState({ connection: { status: 'failed', message: error instanceof Error ? error.message : String(error) } });
   }

@@ -16,7 +16,15 @@ export function useStickToBottom<T extends HTMLElement>(content: unknown): RefOb
       pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
     };
     element.addEventListener('scroll', onScroll, { passive: true });
-    return () => element.removeEventListener('scroll', onScroll);
+    // Virtualised rows are measured after they render, which grows the content without a scroll event.
+    const resized = new ResizeObserver(() => {
+      if (pinned.current) element.scrollTo({ top: element.scrollHeight });
+    });
+    for (const child of Array.from(element.children)) resized.observe(child);
+    return () => {
+      element.removeEventListener('scroll', onScroll);
+      resized.disconnect();
+    };
   }, []);
   useLayoutEffect(() => {
     if (pinned.current) container.current?.scrollTo({ top: container.current.scrollHeight });

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useScenarioStore } from '../scenarios/scenarioStore';
-import { useEventStore } from '../events/eventStore';
+import { useLiveStream, useWorkspaceStore } from '../app/workspaceStore';
 import { codecLabels } from './codecs';
 import {
   connect,
@@ -16,7 +16,8 @@ import {
   setPlayback,
   setTurnMode,
 } from './sessionActions';
-import { isLive, useSessionStore, type Codec, type SessionPhase } from './sessionStore';
+import { useSessionStore, type Codec } from './sessionStore';
+import type { SessionPhase } from './sessionStatus';
 
 function phaseLabel(phase: SessionPhase): string {
   switch (phase.status) {
@@ -63,12 +64,34 @@ function usePushToTalkKey(enabled: boolean): void {
   }, [enabled]);
 }
 
+/** Whether the live session is being saved, and if not, why (in words, with role alert). */
+function RecordingState() {
+  const logStatus = useWorkspaceStore((state) => state.logStatus);
+  const hasLive = useWorkspaceStore((state) => state.live !== undefined);
+  if (!hasLive || !logStatus) return null;
+  if (logStatus.problem)
+    return (
+      <span className="recording recording-problem" role="alert" data-testid="recording-state">
+        Not saved: {logStatus.problem}
+      </span>
+    );
+  return (
+    <span className="recording" title={logStatus.file} data-testid="recording-state">
+      ● Saved to the session library
+    </span>
+  );
+}
+
 export function SessionToolbar() {
   const catalog = useScenarioStore((state) => state.catalog);
-  const session = useSessionStore();
-  const activeAgent = useEventStore((state) => state.transcript.activeAgent);
+  const controls = useSessionStore();
+  const status = useLiveStream((state) => state.status);
+  const activeAgent = useLiveStream((state) => state.transcript.activeAgent);
+  const notice = useWorkspaceStore((state) => state.notice);
+  const session = { ...controls, ...status };
   const scenario = catalog?.scenarios.find((candidate) => candidate.id === session.scenarioId);
-  const live = isLive(session.phase);
+  const connecting = session.phase.status === 'connecting';
+  const live = connecting || session.phase.status === 'connected';
   const connected = session.phase.status === 'connected';
   const shownAgent = connected ? (activeAgent ?? session.startAgent) : session.startAgent;
   usePushToTalkKey(connected && session.mode === 'ptt');
@@ -105,7 +128,7 @@ export function SessionToolbar() {
         </label>
         {live ? (
           <button type="button" className="button" onClick={() => disconnect()}>
-            Disconnect
+            {connecting ? 'Cancel' : 'Disconnect'}
           </button>
         ) : (
           <button type="button" className="button button-primary" disabled={!scenario} onClick={() => void connect()}>
@@ -114,8 +137,9 @@ export function SessionToolbar() {
         )}
         <span className={`status-pill status-${session.phase.status}`} role="status" aria-label="Connection state" data-testid="session-phase">
           <span className="status-dot" />
-          {phaseLabel(session.phase)}
+          {notice && session.phase.status === 'idle' ? notice : phaseLabel(session.phase)}
         </span>
+        <RecordingState />
         <span className="toolbar-spacer" />
         <span className={session.micLive ? 'activity activity-on' : 'activity'} data-testid="mic-state">
           {session.micLive ? '● Mic live' : '○ Mic off'}

@@ -1,21 +1,19 @@
-import { flushEvents, useEventStore } from '../events/eventStore';
+import type { TranscriptState } from '../../../src-shared/transcript/transcriptModel';
 
-/** The conversation so far as plain turns, for the supervisor and escalation models. */
-export function conversationTurns(): { role: 'user' | 'assistant'; text: string }[] {
-  flushEvents();
-  return useEventStore
-    .getState()
-    .transcript.entries.flatMap((entry) => (entry.kind === 'message' && entry.text.trim() !== '' ? [{ role: entry.role, text: entry.text }] : []))
-    .slice(-100);
+export interface ConversationTurn {
+  readonly role: 'user' | 'assistant';
+  readonly text: string;
 }
 
-/** The id of the newest assistant message that says exactly this text. */
-export function findAssistantMessage(text: string): string | undefined {
-  flushEvents();
-  const entries = useEventStore.getState().transcript.entries;
-  for (let index = entries.length - 1; index >= 0; index -= 1) {
-    const entry = entries[index]!;
-    if (entry.kind === 'message' && entry.role === 'assistant' && entry.text.trim() === text.trim()) return entry.id;
+/** How many of the latest turns the supervisor and escalation models are sent. */
+const MAX_TURNS = 100;
+
+/** The conversation so far as plain turns, from a session's own reduced copy (never from a view). */
+export function conversationTurns(state: TranscriptState): ConversationTurn[] {
+  const turns: ConversationTurn[] = [];
+  for (let index = state.entries.length - 1; index >= 0 && turns.length < MAX_TURNS; index -= 1) {
+    const entry = state.entries.at(index)!;
+    if (entry.kind === 'message' && entry.text.trim() !== '') turns.push({ role: entry.role, text: entry.text });
   }
-  return undefined;
+  return turns.reverse();
 }

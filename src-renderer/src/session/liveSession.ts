@@ -3,22 +3,33 @@ import type { WorkbenchApi } from '../../../src-shared/contract';
 import type { Scenario } from '../../../src-shared/scenario';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { Settings } from '../../../src-shared/settings';
+import { emptyTranscript, type TranscriptState } from '../../../src-shared/transcript/transcriptModel';
+import { reduceTranscript } from '../../../src-shared/transcript/transcriptReducer';
 import { createEventRecorder, type RecordEvent } from '../events/eventRecorder';
 import { buildAgents } from './buildAgents';
 import { preferCodec, sessionAudioFormat } from './codecs';
-import { moderationGuardrail } from './outputGuardrail';
-import { useSessionStore, type SessionControls } from './sessionStore';
+import { conversationTurns, type ConversationTurn } from './conversation';
+import { moderationGuardrail, ResponseTextQueue } from './outputGuardrail';
+import type { SessionPhase } from './sessionStatus';
+import type { SessionControls } from './sessionStore';
 import { tapDataChannel } from './wireTap';
 
 const CONNECT_TIMEOUT_MS = 20_000;
+
+export type SessionEndReason = 'user' | 'capped' | 'dropped' | 'error';
 
 export interface LiveSessionOptions {
   readonly api: WorkbenchApi;
   readonly scenario: Scenario;
   readonly settings: Settings;
+  /** The controls as they were when the user pressed Connect. */
   readonly controls: SessionControls;
-  readonly audioElement: HTMLAudioElement;
-  readonly sink: (event: SessionEvent) => void;
+  /** The controls now (mute, turn mode), read when they change mid-session. */
+  readonly currentControls: () => SessionControls;
+  /** Every recorded event, in order: the stream the views fold, and the log main writes. */
+  readonly onEvent: (event: SessionEvent) => void;
+  /** Called once when the session is over, for whatever reason. */
+  readonly onEnded?: (reason: SessionEndReason) => void;
 }
 
 function describeFailure(error: unknown): string {
@@ -46,43 +57,67 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   });
 }
 
-/** Owns one RealtimeSession over WebRTC: connection, turn taking, agent switching. Views read only the stores. */
+/** Thrown inside connect() when the user cancelled while it was under way. */
+class Cancelled extends Error {}
+
+/**
+ * Owns one RealtimeSession over WebRTC: connection, turn taking, agent switching. It writes no view
+ * state: everything it does is an event on the stream (phase, microphone, push-to-talk), and the views
+ * fold the stream. Its own copy of the conversation, reduced from the same events, is what tools send
+ * to the supervisor and escalation models.
+ */
 export class LiveSession {
   readonly sessionId = crypto.randomUUID();
   private readonly record: RecordEvent;
+  private readonly audioElement: HTMLAudioElement;
+  private readonly responseTexts = new ResponseTextQueue();
   private session: RealtimeSession | undefined;
   private agents = new Map<string, RealtimeAgent>();
   private capTimer: ReturnType<typeof setTimeout> | undefined;
-  private closedByUser = false;
+  private conversation: TranscriptState = emptyTranscript();
+  private phase: SessionPhase = { status: 'idle' };
+  private pttActive = false;
+  private assistantSpeaking = false;
+  private micLive = false;
+  private ended = false;
 
   constructor(private readonly options: LiveSessionOptions) {
+    // Remote audio must play through an element in the page (WebAudio only sees it while it plays there).
+    this.audioElement = document.createElement('audio');
+    this.audioElement.autoplay = true;
+    this.audioElement.dataset['role'] = 'assistant-audio';
+    document.body.appendChild(this.audioElement);
     this.record = createEventRecorder((event) => {
+      this.conversation = reduceTranscript(this.conversation, [event]);
       this.observe(event);
-      options.sink(event);
+      options.onEvent(event);
     });
   }
 
-  private setPhase(phase: ReturnType<typeof useSessionStore.getState>['phase']): void {
-    useSessionStore.setState({ phase });
-    this.record('app', 'session.state', phase.status === 'connecting' ? { status: phase.status, step: phase.step } : { ...phase });
+  get currentPhase(): SessionPhase {
+    return this.phase;
   }
 
-  /** Keeps the speaking and listening indicators in step with the wire. */
+  private setPhase(phase: SessionPhase): void {
+    this.phase = phase;
+    this.record('app', 'session.state', { ...phase });
+  }
+
+  /** What the session itself needs to know from the wire: is the assistant speaking. */
   private observe(event: SessionEvent): void {
     if (event.direction !== 'server') return;
-    if (event.type === 'output_audio_buffer.started') useSessionStore.setState({ assistantSpeaking: true });
-    else if (event.type === 'output_audio_buffer.stopped' || event.type === 'output_audio_buffer.cleared')
-      useSessionStore.setState({ assistantSpeaking: false });
-    else if (event.type === 'input_audio_buffer.speech_started') useSessionStore.setState({ userSpeaking: true });
-    else if (event.type === 'input_audio_buffer.speech_stopped' || event.type === 'input_audio_buffer.committed')
-      useSessionStore.setState({ userSpeaking: false });
+    if (event.type === 'output_audio_buffer.started') this.assistantSpeaking = true;
+    else if (event.type === 'output_audio_buffer.stopped' || event.type === 'output_audio_buffer.cleared') this.assistantSpeaking = false;
+  }
+
+  private checkCancelled(): void {
+    if (this.ended) throw new Cancelled();
   }
 
   async connect(): Promise<void> {
-    const { api, scenario, settings, controls, audioElement } = this.options;
+    const { api, scenario, settings, controls } = this.options;
     const startAgent =
       controls.startAgent && scenario.agents.some((agent) => agent.name === controls.startAgent) ? controls.startAgent : scenario.defaultAgent;
-    useSessionStore.setState({ sessionId: this.sessionId, assistantSpeaking: false, userSpeaking: false, pttActive: false });
     this.record('app', 'session.started', {
       sessionId: this.sessionId,
       scenarioId: scenario.id,
@@ -97,17 +132,24 @@ export class LiveSession {
       this.setPhase({ status: 'connecting', step: 'Minting a session secret…' });
       const mintStarted = performance.now();
       const minted = await api.session.mint({ model: settings.realtimeModel, voice: settings.voice });
+      this.checkCancelled();
       this.record('app', 'session.minted', {
         model: minted.model,
         expiresAt: minted.expiresAt,
         callsUrl: minted.callsUrl,
         durationMs: Math.round(performance.now() - mintStarted),
       });
-      const context = { api, scenario, sessionId: this.sessionId, record: this.record };
+      const context = {
+        api,
+        scenario,
+        sessionId: this.sessionId,
+        record: this.record,
+        conversation: (): ConversationTurn[] => conversationTurns(this.conversation),
+      };
       this.agents = buildAgents(scenario, context, settings.voice);
       const transport = new OpenAIRealtimeWebRTC({
         baseUrl: minted.callsUrl,
-        audioElement,
+        audioElement: this.audioElement,
         changePeerConnection: (peerConnection) => {
           const channel = transport.connectionState.dataChannel;
           if (channel) tapDataChannel(channel, this.record);
@@ -116,12 +158,12 @@ export class LiveSession {
         },
       });
       const format = sessionAudioFormat(controls.codec);
-      this.session = new RealtimeSession(this.agents.get(startAgent)!, {
+      const session = new RealtimeSession(this.agents.get(startAgent)!, {
         transport,
         model: minted.model,
         tracingDisabled: true,
         historyStoreAudio: false,
-        outputGuardrails: [moderationGuardrail(api, scenario, this.sessionId, this.record)],
+        outputGuardrails: [moderationGuardrail(api, scenario, this.sessionId, this.record, this.responseTexts)],
         outputGuardrailSettings: { debounceTextLength: -1 },
         config: {
           outputModalities: [controls.output],
@@ -135,13 +177,20 @@ export class LiveSession {
           },
         },
       });
-      this.listen(this.session, transport);
+      this.session = session;
+      this.listen(session, transport);
       this.setPhase({ status: 'connecting', step: 'Connecting over WebRTC…' });
-      await withTimeout(
-        this.session.connect({ apiKey: minted.clientSecret, model: minted.model }),
-        CONNECT_TIMEOUT_MS,
-        'Connecting to the Realtime API',
-      );
+      try {
+        await withTimeout(
+          session.connect({ apiKey: minted.clientSecret, model: minted.model }),
+          CONNECT_TIMEOUT_MS,
+          'Connecting to the Realtime API',
+        );
+      } finally {
+        // Cancelled while connecting: the SDK may have opened the microphone after close(); close again.
+        if (this.ended) session.close();
+      }
+      this.checkCancelled();
       this.applyMicrophone();
       this.setPlayback(controls.playback);
       this.startLengthCap(controls.lengthCapMinutes);
@@ -149,9 +198,11 @@ export class LiveSession {
     } catch (error) {
       this.session?.close();
       this.session = undefined;
+      if (error instanceof Cancelled || this.ended) return;
       const message = describeFailure(error);
       this.setPhase({ status: 'error', message });
       this.record('app', 'session.error', { message });
+      this.finish('error');
     }
   }
 
@@ -159,7 +210,7 @@ export class LiveSession {
     session.on('agent_handoff', (_context, from, to) => {
       this.record('app', 'agent.changed', { from: from.name, to: to.name, reason: 'handoff' });
       // The SDK's session.update for the new agent carries the connect-time turn detection.
-      if (useSessionStore.getState().mode !== this.options.controls.mode) this.reapplyTurnMode();
+      if (this.options.currentControls().mode !== this.options.controls.mode) this.reapplyTurnMode();
     });
     session.on('guardrail_tripped', (_context, _agent, error, details) => {
       this.record('app', 'guardrail.tripped', { itemId: details.itemId, message: error.message });
@@ -167,13 +218,16 @@ export class LiveSession {
     session.on('error', ({ error }) => {
       this.record('app', 'sdk.error', { message: error instanceof Error ? error.message : JSON.stringify(error) });
     });
+    transport.on('turn_done', (event) => this.responseTexts.add(event.response.output));
     transport.on('connection_change', (status) => {
-      if (status === 'disconnected' && !this.closedByUser && useSessionStore.getState().phase.status === 'connected') {
+      if (status === 'disconnected' && !this.ended && this.phase.status === 'connected') {
         this.stopLengthCap();
+        this.setMicLive(false);
         this.setPhase({
           status: 'reconnect-needed',
           message: 'The connection to the Realtime API dropped. Connect again to continue; the transcript is kept.',
         });
+        this.finish('dropped');
       }
     });
   }
@@ -185,7 +239,7 @@ export class LiveSession {
     const from = this.session.currentAgent.name;
     await this.session.updateAgent(agent);
     this.record('app', 'agent.changed', { from, to: name, reason: 'user' });
-    if (useSessionStore.getState().mode !== this.options.controls.mode) this.reapplyTurnMode();
+    if (this.options.currentControls().mode !== this.options.controls.mode) this.reapplyTurnMode();
   }
 
   sendText(text: string): void {
@@ -196,26 +250,33 @@ export class LiveSession {
     this.session?.interrupt();
   }
 
+  private setMicLive(live: boolean): void {
+    if (live === this.micLive) return;
+    this.micLive = live;
+    this.record('app', 'mic.state', { live });
+  }
+
   /** The microphone sends audio only when not muted, and in push-to-talk only while the key is down. */
   applyMicrophone(): void {
-    const { muted, mode, pttActive } = useSessionStore.getState();
     if (!this.session) return;
-    this.session.mute(muted || (mode === 'ptt' && !pttActive));
-    useSessionStore.setState({ micLive: this.session.muted === false });
+    const { muted, mode } = this.options.currentControls();
+    this.session.mute(muted || (mode === 'ptt' && !this.pttActive));
+    this.setMicLive(this.session.muted === false);
   }
 
   setPlayback(on: boolean): void {
-    this.options.audioElement.muted = !on;
+    this.audioElement.muted = !on;
   }
 
   setTurnMode(): void {
+    this.pttActive = false;
     this.reapplyTurnMode();
     this.applyMicrophone();
   }
 
   private reapplyTurnMode(): void {
     if (!this.session) return;
-    const { mode } = useSessionStore.getState();
+    const { mode } = this.options.currentControls();
     this.session.transport.sendEvent({
       type: 'session.update',
       session: {
@@ -226,16 +287,18 @@ export class LiveSession {
   }
 
   pushToTalkDown(): void {
-    if (!this.session || useSessionStore.getState().pttActive) return;
-    if (useSessionStore.getState().assistantSpeaking) this.session.interrupt();
+    if (!this.session || this.pttActive) return;
+    if (this.assistantSpeaking) this.session.interrupt();
     this.session.transport.sendEvent({ type: 'input_audio_buffer.clear' });
-    useSessionStore.setState({ pttActive: true });
+    this.pttActive = true;
+    this.record('app', 'ptt.down', {});
     this.applyMicrophone();
   }
 
   pushToTalkUp(): void {
-    if (!this.session || !useSessionStore.getState().pttActive) return;
-    useSessionStore.setState({ pttActive: false });
+    if (!this.session || !this.pttActive) return;
+    this.pttActive = false;
+    this.record('app', 'ptt.up', {});
     this.applyMicrophone();
     this.session.transport.sendEvent({ type: 'input_audio_buffer.commit' });
     this.session.transport.sendEvent({ type: 'response.create' });
@@ -245,7 +308,7 @@ export class LiveSession {
     if (minutes <= 0) return;
     this.capTimer = setTimeout(() => {
       this.record('app', 'session.capped', { minutes });
-      this.disconnect(`The session reached its length cap of ${minutes} min and was closed.`);
+      this.close(`The session reached its length cap of ${minutes} min and was closed.`, 'capped');
     }, minutes * 60_000);
   }
 
@@ -254,13 +317,25 @@ export class LiveSession {
     this.capTimer = undefined;
   }
 
-  disconnect(reason?: string): void {
-    this.closedByUser = true;
+  private finish(reason: SessionEndReason): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.audioElement.remove();
+    this.options.onEnded?.(reason);
+  }
+
+  /** Ends the session (also while it is still connecting): no session, track or call is left behind. */
+  close(message?: string, reason: SessionEndReason = 'user'): void {
+    if (this.ended) return;
+    this.ended = true;
     this.stopLengthCap();
     this.session?.close();
     this.session = undefined;
     void this.options.api.session.end({ sessionId: this.sessionId }).catch(() => undefined);
-    useSessionStore.setState({ assistantSpeaking: false, userSpeaking: false, pttActive: false, micLive: false });
-    this.setPhase(reason ? { status: 'error', message: reason } : { status: 'idle' });
+    this.pttActive = false;
+    this.setMicLive(false);
+    this.setPhase(message ? { status: 'error', message } : { status: 'idle' });
+    this.audioElement.remove();
+    this.options.onEnded?.(reason);
   }
 }

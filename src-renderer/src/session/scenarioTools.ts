@@ -2,13 +2,15 @@ import { tool, type FunctionTool } from '@openai/agents/realtime';
 import type { WorkbenchApi } from '../../../src-shared/contract';
 import type { AgentTool, Scenario } from '../../../src-shared/scenario';
 import type { RecordEvent } from '../events/eventRecorder';
-import { conversationTurns } from './conversation';
+import type { ConversationTurn } from './conversation';
 
 export interface ToolContext {
   readonly api: WorkbenchApi;
   readonly scenario: Scenario;
   readonly sessionId: string;
   readonly record: RecordEvent;
+  /** The conversation so far, from the session's own copy. */
+  readonly conversation: () => ConversationTurn[];
 }
 
 function errorText(error: unknown): { code: string; message: string } {
@@ -40,7 +42,7 @@ async function runOnBackend(
         scenarioId: scenario.id,
         callId,
         context: contextText,
-        conversation: conversationTurns(),
+        conversation: context.conversation(),
       });
       record('app', 'supervisor.response', {
         callId,
@@ -58,7 +60,7 @@ async function runOnBackend(
       callId,
       toolName: definition.name,
       arguments: input,
-      conversation: conversationTurns(),
+      conversation: context.conversation(),
     });
     record('app', 'escalation.response', {
       callId,

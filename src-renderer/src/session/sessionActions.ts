@@ -1,71 +1,103 @@
 import { requireApi, useWorkbenchStore } from '../app/workbenchStore';
-import { appendEvent, resetEvents } from '../events/eventStore';
+import { useWorkspaceStore } from '../app/workspaceStore';
+import { LogSink } from '../events/logSink';
+import { SessionStream } from '../events/sessionStream';
 import { findScenario } from '../scenarios/scenarioStore';
 import { LiveSession } from './liveSession';
-import { isLive, useSessionStore, type Codec, type OutputModality, type TurnMode } from './sessionStore';
+import { useSessionStore, type Codec, type OutputModality, type TurnMode } from './sessionStore';
 
-let live: LiveSession | undefined;
-
-/** Remote audio must play through an element in the page (WebAudio only sees it while it plays there). */
-const audioElement = (() => {
-  const element = document.createElement('audio');
-  element.autoplay = true;
-  element.dataset['role'] = 'assistant-audio';
-  document.body.appendChild(element);
-  return element;
-})();
-
-export function assistantAudioElement(): HTMLAudioElement {
-  return audioElement;
+function liveSession(): LiveSession | undefined {
+  return useWorkspaceStore.getState().live?.session;
 }
 
+function isLive(): boolean {
+  const phase = liveSession()?.currentPhase.status;
+  return phase === 'connected' || phase === 'connecting';
+}
+
+/**
+ * Starts a live session: a new stream for the views, a log sink to main, and the session itself,
+ * whose recorder feeds both. The shown session switches to it (leaving any replay).
+ */
 export async function connect(): Promise<void> {
-  const state = useSessionStore.getState();
-  if (isLive(state.phase)) return;
-  const scenario = findScenario(state.scenarioId);
+  if (isLive()) return;
+  const controls = useSessionStore.getState();
+  const scenario = findScenario(controls.scenarioId);
   const settings = useWorkbenchStore.getState().settings;
   if (!scenario || !settings) {
-    useSessionStore.setState({ phase: { status: 'error', message: 'Pick a scenario first.' } });
+    useWorkspaceStore.setState({ notice: 'Pick a scenario first.' });
     return;
   }
-  resetEvents();
-  live = new LiveSession({ api: requireApi(), scenario, settings, controls: state, audioElement, sink: appendEvent });
-  await live.connect();
+  const api = requireApi();
+  const previous = useWorkspaceStore.getState().shown;
+  if (previous.kind === 'replay') previous.replay.dispose();
+  const stream = new SessionStream();
+  const session = new LiveSession({
+    api,
+    scenario,
+    settings,
+    controls,
+    currentControls: () => useSessionStore.getState(),
+    onEvent: (event) => {
+      stream.push(event);
+      sink.push(event);
+    },
+    onEnded: (reason) => void sink.end(reason),
+  });
+  // The log keeps the scenario as it ran; where the catalog found it is not part of it.
+  const { source: _source, ...ranScenario } = scenario;
+  const sink = new LogSink({
+    api,
+    sessionId: session.sessionId,
+    scenario: ranScenario,
+    realtimeModel: settings.realtimeModel,
+    setup: {
+      startAgent: controls.startAgent ?? scenario.defaultAgent,
+      codec: controls.codec,
+      turnDetection: controls.mode === 'ptt' ? 'push_to_talk' : 'server_vad',
+      output: controls.output,
+      voice: settings.voice,
+    },
+    onStatus: (logStatus) => useWorkspaceStore.setState({ logStatus }),
+  });
+  useWorkspaceStore.setState({ shown: { kind: 'live', stream, session }, live: { session, stream }, logStatus: undefined, notice: undefined });
+  await session.connect();
 }
 
+/** Disconnects, or cancels a connect still under way. */
 export function disconnect(): void {
-  live?.disconnect();
-  live = undefined;
+  liveSession()?.close();
 }
 
 export function selectScenario(id: string): void {
-  if (isLive(useSessionStore.getState().phase)) disconnect();
-  useSessionStore.setState({ scenarioId: id, startAgent: findScenario(id)?.defaultAgent, phase: { status: 'idle' } });
+  if (isLive()) disconnect();
+  useSessionStore.setState({ scenarioId: id, startAgent: findScenario(id)?.defaultAgent });
 }
 
 /** Mid-session this switches the agent inside the same session; otherwise it picks the start agent. */
 export async function selectAgent(name: string): Promise<void> {
   useSessionStore.setState({ startAgent: name });
-  if (live && useSessionStore.getState().phase.status === 'connected') await live.switchAgent(name);
+  const session = liveSession();
+  if (session?.currentPhase.status === 'connected') await session.switchAgent(name);
 }
 
 export function sendText(text: string): void {
-  if (text.trim() !== '') live?.sendText(text.trim());
+  if (text.trim() !== '') liveSession()?.sendText(text.trim());
 }
 
 export function setMuted(muted: boolean): void {
   useSessionStore.setState({ muted });
-  live?.applyMicrophone();
+  liveSession()?.applyMicrophone();
 }
 
 export function setPlayback(playback: boolean): void {
   useSessionStore.setState({ playback });
-  live?.setPlayback(playback);
+  liveSession()?.setPlayback(playback);
 }
 
 export function setTurnMode(mode: TurnMode): void {
-  useSessionStore.setState({ mode, pttActive: false });
-  live?.setTurnMode();
+  useSessionStore.setState({ mode });
+  liveSession()?.setTurnMode();
 }
 
 export function setCodec(codec: Codec): void {
@@ -81,13 +113,13 @@ export function setLengthCap(minutes: number): void {
 }
 
 export function pushToTalkDown(): void {
-  live?.pushToTalkDown();
+  liveSession()?.pushToTalkDown();
 }
 
 export function pushToTalkUp(): void {
-  live?.pushToTalkUp();
+  liveSession()?.pushToTalkUp();
 }
 
 export function interrupt(): void {
-  live?.interrupt();
+  liveSession()?.interrupt();
 }

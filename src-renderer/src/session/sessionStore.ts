@@ -1,16 +1,10 @@
 import { create } from 'zustand';
 
-export type SessionPhase =
-  | { status: 'idle' }
-  | { status: 'connecting'; step: string }
-  | { status: 'connected' }
-  | { status: 'reconnect-needed'; message: string }
-  | { status: 'error'; message: string };
-
 export type Codec = 'opus' | 'pcmu' | 'pcma';
 export type TurnMode = 'vad' | 'ptt';
 export type OutputModality = 'audio' | 'text';
 
+/** What the user has chosen in the toolbar; the session's own state is derived from its stream. */
 export interface SessionControls {
   readonly scenarioId: string | undefined;
   /** The agent a new session starts with. */
@@ -24,17 +18,7 @@ export interface SessionControls {
   readonly lengthCapMinutes: number;
 }
 
-interface SessionState extends SessionControls {
-  readonly phase: SessionPhase;
-  readonly sessionId: string | undefined;
-  readonly pttActive: boolean;
-  /** Whether microphone audio is being sent right now, read back from the transport. */
-  readonly micLive: boolean;
-  readonly assistantSpeaking: boolean;
-  readonly userSpeaking: boolean;
-}
-
-export const useSessionStore = create<SessionState>(() => ({
+export const useSessionStore = create<SessionControls>(() => ({
   scenarioId: undefined,
   startAgent: undefined,
   mode: 'vad',
@@ -43,14 +27,4 @@ export const useSessionStore = create<SessionState>(() => ({
   muted: false,
   playback: true,
   lengthCapMinutes: 0,
-  phase: { status: 'idle' },
-  sessionId: undefined,
-  pttActive: false,
-  micLive: false,
-  assistantSpeaking: false,
-  userSpeaking: false,
 }));
-
-export function isLive(phase: SessionPhase): boolean {
-  return phase.status === 'connected' || phase.status === 'connecting';
-}

@@ -1,11 +1,11 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useState, type FormEvent } from 'react';
 import { useStickToBottom } from '../app/useStickToBottom';
 import { JsonView, darkStyles, defaultStyles } from 'react-json-view-lite';
 import { useIsDark } from '../app/useResolvedTheme';
-import { useEventStore } from '../events/eventStore';
+import { useLiveStream, useShownStream, useWorkspaceStore } from '../app/workspaceStore';
 import { sendText } from '../session/sessionActions';
-import { useSessionStore } from '../session/sessionStore';
-import { transcriptToText, type BackendCall, type GuardrailVerdict, type TranscriptEntry } from './transcriptModel';
+import { transcriptToText, type BackendCall, type GuardrailVerdict, type TranscriptEntry } from '../../../src-shared/transcript/transcriptModel';
 
 function parseJson(text: string | undefined): unknown {
   if (text === undefined) return undefined;
@@ -108,7 +108,8 @@ function Entry({ entry }: { entry: TranscriptEntry }) {
 
 function Composer() {
   const [text, setText] = useState('');
-  const connected = useSessionStore((state) => state.phase.status === 'connected');
+  const connected = useLiveStream((state) => state.status.phase.status === 'connected');
+  const showingLive = useWorkspaceStore((state) => state.shown.kind !== 'replay');
   function submit(event: FormEvent) {
     event.preventDefault();
     sendText(text);
@@ -119,12 +120,18 @@ function Composer() {
       <input
         className="input composer-input"
         aria-label="Message"
-        placeholder={connected ? 'Type a message and press Enter' : 'Connect to send messages'}
+        placeholder={
+          !showingLive
+            ? 'This is a replay: go back to the live session to type'
+            : connected
+              ? 'Type a message and press Enter'
+              : 'Connect to send messages'
+        }
         value={text}
-        disabled={!connected}
+        disabled={!connected || !showingLive}
         onChange={(event) => setText(event.target.value)}
       />
-      <button type="submit" className="button button-primary" disabled={!connected || text.trim() === ''}>
+      <button type="submit" className="button button-primary" disabled={!connected || !showingLive || text.trim() === ''}>
         Send
       </button>
     </form>
@@ -132,9 +139,19 @@ function Composer() {
 }
 
 export function TranscriptView() {
-  const entries = useEventStore((state) => state.transcript.entries);
+  const entries = useShownStream((state) => state.transcript.entries);
   const scroller = useStickToBottom<HTMLDivElement>(entries);
   const [copied, setCopied] = useState(false);
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 56,
+    overscan: 12,
+    getItemKey: (index) => {
+      const entry = entries.at(index)!;
+      return `${entry.kind}:${entry.id}`;
+    },
+  });
 
   return (
     <div className="transcript">
@@ -144,16 +161,26 @@ export function TranscriptView() {
           type="button"
           className="button button-small"
           disabled={entries.length === 0}
-          onClick={() => void navigator.clipboard.writeText(transcriptToText(entries)).then(() => setCopied(true))}
+          onClick={() => void navigator.clipboard.writeText(transcriptToText(entries.toArray())).then(() => setCopied(true))}
         >
           {copied ? 'Copied' : 'Copy as text'}
         </button>
       </div>
       <div className="transcript-scroll" ref={scroller} data-testid="transcript">
         {entries.length === 0 && <p className="empty-state">Pick a scenario and press Connect. Then talk, hold to talk, or type below.</p>}
-        {entries.map((entry) => (
-          <Entry key={`${entry.kind}:${entry.id}`} entry={entry} />
-        ))}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((row) => (
+            <div
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              className="transcript-row"
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}
+            >
+              <Entry entry={entries.at(row.index)!} />
+            </div>
+          ))}
+        </div>
       </div>
       <Composer />
     </div>

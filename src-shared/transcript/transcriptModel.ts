@@ -1,4 +1,5 @@
-import type { Usage } from '../../../src-shared/contract';
+import type { Usage } from '../contract';
+import { PersistentList } from '../persistentList';
 
 export type GuardrailVerdict =
   { status: 'pending' } | { status: 'pass' | 'fail'; category: string; rationale: string } | { status: 'error'; message: string };
@@ -38,16 +39,29 @@ export type TranscriptEntry =
   | { readonly kind: 'notice'; readonly id: string; readonly level: 'info' | 'error'; readonly text: string };
 
 export interface TranscriptState {
-  readonly entries: readonly TranscriptEntry[];
+  readonly entries: PersistentList<TranscriptEntry>;
   readonly activeAgent: string | undefined;
   readonly guardrailsEnabled: boolean;
+  /** Ids of assistant messages whose guardrail verdict is still awaited. */
+  readonly pendingGuardrails: readonly string[];
+  /**
+   * Where each entry sits, by `kind:id`. Shared between successive states and only ever added to, so a
+   * batch costs O(batch); `indexSize` says how much of it belongs to this state (see the reducer).
+   */
+  readonly index: Map<string, number>;
+  readonly indexSize: number;
 }
 
-export const emptyTranscript: TranscriptState = Object.freeze({
-  entries: Object.freeze([]) as readonly TranscriptEntry[],
-  activeAgent: undefined,
-  guardrailsEnabled: false,
-});
+export function emptyTranscript(): TranscriptState {
+  return {
+    entries: PersistentList.empty(),
+    activeAgent: undefined,
+    guardrailsEnabled: false,
+    pendingGuardrails: [],
+    index: new Map(),
+    indexSize: 0,
+  };
+}
 
 /** The transcript as plain text, for the clipboard. */
 export function transcriptToText(entries: readonly TranscriptEntry[]): string {

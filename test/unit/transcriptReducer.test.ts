@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTranscript, transcriptToText } from '../../../src-renderer/src/transcript/transcriptModel';
-import { reduceTranscript } from '../../../src-renderer/src/transcript/transcriptReducer';
+import { emptyTranscript, transcriptToText } from '../../src-shared/transcript/transcriptModel';
+import { reduceTranscript } from '../../src-shared/transcript/transcriptReducer';
 import { assistantItem, stream } from './streamFixtures';
 
 const textTurn = stream(
@@ -23,37 +23,37 @@ const textTurn = stream(
 
 describe('the transcript reducer', () => {
   it('shows a text turn: the user message, then the assistant reply streamed to completion, by the active agent', () => {
-    const state = reduceTranscript(emptyTranscript, textTurn);
-    expect(state.entries).toEqual([
+    const state = reduceTranscript(emptyTranscript(), textTurn);
+    expect(state.entries.toArray()).toEqual([
       expect.objectContaining({ kind: 'message', role: 'user', text: 'Hi there', status: 'done' }),
       expect.objectContaining({ kind: 'message', role: 'assistant', agent: 'greeter', text: 'Hello, how can I help?', status: 'done' }),
     ]);
   });
 
   it('shows streaming text before the reply is done', () => {
-    const state = reduceTranscript(emptyTranscript, textTurn.slice(0, 7));
-    expect(state.entries[1]).toMatchObject({ role: 'assistant', text: 'Hello, ', status: 'streaming' });
+    const state = reduceTranscript(emptyTranscript(), textTurn.slice(0, 7));
+    expect(state.entries.toArray()[1]).toMatchObject({ role: 'assistant', text: 'Hello, ', status: 'streaming' });
   });
 
   it('marks a finished assistant message as guardrail-pending, then pass or fail from the verdict', () => {
-    const pending = reduceTranscript(emptyTranscript, textTurn);
-    expect(pending.entries[1]).toMatchObject({ guardrail: { status: 'pending' } });
+    const pending = reduceTranscript(emptyTranscript(), textTurn);
+    expect(pending.entries.toArray()[1]).toMatchObject({ guardrail: { status: 'pending' } });
     const [verdict] = stream(['app', 'guardrail.verdict', { itemId: 'item_a1', category: 'OFFENSIVE', rationale: 'insult', tripped: true }]);
     const judged = reduceTranscript(pending, [{ ...verdict!, seq: 99 }]);
-    expect(judged.entries[1]).toMatchObject({ guardrail: { status: 'fail', category: 'OFFENSIVE', rationale: 'insult' } });
+    expect(judged.entries.toArray()[1]).toMatchObject({ guardrail: { status: 'fail', category: 'OFFENSIVE', rationale: 'insult' } });
   });
 
   it('stops showing a check as pending once the session has ended', () => {
-    const pending = reduceTranscript(emptyTranscript, textTurn);
+    const pending = reduceTranscript(emptyTranscript(), textTurn);
     const [ended] = stream(['app', 'session.state', { status: 'idle' }]);
-    expect(reduceTranscript(pending, [{ ...ended!, seq: 50 }]).entries[1]).toMatchObject({
+    expect(reduceTranscript(pending, [{ ...ended!, seq: 50 }]).entries.toArray()[1]).toMatchObject({
       guardrail: { status: 'error', message: expect.stringContaining('session ended') },
     });
   });
 
   it('gives the same transcript whether events arrive one at a time (live) or all at once (replay)', () => {
-    const oneByOne = textTurn.reduce((state, event) => reduceTranscript(state, [event]), emptyTranscript);
-    expect(oneByOne).toEqual(reduceTranscript(emptyTranscript, textTurn));
+    const oneByOne = textTurn.reduce((state, event) => reduceTranscript(state, [event]), emptyTranscript());
+    expect(oneByOne).toEqual(reduceTranscript(emptyTranscript(), textTurn));
   });
 
   it('shows a tool call with its arguments, the supervisor call behind it, and the result of that very call', () => {
@@ -99,8 +99,8 @@ describe('the transcript reducer', () => {
         { item: { type: 'function_call_output', call_id: 'call_9', output: '{"nextResponse":"Your bill is $50."}' } },
       ],
     );
-    const state = reduceTranscript(emptyTranscript, events);
-    expect(state.entries).toEqual([
+    const state = reduceTranscript(emptyTranscript(), events);
+    expect(state.entries.toArray()).toEqual([
       expect.objectContaining({
         kind: 'tool',
         id: 'call_9',
@@ -125,7 +125,7 @@ describe('the transcript reducer', () => {
       ['app', 'supervisor.request', { callId: 'call_1', toolName: 'getNextResponseFromSupervisor', request: {} }],
       ['app', 'supervisor.error', { callId: 'call_1', code: 'upstream_error', message: 'http://127.0.0.1:9/v1 answered 500: boom' }],
     );
-    expect(reduceTranscript(emptyTranscript, events).entries[0]).toMatchObject({
+    expect(reduceTranscript(emptyTranscript(), events).entries.toArray()[0]).toMatchObject({
       backend: { status: 'failed', error: 'http://127.0.0.1:9/v1 answered 500: boom' },
     });
   });
@@ -142,9 +142,9 @@ describe('the transcript reducer', () => {
       ['client', 'conversation.item.create', { item: { type: 'function_call_output', call_id: 'call_h', output: '{"assistant":"haikuWriter"}' } }],
       ['server', 'conversation.item.added', { item: assistantItem('item_a2', 'Snow on the ridge', 'in_progress') }],
     );
-    const state = reduceTranscript(emptyTranscript, events);
+    const state = reduceTranscript(emptyTranscript(), events);
     expect(state.activeAgent).toBe('haikuWriter');
-    expect(state.entries).toEqual([
+    expect(state.entries.toArray()).toEqual([
       expect.objectContaining({ kind: 'handoff', from: 'greeter', to: 'haikuWriter' }),
       expect.objectContaining({ kind: 'message', agent: 'haikuWriter', text: 'Snow on the ridge' }),
     ]);
@@ -155,7 +155,7 @@ describe('the transcript reducer', () => {
       ['app', 'session.started', { agent: 'authentication' }],
       ['app', 'agent.changed', { from: 'authentication', to: 'sales', reason: 'user' }],
     );
-    expect(reduceTranscript(emptyTranscript, events).entries).toEqual([
+    expect(reduceTranscript(emptyTranscript(), events).entries.toArray()).toEqual([
       expect.objectContaining({ kind: 'handoff', from: 'authentication', to: 'sales' }),
     ]);
   });
@@ -169,7 +169,9 @@ describe('the transcript reducer', () => {
       ],
       ['server', 'conversation.item.input_audio_transcription.completed', { item_id: 'item_v', content_index: 0, transcript: 'What is my balance?' }],
     );
-    expect(reduceTranscript(emptyTranscript, events).entries).toEqual([expect.objectContaining({ role: 'user', text: 'What is my balance?' })]);
+    expect(reduceTranscript(emptyTranscript(), events).entries.toArray()).toEqual([
+      expect.objectContaining({ role: 'user', text: 'What is my balance?' }),
+    ]);
   });
 
   it('marks a reply cut off by an interruption', () => {
@@ -182,7 +184,7 @@ describe('the transcript reducer', () => {
         { response: { id: 'resp_3', status: 'cancelled', output: [assistantItem('item_a3', 'Let me tell you a long', 'incomplete')] } },
       ],
     );
-    expect(reduceTranscript(emptyTranscript, events).entries[0]).toMatchObject({ status: 'interrupted', text: 'Let me tell you a long' });
+    expect(reduceTranscript(emptyTranscript(), events).entries.toArray()[0]).toMatchObject({ status: 'interrupted', text: 'Let me tell you a long' });
   });
 
   it('renders replies in text-only mode from output_text events', () => {
@@ -191,7 +193,7 @@ describe('the transcript reducer', () => {
       ['server', 'response.output_text.delta', { item_id: 'item_t', delta: 'Typed ' }],
       ['server', 'response.output_text.done', { item_id: 'item_t', text: 'Typed reply' }],
     );
-    expect(reduceTranscript(emptyTranscript, events).entries[0]).toMatchObject({ role: 'assistant', text: 'Typed reply' });
+    expect(reduceTranscript(emptyTranscript(), events).entries.toArray()[0]).toMatchObject({ role: 'assistant', text: 'Typed reply' });
   });
 
   it('shows a server error as a notice', () => {
@@ -200,7 +202,7 @@ describe('the transcript reducer', () => {
       'error',
       { error: { type: 'invalid_request_error', code: 'conversation_already_has_active_response', message: 'busy' } },
     ]);
-    expect(reduceTranscript(emptyTranscript, events).entries[0]).toMatchObject({
+    expect(reduceTranscript(emptyTranscript(), events).entries.toArray()[0]).toMatchObject({
       kind: 'notice',
       level: 'error',
       text: expect.stringContaining('conversation_already_has_active_response'),
@@ -208,7 +210,7 @@ describe('the transcript reducer', () => {
   });
 
   it('copies as plain text with speakers, tools and handoffs', () => {
-    const state = reduceTranscript(emptyTranscript, textTurn);
-    expect(transcriptToText(state.entries)).toBe('User: Hi there\ngreeter: Hello, how can I help?');
+    const state = reduceTranscript(emptyTranscript(), textTurn);
+    expect(transcriptToText(state.entries.toArray())).toBe('User: Hi there\ngreeter: Hello, how can I help?');
   });
 });

@@ -1,4 +1,4 @@
-import type { EventDirection, SessionEvent } from '../../../src-shared/sessionEvent';
+import type { EventDirection, SessionEvent } from '../../src-shared/sessionEvent';
 
 /** Builds a stream the way the recorder does: gapless seq, rising time. */
 export function stream(...events: [EventDirection, string, Record<string, unknown>][]): SessionEvent[] {

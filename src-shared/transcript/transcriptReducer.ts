@@ -1,4 +1,5 @@
-import type { SessionEvent } from '../../../src-shared/sessionEvent';
+import type { SessionEvent } from '../sessionEvent';
+import { ListDraft } from '../persistentList';
 import type { BackendCall, TranscriptEntry, TranscriptState } from './transcriptModel';
 
 type Payload = Record<string, unknown>;
@@ -26,33 +27,48 @@ function textOfContent(content: Payload[] | undefined): string | undefined {
   return parts.length > 0 ? parts.join('') : undefined;
 }
 
-/** A mutable working copy for one batch: entries are replaced, never mutated in place. */
+/**
+ * A working copy for one batch. Entries live in a persistent list (touched chunks are copied, the rest
+ * shared) and the `kind:id` → position index is shared between states and only added to: entries never
+ * move or disappear, so a position once recorded stays right. A state whose index was since extended by
+ * another line of states (the same state reduced twice) gets its own copy first, rebuilt from its entries.
+ */
 class Draft {
-  entries: TranscriptEntry[];
+  readonly entries: ListDraft<TranscriptEntry>;
   activeAgent: string | undefined;
   guardrailsEnabled: boolean;
-  private readonly index = new Map<string, number>();
+  pendingGuardrails: Set<string>;
+  private readonly index: Map<string, number>;
 
   constructor(state: TranscriptState) {
-    this.entries = [...state.entries];
+    this.entries = new ListDraft(state.entries);
     this.activeAgent = state.activeAgent;
     this.guardrailsEnabled = state.guardrailsEnabled;
-    this.entries.forEach((entry, position) => this.index.set(`${entry.kind}:${entry.id}`, position));
+    this.pendingGuardrails = new Set(state.pendingGuardrails);
+    if (state.index.size === state.indexSize) {
+      this.index = state.index;
+    } else {
+      this.index = new Map();
+      for (let position = 0; position < state.entries.length; position += 1) {
+        const entry = state.entries.at(position)!;
+        this.index.set(`${entry.kind}:${entry.id}`, position);
+      }
+    }
   }
 
   find<K extends TranscriptEntry['kind']>(kind: K, id: string): Extract<TranscriptEntry, { kind: K }> | undefined {
     const position = this.index.get(`${kind}:${id}`);
-    return position === undefined ? undefined : (this.entries[position] as Extract<TranscriptEntry, { kind: K }>);
+    return position === undefined ? undefined : (this.entries.at(position) as Extract<TranscriptEntry, { kind: K }>);
   }
 
   put(entry: TranscriptEntry): void {
     const key = `${entry.kind}:${entry.id}`;
     const position = this.index.get(key);
-    if (position === undefined) {
-      this.index.set(key, this.entries.length);
-      this.entries.push(entry);
-    } else {
-      this.entries[position] = entry;
+    if (position === undefined) this.index.set(key, this.entries.push(entry));
+    else this.entries.set(position, entry);
+    if (entry.kind === 'message') {
+      if (entry.guardrail?.status === 'pending') this.pendingGuardrails.add(entry.id);
+      else this.pendingGuardrails.delete(entry.id);
     }
   }
 
@@ -86,7 +102,14 @@ class Draft {
   }
 
   freeze(): TranscriptState {
-    return { entries: this.entries, activeAgent: this.activeAgent, guardrailsEnabled: this.guardrailsEnabled };
+    return {
+      entries: this.entries.freeze(),
+      activeAgent: this.activeAgent,
+      guardrailsEnabled: this.guardrailsEnabled,
+      pendingGuardrails: [...this.pendingGuardrails],
+      index: this.index,
+      indexSize: this.index.size,
+    };
   }
 }
 
@@ -253,11 +276,10 @@ function applyApp(draft: Draft, event: SessionEvent): void {
     case 'session.state':
       // A check still pending when the session ends will never answer; say so instead of waiting forever.
       if (payload['status'] === 'connected' || payload['status'] === 'connecting') break;
-      draft.entries.forEach((entry) => {
-        if (entry.kind === 'message' && entry.guardrail?.status === 'pending') {
-          draft.put({ ...entry, guardrail: { status: 'error', message: 'Not checked: the session ended before the guardrail answered.' } });
-        }
-      });
+      for (const id of [...draft.pendingGuardrails]) {
+        const entry = draft.find('message', id);
+        if (entry) draft.put({ ...entry, guardrail: { status: 'error', message: 'Not checked: the session ended before the guardrail answered.' } });
+      }
       break;
     case 'session.error':
       draft.put({ kind: 'notice', id: `notice-${event.seq}`, level: 'error', text: str(payload['message']) ?? 'The session failed.' });

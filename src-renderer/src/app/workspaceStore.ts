@@ -1,0 +1,42 @@
+import { create } from 'zustand';
+import { useStore } from 'zustand';
+import { SessionStream, type StreamState } from '../events/sessionStream';
+import type { LogSinkStatus } from '../events/logSink';
+import type { LiveSession } from '../session/liveSession';
+import type { ReplayController } from '../replay/replayController';
+
+/** The session the views show: the live one, a replay, or nothing yet. */
+export type Shown =
+  | { readonly kind: 'empty'; readonly stream: SessionStream }
+  | { readonly kind: 'live'; readonly stream: SessionStream; readonly session: LiveSession }
+  | { readonly kind: 'replay'; readonly stream: SessionStream; readonly replay: ReplayController };
+
+interface WorkspaceState {
+  readonly shown: Shown;
+  /** The live session, while there is one (also while a replay is shown). */
+  readonly live: { readonly session: LiveSession; readonly stream: SessionStream } | undefined;
+  readonly logStatus: LogSinkStatus | undefined;
+  /** A plain-words message about the last session action that failed outside a session (no scenario, bad file). */
+  readonly notice: string | undefined;
+}
+
+export const useWorkspaceStore = create<WorkspaceState>(() => ({
+  shown: { kind: 'empty', stream: new SessionStream() },
+  live: undefined,
+  logStatus: undefined,
+  notice: undefined,
+}));
+
+/** Reads the shown session's stream state; re-renders when the selected part changes. */
+export function useShownStream<T>(selector: (state: StreamState) => T): T {
+  const stream = useWorkspaceStore((state) => state.shown.stream);
+  return useStore(stream.store, selector);
+}
+
+const idleStream = new SessionStream();
+
+/** Reads the live session's stream state (idle when there is none). */
+export function useLiveStream<T>(selector: (state: StreamState) => T): T {
+  const stream = useWorkspaceStore((state) => state.live?.stream ?? idleStream);
+  return useStore(stream.store, selector);
+}

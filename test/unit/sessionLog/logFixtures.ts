@@ -1,0 +1,67 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { scenarioSchema } from '../../../src-shared/scenario';
+import type { SessionEvent } from '../../../src-shared/sessionEvent';
+import { SESSION_LOG_FORMAT, SESSION_LOG_VERSION, toLogLine, type SessionLogHeader } from '../../../src-shared/sessionLog';
+
+export const scenario = scenarioSchema.parse(JSON.parse(readFileSync('agent-configs/simpleHandoff.json', 'utf8')));
+
+export function header(overrides: Partial<SessionLogHeader> = {}): SessionLogHeader {
+  return {
+    record: 'header',
+    format: SESSION_LOG_FORMAT,
+    version: SESSION_LOG_VERSION,
+    sessionId: 'session-1',
+    appVersion: '0.1.0',
+    startedAt: '2026-11-29T10:00:00.000Z',
+    scenario,
+    models: { realtime: 'gpt-realtime', supervisor: 'gpt-4.1', escalation: 'o4-mini', guardrail: 'gpt-4.1-mini' },
+    setup: { startAgent: 'greeter', codec: 'opus', turnDetection: 'server_vad', output: 'audio', voice: 'sage' },
+    audio: null,
+    ...overrides,
+  };
+}
+
+/** A realistic text turn: user message, streamed assistant reply, response done. */
+export function turnEvents(turn: number, firstSeq: number): SessionEvent[] {
+  const events: [SessionEvent['direction'], string, Record<string, unknown>][] = [
+    ['client', 'conversation.item.create', { item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: `question ${turn}` }] } }],
+    [
+      'server',
+      'conversation.item.added',
+      { item: { id: `u${turn}`, type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: `question ${turn}` }] } },
+    ],
+    ['server', 'conversation.item.added', { item: { id: `a${turn}`, type: 'message', role: 'assistant', status: 'in_progress', content: [] } }],
+    ['server', 'response.output_text.delta', { item_id: `a${turn}`, delta: 'answer ' }],
+    ['server', 'response.output_text.delta', { item_id: `a${turn}`, delta: `${turn}` }],
+    [
+      'server',
+      'conversation.item.done',
+      {
+        item: { id: `a${turn}`, type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: `answer ${turn}` }] },
+      },
+    ],
+  ];
+  return events.map(([direction, type, payload], index) => ({ seq: firstSeq + index, t: (firstSeq + index) * 10, direction, type, payload }));
+}
+
+export function sessionEvents(turns: number): SessionEvent[] {
+  const events: SessionEvent[] = [
+    { seq: 0, t: 0, direction: 'app', type: 'session.started', payload: { sessionId: 'session-1', agent: 'greeter', guardrails: false } },
+  ];
+  for (let turn = 0; turn < turns; turn += 1) events.push(...turnEvents(turn, events.length));
+  return events;
+}
+
+export async function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'workbench-log-'));
+}
+
+/** Writes a log file from records (header, events, footer) and extra raw text. */
+export async function writeLog(dir: string, name: string, parts: (string | object)[]): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, parts.map((part) => (typeof part === 'string' ? part : toLogLine(part as SessionEvent))).join(''));
+  return path;
+}
