@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { SESSION_LOG_FORMAT, SESSION_LOG_VERSION, sessionLogEventSchema, sessionLogFooterSchema, sessionLogHeaderSchema } from './sessionLog';
+
+/**
+ * The published JSON Schema of one line of a session log, generated from the zod schemas the app
+ * itself reads with (docs/session-log.schema.json; `npm run schema` rewrites it, a test keeps it current).
+ */
+export function sessionLogJsonSchema(): Record<string, unknown> {
+  const line = z.union([sessionLogHeaderSchema, sessionLogEventSchema, sessionLogFooterSchema]);
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `https://voice-agent-workbench.dev/schemas/session-log-v${SESSION_LOG_VERSION}.json`,
+    title: `Voice Agent Workbench session log, format ${SESSION_LOG_VERSION}: one line`,
+    description: `Each line of a ${SESSION_LOG_FORMAT} file (JSONL) is one of these: the header (first line), a session event, or the footer (last line, only when the session ended cleanly). Readers ignore fields and record kinds they do not know.`,
+    ...z.toJSONSchema(line, { io: 'input', unrepresentable: 'any' }),
+  };
+}
