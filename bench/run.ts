@@ -1,52 +1,89 @@
-// `npm run bench`: throughput and memory of the hot path every event takes (sanitise → reduce into the transcript).
+// `npm run bench`: the figures the session-log work is held to, one line each:
+//   bench <name>: <value> <unit> (baseline <value> <unit>)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { PersistentList } from '../src-shared/persistentList';
 import { sanitizePayload, type SessionEvent } from '../src-shared/sessionEvent';
-import { emptyTranscript } from '../src-shared/transcript/transcriptModel';
+import { SESSION_LOG_FORMAT, SESSION_LOG_VERSION, toLogLine, type SessionLogHeader } from '../src-shared/sessionLog';
+import { emptyTranscript, type TranscriptState } from '../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../src-shared/transcript/transcriptReducer';
+import { scenarioSchema } from '../src-shared/scenario';
+import { readFileSync } from 'node:fs';
+import { EventLog } from '../src-renderer/src/events/eventLog';
+import { syntheticSession } from './syntheticSession';
 
-/** A long session: many turns, each with ~40 transcript deltas, like a real spoken reply. */
-function syntheticSession(turns: number): SessionEvent[] {
-  const events: SessionEvent[] = [];
-  const push = (direction: SessionEvent['direction'], type: string, payload: Record<string, unknown>) =>
-    events.push({ seq: events.length, t: events.length, direction, type, payload });
-  for (let turn = 0; turn < turns; turn += 1) {
-    push('server', 'conversation.item.added', {
-      item: { id: `u${turn}`, type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: `question ${turn}` }] },
-    });
-    push('server', 'conversation.item.added', { item: { id: `a${turn}`, type: 'message', role: 'assistant', status: 'in_progress', content: [] } });
-    for (let delta = 0; delta < 40; delta += 1) push('server', 'response.output_audio_transcript.delta', { item_id: `a${turn}`, delta: 'word ' });
-    push('server', 'conversation.item.done', {
-      item: {
-        id: `a${turn}`,
-        type: 'message',
-        role: 'assistant',
-        status: 'completed',
-        content: [{ type: 'output_audio', transcript: 'word '.repeat(40) }],
-      },
-    });
-  }
-  return events;
+const EVENTS = 200_000;
+/** Events per animation frame: a busy live session's worth. */
+const BATCH = 20;
+
+function line(name: string, value: number, unit: string, baseline: number, digits = 0): void {
+  console.log(`bench ${name}: ${value.toFixed(digits)} ${unit} (baseline ${baseline.toFixed(digits)} ${unit})`);
 }
 
-function measure(label: string, turns: number, batchSize: number): void {
-  const events = syntheticSession(turns);
-  global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const started = performance.now();
+/** The store and reducers as they are now: append to chunks, fold the batch into a persistent transcript. */
+function ingestNow(events: readonly SessionEvent[]): number {
+  const log = new EventLog();
   let state = emptyTranscript();
-  for (let index = 0; index < events.length; index += batchSize) {
-    const batch = events.slice(index, index + batchSize).map((event) => ({ ...event, payload: sanitizePayload(event.type, event.payload) }));
+  const started = performance.now();
+  for (let index = 0; index < events.length; index += BATCH) {
+    const batch = events.slice(index, index + BATCH).map((event) => ({ ...event, payload: sanitizePayload(event.type, event.payload) }));
+    log.append(batch);
     state = reduceTranscript(state, batch);
   }
-  const elapsed = performance.now() - started;
-  const heapAfter = process.memoryUsage().heapUsed;
-  console.log(
-    `${label.padEnd(34)} ${String(events.length).padStart(7)} events  ${(events.length / (elapsed / 1000)).toFixed(0).padStart(9)} events/s  ` +
-      `${elapsed.toFixed(0).padStart(6)} ms  heap +${((heapAfter - heapBefore) / 1048576).toFixed(1)} MiB  ${state.entries.length} entries`,
-  );
+  return events.length / ((performance.now() - started) / 1000);
 }
 
-console.log('Transcript hot path (sanitise + reduce), batched as the renderer does once per animation frame:');
-measure('short session, 50 turns, batch 20', 50, 20);
-measure('long session, 500 turns, batch 20', 500, 20);
-measure('long session, 500 turns, batch 1', 500, 1);
+/**
+ * The approach before this change, at its cost per batch: the whole event array copied (and capped at
+ * 20,000), and the transcript's entries and index copied and rebuilt before the batch is folded.
+ */
+function ingestBefore(events: readonly SessionEvent[]): number {
+  let stored: readonly SessionEvent[] = [];
+  let state: TranscriptState = emptyTranscript();
+  const started = performance.now();
+  for (let index = 0; index < events.length; index += BATCH) {
+    const batch = events.slice(index, index + BATCH).map((event) => ({ ...event, payload: sanitizePayload(event.type, event.payload) }));
+    const all = [...stored, ...batch];
+    stored = all.length > 20_000 ? all.slice(all.length - 20_000) : all;
+    const entries = state.entries.toArray();
+    const copied: TranscriptState = { ...state, entries: PersistentList.of(entries), index: new Map(), indexSize: -1 };
+    state = reduceTranscript(copied, batch);
+  }
+  return events.length / ((performance.now() - started) / 1000);
+}
+
+const events = syntheticSession(EVENTS);
+line('ingest 200000 events', ingestNow(events), 'events/s', ingestBefore(events));
+
+const folder = mkdtempSync(join(tmpdir(), 'workbench-bench-'));
+try {
+  const scenario = scenarioSchema.parse(JSON.parse(readFileSync('agent-configs/chatSupervisor.json', 'utf8')));
+  const header: SessionLogHeader = {
+    record: 'header',
+    format: SESSION_LOG_FORMAT,
+    version: SESSION_LOG_VERSION,
+    sessionId: 'bench',
+    appVersion: 'bench',
+    startedAt: new Date(0).toISOString(),
+    scenario,
+    models: { realtime: 'gpt-realtime', supervisor: 'gpt-4.1', escalation: 'o4-mini', guardrail: 'gpt-4.1-mini' },
+    setup: { startAgent: 'chatAgent', codec: 'opus', turnDetection: 'server_vad', output: 'audio', voice: 'sage' },
+    audio: null,
+  };
+  const file = join(folder, 'long.jsonl');
+  writeFileSync(file, [toLogLine(header), ...events.map(toLogLine)].join(''));
+  const open = (mode: string) =>
+    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/openLogChild.ts', mode, file], { encoding: 'utf8' })) as {
+      firstPaintMs: number;
+      peakHeapMiB: number;
+    };
+  const streaming = open('streaming');
+  const readAll = open('read-all');
+  line('first paint opening a 200000-event log', streaming.firstPaintMs, 'ms', readAll.firstPaintMs);
+  line('peak memory opening a 200000-event log', streaming.peakHeapMiB, 'MiB', readAll.peakHeapMiB, 1);
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}

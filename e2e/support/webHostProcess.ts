@@ -7,6 +7,8 @@ export interface RunningWebHost {
   readonly url: string;
   readonly dataDir: string;
   readonly output: () => string;
+  /** Kills the host process with a signal (SIGKILL: as a crash would) and waits until it is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,8 +43,14 @@ export async function startBuiltWebHost(env: Record<string, string> = {}): Promi
     url,
     dataDir,
     output: () => output,
+    async kill(signal) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill(signal);
+      await exited;
+    },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((done) => child.once('exit', done));
         child.kill('SIGTERM');
         await exited;

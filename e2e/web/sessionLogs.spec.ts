@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SessionEvent } from '../../src-shared/sessionEvent';
+import { openLog } from '../../src-main/services/sessionLog/sessionLogReader';
 import { SUPERVISOR_BILL_ANSWER } from '../fake-openai/defaultScript';
 import { AppDriver } from '../support/appDriver';
 import { expect, test } from '../support/fixtures';
@@ -67,4 +71,59 @@ test('a live session is written to sessions/ while it runs, is listed in the lib
   await expect(driver.assistantMessage(SUPERVISOR_BILL_ANSWER)).toBeVisible();
   expect(await driver.transcriptText()).toBe(liveText);
   await expect(app.getByTestId('event-count')).toHaveText(`${lines.length - 2} / ${lines.length - 2} events`);
+});
+
+test('killing the host with SIGKILL mid-session loses nothing that was flushed, and the crashed log still reads and summarises', async ({
+  app,
+  webHost,
+}) => {
+  const driver = new AppDriver(app);
+  await driver.pickScenario('chatSupervisor');
+  await driver.connect();
+  await driver.say(QUESTION);
+  await expect(driver.assistantMessage(SUPERVISOR_BILL_ANSWER)).toBeVisible();
+  await expect.poll(async () => (await sessionLogLines(webHost.dataDir)).length, { timeout: 5_000 }).toBeGreaterThan(40);
+  const onDiskBeforeKill = (await sessionLogLines(webHost.dataDir)).length - 1;
+
+  await webHost.kill('SIGKILL');
+
+  const folder = join(webHost.dataDir, 'sessions');
+  const [file] = (await readdir(folder)).filter((name) => name.endsWith('.jsonl'));
+  const path = join(folder, file!);
+  const log = await openLog(path);
+  const read: SessionEvent[] = [];
+  for (let chunk = await log.next(); ; chunk = await log.next()) {
+    read.push(...chunk.events);
+    expect(chunk.skipped).toEqual([]);
+    if (chunk.done) break;
+  }
+  expect(log.footer()).toBeUndefined();
+  expect(read.length).toBeGreaterThanOrEqual(onDiskBeforeKill);
+  // What is on disk is exactly the start of what the page recorded, in order, with nothing missing in between.
+  const recorded = await driver.events();
+  expect(read.map((event) => [event.seq, event.type])).toEqual(recorded.slice(0, read.length).map((event) => [event.seq, event.type]));
+
+  const summary = spawnSync('npm', ['run', '--silent', 'log', '--', 'summary', path], { encoding: 'utf8', timeout: 60_000 });
+  expect(summary.status).toBe(0);
+  expect(summary.stdout).toContain('Ended: no end record (crashed or killed)');
+  expect(summary.stdout).toContain(`User: ${QUESTION}`);
+  expect(summary.stdout).toContain(SUPERVISOR_BILL_ANSWER);
+});
+
+test.describe('without a key', () => {
+  test.use({ apiKey: '' });
+  test('a first run with no key and no saved sessions opens the bundled sample session, its turns and its events', async ({ app }) => {
+    const driver = new AppDriver(app);
+    await expect(app.getByTestId('replay-title')).toContainText('Sample session');
+    await expect(app.getByTestId('replay-title')).toContainText('Customer service (retail)');
+    await expect(app.getByText('No API key: add one in Settings to connect.')).toBeVisible();
+    await expect(driver.userMessage('Yes, I want to return it.')).toBeVisible();
+    await expect(driver.assistantMessage(/30-day return window/)).toBeVisible();
+    const sample = readFileSync('resources/sample-session/customer-service-retail.jsonl', 'utf8')
+      .split('\n')
+      .filter((line) => line !== '');
+    const eventCount = sample.length - 2;
+    await expect(app.getByTestId('event-count')).toHaveText(`${eventCount} / ${eventCount} events`);
+    await expect(await driver.filterEvents('escalation.response')).toHaveCount(1);
+  });
 });

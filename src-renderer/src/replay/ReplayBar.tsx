@@ -109,14 +109,14 @@ function ReplayControls({ replay, hasLive }: { replay: ReplayController; hasLive
         </button>
       </div>
       <div className="replay-row">
-        <button type="button" className="button button-small" aria-label="Jump to start" onClick={() => replay.seek(0)}>
-          ⏮
+        <button type="button" className="button button-small" title="Jump to the start" onClick={() => replay.seek(0)}>
+          Start
         </button>
         <button type="button" className="button button-small button-primary" onClick={() => (playing ? replay.pause() : replay.play())}>
           {playing ? 'Pause' : 'Play'}
         </button>
-        <button type="button" className="button button-small" aria-label="Jump to end" onClick={() => replay.seek(durationMs)}>
-          ⏭
+        <button type="button" className="button button-small" title="Jump to the end" onClick={() => replay.seek(durationMs)}>
+          End
         </button>
         <label className="field">
           <span className="field-label">Speed</span>
