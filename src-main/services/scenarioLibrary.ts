@@ -43,8 +43,8 @@ async function loadFolder(dir: string, origin: Origin): Promise<{ entries: Scena
       continue;
     }
     const parsed = parseScenarioFile(path, text);
-    if ('problem' in parsed) {
-      problems.push(parsed.problem);
+    if ('problems' in parsed) {
+      problems.push(...parsed.problems);
       continue;
     }
     const earlier = seen.get(parsed.scenario.id);
@@ -52,7 +52,7 @@ async function loadFolder(dir: string, origin: Origin): Promise<{ entries: Scena
       problems.push({
         path,
         field: 'id',
-        message: `${path}: the scenario id "${parsed.scenario.id}" is already used by ${earlier}; this file was skipped.`,
+        message: `the scenario id "${parsed.scenario.id}" is already used by ${earlier}; this file was skipped.`,
       });
       continue;
     }
@@ -79,7 +79,7 @@ async function loadCatalog(builtinDir: string, userDir: string): Promise<Scenari
 export async function openScenarioLibrary(options: ScenarioLibraryOptions): Promise<ScenarioLibrary> {
   await mkdir(options.userDir, { recursive: true });
   let current = await loadCatalog(options.builtinDir, options.userDir);
-  for (const problem of current.problems) options.log(problem.message);
+  for (const problem of current.problems) options.log(`${problem.path}: ${problem.message}`);
   const listeners = new Set<(catalog: ScenarioCatalog) => void>();
   const watchers: FSWatcher[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -62,7 +62,7 @@ describe('the scenario library', () => {
     const { problems, scenarios: loaded } = scenarios.catalog();
     expect(loaded).toHaveLength(3);
     expect(problems).toEqual([
-      expect.objectContaining({ path: join(userDir, 'broken.json'), field: 'agents.0.handoffs.0', line: expect.any(Number) }),
+      expect.objectContaining({ path: join(userDir, 'broken.json'), field: 'agents[0].handoffs[0]', line: expect.any(Number) }),
       expect.objectContaining({ path: join(userDir, 'syntax.json'), line: 1, message: expect.stringContaining('not valid JSON') }),
     ]);
   });
