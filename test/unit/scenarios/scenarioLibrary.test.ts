@@ -120,4 +120,25 @@ describe('the scenario library', () => {
     await rm(file);
     await removed;
   });
+
+  it('keeps watching a user folder that is deleted and created again', async () => {
+    const { library: scenarios, userDir } = await library({ watch: true });
+    const scenario = await handoffScenario();
+    const first = join(userDir, 'first.json');
+
+    const added = nextChange(scenarios, (catalog) => catalog.scenarios.some((entry) => entry.id === 'first'));
+    await writeFile(first, JSON.stringify({ ...scenario, id: 'first' }));
+    await added;
+
+    const gone = nextChange(scenarios, (catalog) => !catalog.scenarios.some((entry) => entry.id === 'first'));
+    await rm(userDir, { recursive: true });
+    const afterDelete = await gone;
+    expect(afterDelete.scenarios).toHaveLength(3);
+    expect(afterDelete.problems).toEqual([]);
+
+    const back = nextChange(scenarios, (catalog) => catalog.scenarios.some((entry) => entry.id === 'second'));
+    await mkdir(userDir);
+    await writeFile(join(userDir, 'second.json'), JSON.stringify({ ...scenario, id: 'second', name: 'Second' }));
+    expect((await back).scenarios.find((entry) => entry.id === 'second')?.name).toBe('Second');
+  });
 });
