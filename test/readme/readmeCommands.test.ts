@@ -187,14 +187,17 @@ describe.skipIf(!built)('the commands README.md tells a user to run', () => {
   }, 120_000);
 });
 
-describe.runIf(!built)('the README commands, without a build', () => {
-  const reason = 'need `npm run build` first (out/main/serve.js or out/renderer/index.html is missing); `npm test` runs them after the build';
-  // Under CI a skipped check is a hole, not a pass.
-  if (process.env['CI'] === 'true') {
-    it(`fail under CI: they ${reason}`, () => {
-      throw new Error(`The README commands ${reason}.`);
-    });
-  } else {
-    it.skip(reason, () => undefined);
-  }
-});
+if (!built) {
+  describe('the README commands, without a build', () => {
+    const reason = 'need `npm run build` first (out/main/serve.js or out/renderer/index.html is missing); `npm test` runs them after the build';
+    // Under CI a skipped check is a hole, not a pass.
+    if (process.env['CI'] === 'true') {
+      it(`fail under CI: they ${reason}`, () => {
+        throw new Error(`The README commands ${reason}.`);
+      });
+    } else {
+      console.warn(`README commands skipped: they ${reason}`);
+      it.skip(reason, () => undefined);
+    }
+  });
+}

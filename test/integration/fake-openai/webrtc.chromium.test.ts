@@ -78,6 +78,7 @@ if (blocked !== undefined) {
         throw new Error(blocked);
       });
     } else {
+      console.warn(`WebRTC tests in Chromium skipped: ${blocked}`);
       it.skip(`skipped: ${blocked}`, () => undefined);
     }
   });
