@@ -51,6 +51,49 @@ export const guardrailCategorySchema = z.strictObject({
   description: z.string().min(1),
 });
 
+/** A fault in how a scenario's parts refer to each other, at the path of the referring field. */
+export interface ScenarioReferenceIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+const recordOf = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/**
+ * The agent names, handoffs, default agent and tool destinations that point at nothing. It reads the file
+ * loosely, so these faults are reported alongside structural ones instead of only once those are fixed.
+ */
+export function scenarioReferenceIssues(input: unknown): ScenarioReferenceIssue[] {
+  const scenario = recordOf(input);
+  const agents = listOf(scenario['agents']).map(recordOf);
+  const names = agents.map((agent) => agent['name']).filter((name): name is string => typeof name === 'string');
+  const issues: ScenarioReferenceIssue[] = [];
+  const defaultAgent = scenario['defaultAgent'];
+  if (typeof defaultAgent === 'string' && !names.includes(defaultAgent)) {
+    issues.push({ path: ['defaultAgent'], message: `names no agent of this scenario (agents: ${names.join(', ') || 'none'})` });
+  }
+  agents.forEach((agent, index) => {
+    const name = agent['name'];
+    if (typeof name === 'string' && agents.slice(0, index).some((earlier) => earlier['name'] === name)) {
+      issues.push({ path: ['agents', index, 'name'], message: `repeats the agent name ${name}` });
+    }
+    listOf(agent['handoffs']).forEach((target, handoffIndex) => {
+      if (typeof target === 'string' && !names.includes(target)) {
+        issues.push({ path: ['agents', index, 'handoffs', handoffIndex], message: `names no agent of this scenario: ${target}` });
+      }
+    });
+    listOf(agent['tools']).forEach((tool, toolIndex) => {
+      const runsOn = recordOf(tool)['runsOn'];
+      if ((runsOn === 'supervisor' || runsOn === 'escalation') && scenario[runsOn] === undefined) {
+        issues.push({ path: ['agents', index, 'tools', toolIndex, 'runsOn'], message: `is "${runsOn}" but the scenario has no ${runsOn} section` });
+      }
+    });
+  });
+  return issues;
+}
+
 export const scenarioSchema = z
   .strictObject({
     id: identifier,
@@ -72,39 +115,7 @@ export const scenarioSchema = z
       .optional(),
   })
   .superRefine((scenario, context) => {
-    const names = scenario.agents.map((agent) => agent.name);
-    if (!names.includes(scenario.defaultAgent)) {
-      context.addIssue({ code: 'custom', path: ['defaultAgent'], message: `names no agent of this scenario (agents: ${names.join(', ')})` });
-    }
-    scenario.agents.forEach((agent, index) => {
-      if (names.indexOf(agent.name) !== index)
-        context.addIssue({ code: 'custom', path: ['agents', index, 'name'], message: `repeats the agent name ${agent.name}` });
-      agent.handoffs.forEach((target, handoffIndex) => {
-        if (!names.includes(target)) {
-          context.addIssue({
-            code: 'custom',
-            path: ['agents', index, 'handoffs', handoffIndex],
-            message: `names no agent of this scenario: ${target}`,
-          });
-        }
-      });
-      agent.tools.forEach((tool, toolIndex) => {
-        if (tool.runsOn === 'supervisor' && !scenario.supervisor) {
-          context.addIssue({
-            code: 'custom',
-            path: ['agents', index, 'tools', toolIndex, 'runsOn'],
-            message: 'is "supervisor" but the scenario has no supervisor section',
-          });
-        }
-        if (tool.runsOn === 'escalation' && !scenario.escalation) {
-          context.addIssue({
-            code: 'custom',
-            path: ['agents', index, 'tools', toolIndex, 'runsOn'],
-            message: 'is "escalation" but the scenario has no escalation section',
-          });
-        }
-      });
-    });
+    for (const issue of scenarioReferenceIssues(scenario)) context.addIssue({ code: 'custom', ...issue });
   });
 export type Scenario = z.infer<typeof scenarioSchema>;
 

@@ -5,6 +5,7 @@ import type { FaultEffect } from './faults';
 import { newId } from './ids';
 import { planResponsesAnswer, type ResponsesTurn } from './responsesModel';
 import type { FakeScript } from './script';
+import { strictSchemaFault } from './strictSchema';
 
 /** A response as it travels on the wire; `output_text` is a convenience the SDK adds on the client. */
 export type WireResponse = Omit<Response, 'output_text'>;
@@ -55,13 +56,23 @@ export class ResponsesApi {
     for (const [index, tool] of tools.entries()) {
       if (tool['type'] === 'function' && typeof tool['name'] !== 'string')
         throw badRequest(`Missing required parameter: 'tools[${index}].name'.`, `tools[${index}].name`, 'missing_required_parameter');
+      const fault = tool['type'] === 'function' && tool['strict'] === true ? strictSchemaFault(tool['parameters']) : undefined;
+      if (fault !== undefined)
+        throw badRequest(
+          `Invalid schema for function '${String(tool['name'])}': ${fault}`,
+          `tools[${index}].parameters`,
+          'invalid_function_parameters',
+        );
     }
-    const text = request['text'] as { format?: { type?: string; name?: unknown; schema?: Record<string, unknown> } } | undefined;
+    const text = request['text'] as { format?: { type?: string; name?: unknown; schema?: Record<string, unknown>; strict?: unknown } } | undefined;
     if (text?.format?.type === 'json_schema') {
       if (typeof text.format.name !== 'string')
         throw badRequest("Missing required parameter: 'text.format.name'.", 'text.format.name', 'missing_required_parameter');
       if (!text.format.schema || typeof text.format.schema !== 'object')
         throw badRequest("Missing required parameter: 'text.format.schema'.", 'text.format.schema', 'missing_required_parameter');
+      const fault = text.format.strict === true ? strictSchemaFault(text.format.schema) : undefined;
+      if (fault !== undefined)
+        throw badRequest(`Invalid schema for response_format '${text.format.name}': ${fault}`, 'text.format.schema', 'invalid_json_schema');
     }
     const instructions = typeof request['instructions'] === 'string' ? request['instructions'] : '';
     const lastUser = conversation.findLastIndex((item) => (item.type ?? 'message') === 'message' && item.role === 'user');

@@ -1,9 +1,9 @@
-import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../src-shared/errors';
 import type { Scenario, ScenarioCatalog, ScenarioProblem } from '../../src-shared/scenario';
 import { parseScenarioFile } from './scenarioFile';
+import { watchFolder, type FolderWatch } from './scenarioFolderWatch';
 
 export interface ScenarioLibrary {
   catalog(): ScenarioCatalog;
@@ -28,6 +28,8 @@ async function loadFolder(dir: string, origin: Origin): Promise<{ entries: Scena
   try {
     names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
   } catch (error) {
+    // A deleted user folder just means no user scenarios; a missing built-in folder is a broken install.
+    if (origin === 'user' && (error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
     return { entries: [], problems: [{ path: dir, message: `Could not read the scenario folder ${dir}: ${(error as Error).message}` }] };
   }
   const entries: ScenarioCatalog['scenarios'] = [];
@@ -43,8 +45,8 @@ async function loadFolder(dir: string, origin: Origin): Promise<{ entries: Scena
       continue;
     }
     const parsed = parseScenarioFile(path, text);
-    if ('problem' in parsed) {
-      problems.push(parsed.problem);
+    if ('problems' in parsed) {
+      problems.push(...parsed.problems);
       continue;
     }
     const earlier = seen.get(parsed.scenario.id);
@@ -52,7 +54,7 @@ async function loadFolder(dir: string, origin: Origin): Promise<{ entries: Scena
       problems.push({
         path,
         field: 'id',
-        message: `${path}: the scenario id "${parsed.scenario.id}" is already used by ${earlier}; this file was skipped.`,
+        message: `the scenario id "${parsed.scenario.id}" is already used by ${earlier}; this file was skipped.`,
       });
       continue;
     }
@@ -79,40 +81,38 @@ async function loadCatalog(builtinDir: string, userDir: string): Promise<Scenari
 export async function openScenarioLibrary(options: ScenarioLibraryOptions): Promise<ScenarioLibrary> {
   await mkdir(options.userDir, { recursive: true });
   let current = await loadCatalog(options.builtinDir, options.userDir);
-  for (const problem of current.problems) options.log(problem.message);
+  for (const problem of current.problems) options.log(`${problem.path}: ${problem.message}`);
   const listeners = new Set<(catalog: ScenarioCatalog) => void>();
-  const watchers: FSWatcher[] = [];
+  const watches: FolderWatch[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let reloads: Promise<void> = Promise.resolve();
   let closed = false;
 
   async function reload(): Promise<void> {
     const next = await loadCatalog(options.builtinDir, options.userDir);
     if (closed || JSON.stringify(next) === JSON.stringify(current)) return;
     current = next;
-    for (const listener of listeners) listener(current);
+    for (const problem of current.problems) options.log(`${problem.path}: ${problem.message}`);
+    for (const listener of listeners) {
+      try {
+        listener(current);
+      } catch (error) {
+        options.log(`A scenario change listener failed: ${String(error)}`);
+      }
+    }
   }
 
+  // Reloads run one after another, so a slow reload can never overwrite the catalog of a later one.
   function scheduleReload(): void {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      reload().catch((error: unknown) => options.log(`Reloading scenarios failed: ${String(error)}`));
+      reloads = reloads.then(reload).catch((error: unknown) => options.log(`Reloading scenarios failed: ${String(error)}`));
     }, RELOAD_DEBOUNCE_MS);
   }
 
   if (options.watch) {
-    for (const dir of [options.builtinDir, options.userDir]) {
-      try {
-        const watcher = watch(dir, scheduleReload);
-        watcher.on('error', (error) => {
-          options.log(`Stopped watching ${dir}: ${error.message}`);
-          scheduleReload();
-        });
-        watchers.push(watcher);
-      } catch (error) {
-        options.log(`Cannot watch ${dir} for changes: ${(error as Error).message}`);
-      }
-    }
+    for (const dir of [options.builtinDir, options.userDir]) watches.push(await watchFolder(dir, scheduleReload, options.log));
   }
 
   return {
@@ -135,7 +135,8 @@ export async function openScenarioLibrary(options: ScenarioLibraryOptions): Prom
     async close() {
       closed = true;
       if (timer !== undefined) clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      await Promise.all(watches.map((folderWatch) => folderWatch.close()));
+      await reloads;
     },
   };
 }

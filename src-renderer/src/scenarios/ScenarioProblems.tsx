@@ -1,6 +1,17 @@
+import type { ScenarioProblem } from '../../../src-shared/scenario';
 import { useScenarioStore } from './scenarioStore';
 
-/** Scenario files that could not be loaded, each with its path, line and field. */
+/** Problems grouped by file, in the order the files were reported. */
+function byFile(problems: readonly ScenarioProblem[]): [string, ScenarioProblem[]][] {
+  const groups = new Map<string, ScenarioProblem[]>();
+  for (const problem of problems) groups.set(problem.path, [...(groups.get(problem.path) ?? []), problem]);
+  return [...groups];
+}
+
+/**
+ * Scenario files that could not be loaded: one alert per file naming it, then each of its faults as a list
+ * item with its line and field, so a screen reader announces a file once and can step through its faults.
+ */
 export function ScenarioProblems() {
   const catalog = useScenarioStore((state) => state.catalog);
   if (!catalog) return <p className="empty-state">Loading scenarios…</p>;
@@ -14,14 +25,16 @@ export function ScenarioProblems() {
         <p className="state-line">No problems in scenario files.</p>
       ) : (
         <ul className="problem-list" aria-label="Scenario problems">
-          {catalog.problems.map((problem, index) => (
-            <li key={`${problem.path}:${index}`} className="problem" role="alert">
-              <code className="problem-where">
-                {problem.path}
-                {problem.line !== undefined ? `:${problem.line}` : ''}
-              </code>
-              {problem.field && <span className="problem-field">{problem.field}</span>}
-              <span className="problem-message">{problem.message}</span>
+          {byFile(catalog.problems).map(([path, problems]) => (
+            <li key={path} className="problem" role="alert">
+              <code className="problem-where">{path}</code>
+              <ul className="problem-faults" aria-label={`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${path}`}>
+                {problems.map((problem, index) => (
+                  <li key={index} className="problem-message">
+                    {problem.message}
+                  </li>
+                ))}
+              </ul>
             </li>
           ))}
         </ul>

@@ -62,7 +62,7 @@ describe('the scenario library', () => {
     const { problems, scenarios: loaded } = scenarios.catalog();
     expect(loaded).toHaveLength(3);
     expect(problems).toEqual([
-      expect.objectContaining({ path: join(userDir, 'broken.json'), field: 'agents.0.handoffs.0', line: expect.any(Number) }),
+      expect.objectContaining({ path: join(userDir, 'broken.json'), field: 'agents[0].handoffs[0]', line: expect.any(Number) }),
       expect.objectContaining({ path: join(userDir, 'syntax.json'), line: 1, message: expect.stringContaining('not valid JSON') }),
     ]);
   });
@@ -119,5 +119,26 @@ describe('the scenario library', () => {
     const removed = nextChange(scenarios, (catalog) => catalog.problems.length === 0 && !catalog.scenarios.some((entry) => entry.id === 'mine'));
     await rm(file);
     await removed;
+  });
+
+  it('keeps watching a user folder that is deleted and created again', async () => {
+    const { library: scenarios, userDir } = await library({ watch: true });
+    const scenario = await handoffScenario();
+    const first = join(userDir, 'first.json');
+
+    const added = nextChange(scenarios, (catalog) => catalog.scenarios.some((entry) => entry.id === 'first'));
+    await writeFile(first, JSON.stringify({ ...scenario, id: 'first' }));
+    await added;
+
+    const gone = nextChange(scenarios, (catalog) => !catalog.scenarios.some((entry) => entry.id === 'first'));
+    await rm(userDir, { recursive: true });
+    const afterDelete = await gone;
+    expect(afterDelete.scenarios).toHaveLength(3);
+    expect(afterDelete.problems).toEqual([]);
+
+    const back = nextChange(scenarios, (catalog) => catalog.scenarios.some((entry) => entry.id === 'second'));
+    await mkdir(userDir);
+    await writeFile(join(userDir, 'second.json'), JSON.stringify({ ...scenario, id: 'second', name: 'Second' }));
+    expect((await back).scenarios.find((entry) => entry.id === 'second')?.name).toBe('Second');
   });
 });

@@ -1,0 +1,3 @@
+export const installCommand: string;
+export function prerequisites(): { name: string; present: boolean; neededByBrowserTests: boolean }[];
+export function browserTestsBlockedReason(): string | undefined;

@@ -1,0 +1,203 @@
+// Runs the commands README.md tells a user to type, taken from its code blocks so the two cannot drift.
+// It needs `npm run build` first (npm test runs it after the build); the environment is the test's own
+// (a temporary data folder, no Electron binary for `npm start`), the command text is the README's, except
+// that a port the README names is swapped for a free one so parallel runs cannot collide.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Every command in the README: the lines of its `sh` code blocks (comments dropped) and the inline code that
+ * starts with `npm ` or `bash `, with `a && b` split into two commands.
+ */
+function readmeCommands(markdown: string): string[] {
+  const blockLines = [...markdown.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((match) =>
+    match[1]!.split('\n').map((line) => line.replace(/\s+#.*$/, '')),
+  );
+  const inline = [...markdown.matchAll(/`((?:npm|bash) [^`]+)`/g)].map((match) => match[1]!);
+  const split = [...blockLines, ...inline].flatMap((line) => line.split('&&').map((part) => part.trim())).filter(Boolean);
+  return [...new Set(split)];
+}
+
+const commands = readmeCommands(readFileSync('README.md', 'utf8'));
+const commandLike = (pattern: RegExp) => {
+  const found = commands.find((command) => pattern.test(command));
+  if (!found) throw new Error(`README.md no longer shows a command matching ${pattern}; update this test with the README.`);
+  return found;
+};
+
+/** What the test does not run, and why: each is run elsewhere or would change the machine. */
+const notRunHere = new Map([
+  ['npm install', 'installs packages; every test run starts from it'],
+  ['npm ci', 'installs packages; every test run starts from it'],
+  ['npm test', 'is the run this test is part of'],
+  ['npm run typecheck', 'npm test runs it'],
+  ['npm run lint', 'npm test runs it'],
+  ['npm run test:unit', 'npm test runs it'],
+  ['npm run test:e2e', 'npm test runs it'],
+  ['npm run test:readme', 'is this test'],
+  ['npm run build', 'has run before this test (npm test builds first)'],
+  ['npm run fake-openai', 'run below with the --port the README gives it'],
+  ['npm run package', 'downloads Electron, which a machine without network cannot'],
+  ['bash .ci/run', 'is what CI runs: npm test, of which this test is part'],
+  ['sudo apt-get install chromium xvfb espeak-ng sox iproute2', 'installs system packages (scripts/check-prerequisites.mjs names it)'],
+]);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const running: ChildProcess[] = [];
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'workbench-readme-'));
+});
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+interface Started {
+  readonly child: ChildProcess;
+  output(): string;
+  /** Resolves with the first match of `pattern` in stdout, or rejects naming the command and what it printed. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  exit(): Promise<number | null>;
+}
+
+/** Runs a command line through the shell, as a user's terminal would, in its own process group. */
+function run(command: string, env: Record<string, string> = {}): Started {
+  const child = spawn('sh', ['-c', command], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WORKBENCH_DATA_DIR: dataDir, ...env },
+  });
+  running.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return {
+    child,
+    output: () => stdout,
+    exit: () => exited,
+    waitFor(pattern, timeoutMs = 60_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = stdout.match(pattern);
+          if (!match) return false;
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve(match);
+          return true;
+        };
+        const poll = setInterval(check, 50);
+        const fail = (why: string) => {
+          clearInterval(poll);
+          reject(new Error(`\`${command}\` ${why} before printing ${pattern}.\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+        };
+        const timer = setTimeout(() => fail(`took more than ${timeoutMs} ms`), timeoutMs);
+        void exited.then((code) => {
+          if (!check()) fail(`exited with ${code}`);
+        });
+      });
+    },
+  };
+}
+
+const withPort = (command: string, port: number) => command.replace(/--port \d+/, `--port ${port}`).replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${port}`);
+
+async function expectWorkbenchAt(url: string): Promise<void> {
+  const page = await fetch(url);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('<html');
+  const { origin } = new URL(url);
+  expect((await fetch(`${origin}/`)).status, 'a request without the token is refused').toBeGreaterThanOrEqual(400);
+}
+
+const urlLine = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)$/m;
+const built = existsSync('out/main/serve.js') && existsSync('out/renderer/index.html');
+
+describe.skipIf(!built)('the commands README.md tells a user to run', () => {
+  it('covers every command in the README: each is run below or listed with the reason it is not', () => {
+    const runHere = [
+      /^npm start$/,
+      /^npm run serve -- --port \d+$/,
+      /^npm run fake-openai -- --port \d+$/,
+      /^OPENAI_API_KEY=\S+ OPENAI_BASE_URL=\S+ npm start$/,
+      /^npm run bench$/,
+    ];
+    const unexplained = commands.filter((command) => !notRunHere.has(command) && !runHere.some((pattern) => pattern.test(command)));
+    expect(unexplained).toEqual([]);
+  });
+
+  it('`npm start` without an Electron binary says so in one sentence and starts browser mode, printing the URL', async () => {
+    const start = run(commandLike(/^npm start$/), { ELECTRON_OVERRIDE_DIST_PATH: join(dataDir, 'no-electron-here') });
+    const [, url] = await start.waitFor(urlLine);
+    expect(start.output()).toMatch(/The Electron binary is not installed at .*\. Starting browser mode instead/);
+    await expectWorkbenchAt(url!);
+  });
+
+  it('`npm run serve -- --port N` prints the URL with its token on a line of its own and serves the app there', async () => {
+    const port = await freePort();
+    const serve = run(withPort(commandLike(/^npm run serve -- --port \d+$/), port));
+    const [, url] = await serve.waitFor(urlLine);
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/`));
+    await expectWorkbenchAt(url!);
+  });
+
+  it("`npm run fake-openai -- --port N`, then the README's `npm start` against it, answer as the README says", async () => {
+    const port = await freePort();
+    const fake = run(withPort(commandLike(/^npm run fake-openai -- --port \d+$/), port));
+    await fake.waitFor(new RegExp(`fake-openai listening on http://127\\.0\\.0\\.1:${port}`));
+    const answer = await fetch(`http://127.0.0.1:${port}/v1/responses`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer sk-test', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-4.1', input: 'hello' }),
+    });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ object: 'response', status: 'completed' });
+
+    const app = run(withPort(commandLike(/^OPENAI_API_KEY=\S+ OPENAI_BASE_URL=\S+ npm start$/), port), {
+      ELECTRON_OVERRIDE_DIST_PATH: join(dataDir, 'no-electron-here'),
+    });
+    const [, url] = await app.waitFor(urlLine);
+    await expectWorkbenchAt(url!);
+  });
+
+  it('`npm run bench` exits 0 and prints its figures', async () => {
+    const bench = run(commandLike(/^npm run bench$/));
+    expect(await bench.exit()).toBe(0);
+    expect(bench.output()).toMatch(/\d+ events\/s/);
+    expect(bench.output()).toMatch(/heap [+-]?[\d.]+ MiB/);
+  }, 120_000);
+});
+
+if (!built) {
+  describe('the README commands, without a build', () => {
+    const reason = 'need `npm run build` first (out/main/serve.js or out/renderer/index.html is missing); `npm test` runs them after the build';
+    // Under CI a skipped check is a hole, not a pass.
+    if (process.env['CI'] === 'true') {
+      it(`fail under CI: they ${reason}`, () => {
+        throw new Error(`The README commands ${reason}.`);
+      });
+    } else {
+      console.warn(`README commands skipped: they ${reason}`);
+      it.skip(reason, () => undefined);
+    }
+  });
+}
