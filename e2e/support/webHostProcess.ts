@@ -15,9 +15,9 @@ export interface RunningWebHost {
 const STARTUP_TIMEOUT_MS = 15_000;
 
 /** Starts the built web host (`out/main/serve.js`) as the user would, with its own data folder. */
-export async function startBuiltWebHost(env: Record<string, string> = {}): Promise<RunningWebHost> {
+export async function startBuiltWebHost(env: Record<string, string> = {}, args: readonly string[] = []): Promise<RunningWebHost> {
   const dataDir = await mkdtemp(join(tmpdir(), 'workbench-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [resolve('out/main/serve.js'), '--port', '0', '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [resolve('out/main/serve.js'), '--port', '0', '--data-dir', dataDir, ...args], {
     env: { PATH: process.env['PATH'] ?? '', HOME: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

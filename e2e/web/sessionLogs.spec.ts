@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SessionEvent } from '../../src-shared/sessionEvent';
 import { openLog } from '../../src-main/services/sessionLog/sessionLogReader';
+import { startBuiltWebHost } from '../support/webHostProcess';
 import { SUPERVISOR_BILL_ANSWER } from '../fake-openai/defaultScript';
 import { AppDriver } from '../support/appDriver';
 import { expect, test } from '../support/fixtures';
@@ -126,4 +128,23 @@ test.describe('without a key', () => {
     await expect(app.getByTestId('event-count')).toHaveText(`${eventCount} / ${eventCount} events`);
     await expect(await driver.filterEvents('escalation.response')).toHaveCount(1);
   });
+});
+
+test('a crashed log named on the command line opens at start, offline, naming its cut-off last line', async ({ workbenchBrowser }) => {
+  const crashed = join(await mkdtemp(join(tmpdir(), 'workbench-cli-open-')), 'crashed.jsonl');
+  const sample = readFileSync('resources/sample-session/customer-service-retail.jsonl', 'utf8').split('\n');
+  await writeFile(crashed, `${sample.slice(0, 100).join('\n')}\n{"seq":99,"t":`);
+  const host = await startBuiltWebHost({}, [crashed]);
+  try {
+    const page = await workbenchBrowser.newPage();
+    await page.goto(host.url);
+    await expect(page.getByTestId('replay-title')).toContainText('crashed.jsonl');
+    await expect(page.getByTestId('replay-skipped')).toHaveText(
+      /1 line of crashed\.jsonl could not be read and was skipped: line 101 is cut short \(incomplete JSON\)/,
+    );
+    await expect(page.getByText(/This session has no end record/)).toBeVisible();
+    await expect(page.getByTestId('event-count')).toHaveText('99 / 99 events');
+  } finally {
+    await host.stop();
+  }
 });

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   });
   console.log(`Voice Agent Workbench (browser mode), data in ${args.dataDir}. Open:`);
   console.log(host.url);
+  if (args.open) console.log(`Replaying ${args.open} when the page opens.`);
   const stop = () => void Promise.all([host.close(), services.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
