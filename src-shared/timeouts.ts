@@ -1,0 +1,45 @@
+import type { Contract, Domain } from './contract';
+
+/** Every contract channel as `domain:verb`. */
+export type ChannelName = { [D in Domain]: `${D}:${keyof Contract[D] & string}` }[Domain];
+
+/** One upstream HTTP request (mint, key test) may take this long before the openai SDK gives up on it… */
+export const UPSTREAM_REQUEST_TIMEOUT_MS = 30_000;
+/** …and the SDK tries it this many times more after a retryable failure. */
+export const UPSTREAM_MAX_RETRIES = 1;
+const UPSTREAM_CALL_MS = UPSTREAM_REQUEST_TIMEOUT_MS * (UPSTREAM_MAX_RETRIES + 1);
+/** Work that never leaves the machine (settings, key file, scenario catalog). */
+const LOCAL_CALL_MS = 10_000;
+
+/**
+ * How long main lets each channel's work run before it stops it and answers `timeout`. The one place
+ * these numbers live: main's model-call deadlines and the page bridge's waits are both derived from it.
+ */
+export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
+  'app:info': LOCAL_CALL_MS,
+  'settings:get': LOCAL_CALL_MS,
+  'settings:set': LOCAL_CALL_MS,
+  'key:status': LOCAL_CALL_MS,
+  'key:set': LOCAL_CALL_MS,
+  'key:clear': LOCAL_CALL_MS,
+  'key:test': UPSTREAM_CALL_MS,
+  'scenarios:list': LOCAL_CALL_MS,
+  'session:mint': UPSTREAM_CALL_MS,
+  'session:end': LOCAL_CALL_MS,
+  'supervisor:run': 45_000,
+  'escalation:decide': 90_000,
+  'guardrail:classify': 20_000,
+};
+
+/** What the page adds on top of main's deadline, so main's own `timeout` answer always arrives first. */
+export const BRIDGE_MARGIN_MS = 5_000;
+
+/** Main's deadline for a channel; an unknown name gets the local one (the dispatcher refuses it anyway). */
+export function mainTimeoutMs(channel: string): number {
+  return (mainTimeoutsMs as Record<string, number>)[channel] ?? LOCAL_CALL_MS;
+}
+
+/** How long the page's bridge waits for an answer: main's deadline plus a margin, never less. */
+export function bridgeTimeoutMs(channel: string): number {
+  return mainTimeoutMs(channel) + BRIDGE_MARGIN_MS;
+}
