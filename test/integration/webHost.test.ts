@@ -68,7 +68,7 @@ describe('the web host', () => {
     const response = await get(host.port, `/?token=${host.token}`, { host: `127.0.0.1:${host.port}` });
     expect(response.status).toBe(200);
     expect(response.body).toContain('<title>wb</title>');
-    expect(String(response.headers['set-cookie'])).toContain('HttpOnly');
+    expect(String(response.headers['set-cookie'])).toBe(`workbench_token=${host.token}; Path=/; HttpOnly; SameSite=Strict`);
     expect(String(response.headers['content-security-policy'])).toContain("default-src 'none'");
   });
 

@@ -58,8 +58,31 @@ describe('the web request guard', () => {
       tokenFromQuery: false,
     });
   });
+  it('lets in a request without an Origin header (a top-level page load) when Host and token are right', () => {
+    expect(checkWebRequest({ url: `/?token=${token}`, headers: { host: '127.0.0.1:4000' } }, 4000, token)).toMatchObject({ allowed: true });
+  });
+  it.each(['localhost:4000', 'LOCALHOST:4000'])('accepts the Host %s, with or without its matching Origin', (host) => {
+    expect(checkWebRequest({ url: `/?token=${token}`, headers: { host } }, 4000, token)).toMatchObject({ allowed: true });
+    expect(checkWebRequest({ url: `/?token=${token}`, headers: { host, origin: 'http://localhost:4000' } }, 4000, token)).toMatchObject({
+      allowed: true,
+    });
+  });
+  it('reads the token cookie among others, with spaces around it', () => {
+    const cookie = `theme=dark;   workbench_token=${token} ; other=1`;
+    expect(checkWebRequest({ url: '/ipc', headers: { ...good, cookie } }, 4000, token)).toMatchObject({ allowed: true });
+  });
+  it.each([
+    ['a cookie whose name only ends with the token name', `x_workbench_token=${token}`],
+    ['a wrong token in the cookie', 'workbench_token=tok_wrong'],
+    ['an empty cookie header', ''],
+  ])('refuses %s', (_label, cookie) => {
+    expect(checkWebRequest({ url: '/ipc', headers: { ...good, cookie } }, 4000, token)).toMatchObject({ allowed: false, status: 403 });
+  });
   it.each([
     ['no token', { url: '/', headers: good }, 403],
+    ['a localhost Origin on another port', { url: `/?token=${token}`, headers: { host: 'localhost:4000', origin: 'http://localhost:4001' } }, 403],
+    ['an https Origin for the same host', { url: `/?token=${token}`, headers: { ...good, origin: 'https://127.0.0.1:4000' } }, 403],
+    ['a localhost Host on another port', { url: `/?token=${token}`, headers: { host: 'localhost:4001' } }, 421],
     ['a wrong token', { url: '/?token=tok_abcdefghijklmnoX', headers: good }, 403],
     ['a token of another length', { url: '/?token=x', headers: good }, 403],
     ['a foreign Origin', { url: `/?token=${token}`, headers: { ...good, origin: 'http://evil.example' } }, 403],

@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { serialize as serializeCookie } from 'cookie';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch } from '../../ipc/dispatcher';
 import type { PushHub } from '../../ipc/pushHub';
@@ -78,7 +79,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
     };
-    if (setCookie) headers['Set-Cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    if (setCookie) headers['Set-Cookie'] = serializeCookie(TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/' });
     response.writeHead(200, headers);
     createReadStream(file).pipe(response);
   }
