@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, Menu, app, net, protocol, safeStorage, session, shell } from 'electron';
 import { buildContentSecurityPolicy } from '../../security/contentSecurityPolicy';
+import { resolveStaticPath } from '../../security/staticPath';
 import { ELECTRON_APP_ORIGIN, isAppUrl, isPermissionAllowed } from '../../security/trustedOrigin';
 import { createMainServices, type MainServices } from '../../services/mainServices';
 import { registerIpc } from './ipcBridge';
@@ -19,10 +20,9 @@ function serveRenderer(services: MainServices): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'workbench') return new Response('Not found', { status: 404 });
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = join(rendererDir, relative);
-    if (!file.startsWith(rendererDir)) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(`file://${file}`);
+    const resolved = await resolveStaticPath(rendererDir, url.pathname);
+    if (!resolved.ok) return new Response(`Not found: ${resolved.reason}.`, { status: 404 });
+    const response = await net.fetch(pathToFileURL(resolved.file).href);
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', buildContentSecurityPolicy(services.connectOrigins()));
     return new Response(response.body, { status: response.status, headers });

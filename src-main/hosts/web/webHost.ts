@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
 import { serialize as serializeCookie } from 'cookie';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch } from '../../ipc/dispatcher';
 import type { PushHub } from '../../ipc/pushHub';
 import { buildContentSecurityPolicy } from '../../security/contentSecurityPolicy';
+import { resolveStaticPath } from '../../security/staticPath';
 import { TOKEN_COOKIE, checkWebRequest } from '../../security/webRequestGuard';
 import { parseSocketMessage } from './socketMessage';
 
@@ -61,19 +61,17 @@ function refuse(response: ServerResponse, status: number, reason: string): void 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? ((line: string) => console.error(line));
-  const root = normalize(options.rendererDir);
+  const root = options.rendererDir;
   let port = options.port;
 
   async function serveFile(request: IncomingMessage, response: ServerResponse, setCookie: boolean): Promise<void> {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://placeholder').pathname);
-    const relative = pathname === '/' ? 'index.html' : pathname.slice(1);
-    const file = normalize(join(root, relative));
-    if (file !== root && !file.startsWith(root + sep)) return refuse(response, 404, 'Not found.');
-    const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) return refuse(response, 404, `Not found: ${pathname}`);
+    const pathname = new URL(request.url ?? '/', 'http://placeholder').pathname;
+    const resolved = await resolveStaticPath(root, pathname);
+    if (!resolved.ok) return refuse(response, 404, `Not found: ${resolved.reason}.`);
+    const { file } = resolved;
     const headers: Record<string, string> = {
       'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': String(info.size),
+      'Content-Length': String(resolved.size),
       'Content-Security-Policy': buildContentSecurityPolicy([...options.connectOrigins(), `ws://127.0.0.1:${port}`, `ws://localhost:${port}`]),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
