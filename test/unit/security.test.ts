@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildContentSecurityPolicy } from '../../src-main/security/contentSecurityPolicy';
+import { readFileSync } from 'node:fs';
+import { META_CONTENT_SECURITY_POLICY, buildContentSecurityPolicy } from '../../src-main/security/contentSecurityPolicy';
 import { ELECTRON_APP_ORIGIN, isAppUrl, isPermissionAllowed } from '../../src-main/security/trustedOrigin';
 import { checkWebRequest } from '../../src-main/security/webRequestGuard';
 
@@ -45,6 +46,30 @@ describe('the content security policy', () => {
     expect(csp).toContain("script-src 'self';");
     expect(csp).toContain("connect-src 'self' https://api.openai.com;");
     expect(csp).not.toContain('unsafe-eval');
+  });
+
+  const directivesOf = (policy: string) => new Map(policy.split('; ').map((directive) => [directive.split(' ')[0], directive] as const));
+
+  it('is carried by index.html as a meta tag, exactly as main defines it', () => {
+    const html = readFileSync('src-renderer/index.html', 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
+    expect(meta?.[1]).toBe(META_CONTENT_SECURITY_POLICY);
+  });
+
+  it('has the meta tag agree with the header on every directive but connect-src and frame-ancestors', () => {
+    const header = directivesOf(buildContentSecurityPolicy(['https://api.openai.com']));
+    const meta = directivesOf(META_CONTENT_SECURITY_POLICY);
+    for (const [name, directive] of header) {
+      if (name === 'connect-src' || name === 'frame-ancestors') continue;
+      expect(meta.get(name), name).toBe(directive);
+    }
+    expect([...meta.keys()].sort()).toEqual([...header.keys()].filter((name) => name !== 'frame-ancestors').sort());
+  });
+
+  it('lets the meta tag limit connections to network schemes only, leaving the exact origins to the header', () => {
+    const connect = directivesOf(META_CONTENT_SECURITY_POLICY).get('connect-src');
+    expect(connect).toBe("connect-src 'self' http: https: ws: wss:");
+    expect(META_CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|frame-ancestors|\*/);
   });
 });
 
