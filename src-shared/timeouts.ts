@@ -12,8 +12,10 @@ const UPSTREAM_CALL_MS = UPSTREAM_REQUEST_TIMEOUT_MS * (UPSTREAM_MAX_RETRIES + 1
 const LOCAL_CALL_MS = 10_000;
 
 /**
- * How long main lets each channel's work run before it stops it and answers `timeout`. The one place
- * these numbers live: main's model-call deadlines and the page bridge's waits are both derived from it.
+ * The longest each channel's work may take in main. The one place these numbers live: main stops a
+ * session's model call (supervisor, escalation, guardrail) at exactly this deadline and answers `timeout`;
+ * upstream calls without a session are bounded by the SDK's request timeout and retries above; and the
+ * page bridge's waits are derived from these figures, so the page never gives up on work main still runs.
  */
 export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   'app:info': LOCAL_CALL_MS,
