@@ -26,11 +26,14 @@ export interface KeyStore {
 /** What the user can do about any broken stored key; Clear key works whatever is wrong with it. */
 export const STORED_KEY_FIX = 'Clear the key in Settings and set it again';
 
+/** Printable ASCII without spaces, as every OpenAI key is, and as an HTTP Authorization header can carry. */
+const PLAUSIBLE_KEY = /^[\x21-\x7e]{8,512}$/;
+
 /** Stored text that is not plausibly an API key (binary garbage, a truncated write, two lines) is refused unread. */
 export function checkStoredKey(text: string, path: string): string | null {
   const key = text.trim();
   if (key === '') return null;
-  if (!/^[\x21-\x7e]{8,512}$/.test(key)) {
+  if (!PLAUSIBLE_KEY.test(key)) {
     throw new WorkbenchError(
       'key_storage_unavailable',
       `The stored key in ${path} is corrupt: it holds ${key.length} characters that are not an API key. ${STORED_KEY_FIX}.`,
@@ -73,6 +76,13 @@ export function createKeyStore(backend: SecretBackend, envKey: string | undefine
   return {
     status,
     async set(apiKey) {
+      if (!PLAUSIBLE_KEY.test(apiKey)) {
+        throw new WorkbenchError(
+          'invalid_request',
+          'An API key is 8 to 512 printable ASCII characters; this one is not, so it was not saved.',
+          'apiKey',
+        );
+      }
       await backend.write(apiKey);
       return changed();
     },

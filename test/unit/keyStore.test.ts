@@ -43,6 +43,13 @@ describe('the key store', () => {
     expect(await keys.status()).toMatchObject({ source: 'env' });
   });
 
+  it('refuses to store a key that could not be read back (not printable ASCII), naming the field', async () => {
+    const path = join(await makeDir(), 'api-key');
+    const keys = createKeyStore(fileSecretBackend(path), undefined);
+    await expect(keys.set('sk-proj-ключ-0123456789')).rejects.toMatchObject({ code: 'invalid_request', field: 'apiKey' });
+    await expect(access(path)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('names what to do when there is no key at all', async () => {
     const keys = createKeyStore(fileSecretBackend(join(await makeDir(), 'api-key')), undefined);
     await expect(keys.resolve()).rejects.toMatchObject({ code: 'key_missing', message: expect.stringContaining('OPENAI_API_KEY') });
