@@ -111,7 +111,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // Without this listener a frame that is too big or not UTF-8 would throw out of ws and end the process;
     // with it, ws closes only this connection, with 1009 or 1007.
     ws.on('error', (error: Error & { code?: string }) => {
-      log(`Closed a ${IPC_SOCKET_PATH} connection after a bad frame: ${error.message}${error.code ? ` (${error.code})` : ''}.`);
+      log(`Closed an ${IPC_SOCKET_PATH} connection (${error.code ?? 'socket error'}): ${error.message}. The host goes on serving the others.`);
     });
     ws.on('message', (data, isBinary) => {
       const parsed = parseSocketMessage(String(data), isBinary);
