@@ -50,6 +50,8 @@ export const keyStatusSchema = z.object({
   hasKey: z.boolean(),
   source: z.enum(['stored', 'env']).nullable(),
   storage: keyStorageSchema,
+  /** Why a stored key cannot be used, naming its file; absent when nothing is wrong. Clearing the key removes it. */
+  problem: z.string().optional(),
 });
 export type KeyStatus = z.infer<typeof keyStatusSchema>;
 

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../src-shared/contract';
+import { mainTimeoutMs } from '../../src-shared/timeouts';
 import type { KeyStore } from '../services/keyStore';
 import type { UpstreamClient, UpstreamClientFactory } from '../services/openaiClient';
 import type { Scenario } from '../../src-shared/scenario';
@@ -23,10 +24,6 @@ export interface HandlerServices {
   /** What the page should open at start (a command-line file or the first-run sample). */
   readonly startupOpen: () => Promise<{ grant: string; name: string; reason: 'command-line' | 'sample' } | null>;
 }
-
-const SUPERVISOR_TIMEOUT_MS = 45_000;
-const ESCALATION_TIMEOUT_MS = 90_000;
-const GUARDRAIL_TIMEOUT_MS = 20_000;
 
 export function createHandlers({ appInfo, settings, keys, scenarios, upstream, calls, sessionLogs, startupOpen }: HandlerServices): Handlers {
   /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
@@ -64,19 +61,19 @@ export function createHandlers({ appInfo, settings, keys, scenarios, upstream, c
     },
     supervisor: {
       run: (request) =>
-        scenarioCall(request, 'The supervisor call', SUPERVISOR_TIMEOUT_MS, (client, scenario, signal) =>
+        scenarioCall(request, 'The supervisor call', mainTimeoutMs('supervisor:run'), (client, scenario, signal) =>
           runSupervisor(client, scenario, settings.get().supervisorModel, request, signal),
         ),
     },
     escalation: {
       decide: (request) =>
-        scenarioCall(request, 'The escalation call', ESCALATION_TIMEOUT_MS, (client, scenario, signal) =>
+        scenarioCall(request, 'The escalation call', mainTimeoutMs('escalation:decide'), (client, scenario, signal) =>
           runEscalation(client, scenario, settings.get().escalationModel, request, signal),
         ),
     },
     guardrail: {
       classify: (request) =>
-        scenarioCall(request, 'The guardrail call', GUARDRAIL_TIMEOUT_MS, (client, scenario, signal) =>
+        scenarioCall(request, 'The guardrail call', mainTimeoutMs('guardrail:classify'), (client, scenario, signal) =>
           classifyOutput(client, scenario, settings.get().guardrailModel, request.text, signal),
         ),
     },

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { parse as parseCookie } from 'cookie';
 
 export interface GuardedRequest {
   readonly url: string;
@@ -18,14 +19,6 @@ function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function cookieToken(cookieHeader: string | undefined): string | undefined {
-  for (const part of (cookieHeader ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return rest.join('=');
-  }
-  return undefined;
 }
 
 /**
@@ -49,7 +42,7 @@ export function checkWebRequest(request: GuardedRequest, port: number, token: st
   } catch {
     return { allowed: false, status: 400, reason: 'Refused: the request URL is malformed.' };
   }
-  const given = queryToken ?? cookieToken(header(request, 'cookie'));
+  const given = queryToken ?? parseCookie(header(request, 'cookie') ?? '')[TOKEN_COOKIE];
   if (!given || !sameToken(given, token)) {
     return { allowed: false, status: 403, reason: 'Refused: missing or wrong access token. Open the URL the server printed.' };
   }

@@ -3,6 +3,7 @@ import type { KeyStore } from './keyStore';
 import type { SettingsStore } from './settingsStore';
 import { effectiveBaseUrl } from './baseUrl';
 import { toUpstreamError } from './upstreamError';
+import { UPSTREAM_MAX_RETRIES, UPSTREAM_REQUEST_TIMEOUT_MS } from '../../src-shared/timeouts';
 
 export interface UpstreamClient {
   readonly client: OpenAI;
@@ -22,7 +23,13 @@ export function createUpstreamClientFactory(
   return async () => {
     const apiKey = await keys.resolve();
     const baseUrl = effectiveBaseUrl(settings.get(), env);
-    const client = new OpenAI({ apiKey, baseURL: baseUrl, timeout: 60_000, maxRetries: 1, dangerouslyAllowBrowser: false });
+    const client = new OpenAI({
+      apiKey,
+      baseURL: baseUrl,
+      timeout: UPSTREAM_REQUEST_TIMEOUT_MS,
+      maxRetries: UPSTREAM_MAX_RETRIES,
+      dangerouslyAllowBrowser: false,
+    });
     return {
       client,
       baseUrl,

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startWebHost, type WebHost } from '../../src-main/hosts/web/webHost';
+import { MAX_IPC_MESSAGE_BYTES, startWebHost, type WebHost } from '../../src-main/hosts/web/webHost';
 import { createTestServices, type TestServices } from '../support/testServices';
 import { useTempDirs } from '../support/tempDir';
 
@@ -14,7 +14,7 @@ afterEach(async () => {
   host = undefined;
 });
 
-async function start(): Promise<{ host: WebHost; services: TestServices }> {
+async function start(hostLog: string[] = []): Promise<{ host: WebHost; services: TestServices }> {
   const dir = await makeDir();
   const rendererDir = join(dir, 'renderer');
   await mkdir(rendererDir);
@@ -26,6 +26,7 @@ async function start(): Promise<{ host: WebHost; services: TestServices }> {
     dispatch: services.dispatch,
     push: services.push,
     connectOrigins: () => ['https://api.openai.com'],
+    log: (line) => hostLog.push(line),
   });
   return { host, services };
 }
@@ -67,7 +68,7 @@ describe('the web host', () => {
     const response = await get(host.port, `/?token=${host.token}`, { host: `127.0.0.1:${host.port}` });
     expect(response.status).toBe(200);
     expect(response.body).toContain('<title>wb</title>');
-    expect(String(response.headers['set-cookie'])).toContain('HttpOnly');
+    expect(String(response.headers['set-cookie'])).toBe(`workbench_token=${host.token}; Path=/; HttpOnly; SameSite=Strict`);
     expect(String(response.headers['content-security-policy'])).toContain("default-src 'none'");
   });
 
@@ -124,11 +125,74 @@ describe('the web host', () => {
     socket.close();
   });
 
-  it('closes a socket that sends something other than a contract call', async () => {
+  it('answers a message that is not a contract call with a typed error and keeps the connection', async () => {
     const { host } = await start();
-    const socket = await openSocket(`ws://127.0.0.1:${host.port}/ipc?token=${host.token}`, {});
-    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
-    socket.send('{"hello": "there"}');
-    expect(await closed).toBe(1008);
+    const socket = await openClient(host);
+    expect(await call(socket, '{"hello": "there"}')).toMatchObject({
+      id: null,
+      envelope: { ok: false, error: { code: 'invalid_request', field: 'type', message: expect.stringMatching(/malformed call/) } },
+    });
+    expect(await call(socket, '{"type":"invoke","id":7,"channel":42}')).toMatchObject({
+      id: 7,
+      envelope: { ok: false, error: { code: 'invalid_request', field: 'channel' } },
+    });
+    expect(await call(socket, 'not json at all')).toMatchObject({
+      envelope: { ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/not JSON/) } },
+    });
+    expect(await call(socket, JSON.stringify({ type: 'invoke', id: 8, channel: 'app:info' }))).toMatchObject({
+      id: 8,
+      envelope: { ok: true, value: { host: 'web' } },
+    });
+    socket.close();
+  });
+
+  it('takes a 5 MiB frame as an ordinary (refused) message and goes on serving that connection', async () => {
+    const { host } = await start();
+    const socket = await openClient(host);
+    const fiveMiB = JSON.stringify({ type: 'invoke', id: 1, channel: 'key:set', request: { apiKey: 'x'.repeat(5 * 1024 * 1024) } });
+    expect(await call(socket, fiveMiB)).toMatchObject({ id: 1, envelope: { ok: false, error: { code: 'invalid_request', field: 'apiKey' } } });
+    expect(await call(socket, JSON.stringify({ type: 'invoke', id: 2, channel: 'app:info' }))).toMatchObject({ id: 2, envelope: { ok: true } });
+    socket.close();
+  });
+
+  it.each([
+    ['a frame larger than the 8 MiB limit', () => 'x'.repeat(MAX_IPC_MESSAGE_BYTES + 1024 * 1024), 1009, 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'],
+    ['a text frame that is not UTF-8', () => Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 1007, 'WS_ERR_INVALID_UTF8'],
+  ])('closes only the connection that sent %s, logs it, and keeps serving the others', async (_label, frame, code, reason) => {
+    const hostLog: string[] = [];
+    const { host } = await start(hostLog);
+    const bystander = await openClient(host);
+    const offender = await openClient(host);
+    offender.on('error', () => undefined);
+    const closed = new Promise<number>((resolve) => offender.once('close', (closeCode) => resolve(closeCode)));
+    offender.send(frame(), { binary: false });
+    expect(await closed).toBe(code);
+    expect(hostLog).toEqual([expect.stringContaining(`Closed an /ipc connection (${reason})`)]);
+    expect(await call(bystander, JSON.stringify({ type: 'invoke', id: 1, channel: 'app:info' }))).toMatchObject({
+      id: 1,
+      envelope: { ok: true, value: { host: 'web' } },
+    });
+    const newcomer = await openClient(host);
+    expect(await call(newcomer, JSON.stringify({ type: 'invoke', id: 1, channel: 'app:info' }))).toMatchObject({ envelope: { ok: true } });
+    bystander.close();
+    newcomer.close();
   });
 });
+
+function openClient(host: WebHost): Promise<WebSocket> {
+  return openSocket(`ws://127.0.0.1:${host.port}/ipc`, { origin: `http://127.0.0.1:${host.port}`, cookie: `workbench_token=${host.token}` });
+}
+
+/** Sends one raw frame and resolves with the next result message. */
+function call(socket: WebSocket, frame: string): Promise<{ type: string; id: number | null; envelope: unknown }> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const message = JSON.parse(String(data)) as { type: string; id: number | null; envelope: unknown };
+      if (message.type !== 'result') return;
+      socket.off('message', onMessage);
+      resolve(message);
+    };
+    socket.on('message', onMessage);
+    socket.send(frame);
+  });
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildContentSecurityPolicy } from '../../src-main/security/contentSecurityPolicy';
+import { readFileSync } from 'node:fs';
+import { META_CONTENT_SECURITY_POLICY, buildContentSecurityPolicy } from '../../src-main/security/contentSecurityPolicy';
 import { ELECTRON_APP_ORIGIN, isAppUrl, isPermissionAllowed } from '../../src-main/security/trustedOrigin';
 import { checkWebRequest } from '../../src-main/security/webRequestGuard';
 
@@ -46,6 +47,30 @@ describe('the content security policy', () => {
     expect(csp).toContain("connect-src 'self' https://api.openai.com;");
     expect(csp).not.toContain('unsafe-eval');
   });
+
+  const directivesOf = (policy: string) => new Map(policy.split('; ').map((directive) => [directive.split(' ')[0], directive] as const));
+
+  it('is carried by index.html as a meta tag, exactly as main defines it', () => {
+    const html = readFileSync('src-renderer/index.html', 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
+    expect(meta?.[1]).toBe(META_CONTENT_SECURITY_POLICY);
+  });
+
+  it('has the meta tag agree with the header on every directive but connect-src and frame-ancestors', () => {
+    const header = directivesOf(buildContentSecurityPolicy(['https://api.openai.com']));
+    const meta = directivesOf(META_CONTENT_SECURITY_POLICY);
+    for (const [name, directive] of header) {
+      if (name === 'connect-src' || name === 'frame-ancestors') continue;
+      expect(meta.get(name), name).toBe(directive);
+    }
+    expect([...meta.keys()].sort()).toEqual([...header.keys()].filter((name) => name !== 'frame-ancestors').sort());
+  });
+
+  it('lets the meta tag limit connections to network schemes only, leaving the exact origins to the header', () => {
+    const connect = directivesOf(META_CONTENT_SECURITY_POLICY).get('connect-src');
+    expect(connect).toBe("connect-src 'self' http: https: ws: wss:");
+    expect(META_CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|frame-ancestors|\*/);
+  });
 });
 
 describe('the web request guard', () => {
@@ -58,8 +83,31 @@ describe('the web request guard', () => {
       tokenFromQuery: false,
     });
   });
+  it('lets in a request without an Origin header (a top-level page load) when Host and token are right', () => {
+    expect(checkWebRequest({ url: `/?token=${token}`, headers: { host: '127.0.0.1:4000' } }, 4000, token)).toMatchObject({ allowed: true });
+  });
+  it.each(['localhost:4000', 'LOCALHOST:4000'])('accepts the Host %s, with or without its matching Origin', (host) => {
+    expect(checkWebRequest({ url: `/?token=${token}`, headers: { host } }, 4000, token)).toMatchObject({ allowed: true });
+    expect(checkWebRequest({ url: `/?token=${token}`, headers: { host, origin: 'http://localhost:4000' } }, 4000, token)).toMatchObject({
+      allowed: true,
+    });
+  });
+  it('reads the token cookie among others, with spaces around it', () => {
+    const cookie = `theme=dark;   workbench_token=${token} ; other=1`;
+    expect(checkWebRequest({ url: '/ipc', headers: { ...good, cookie } }, 4000, token)).toMatchObject({ allowed: true });
+  });
+  it.each([
+    ['a cookie whose name only ends with the token name', `x_workbench_token=${token}`],
+    ['a wrong token in the cookie', 'workbench_token=tok_wrong'],
+    ['an empty cookie header', ''],
+  ])('refuses %s', (_label, cookie) => {
+    expect(checkWebRequest({ url: '/ipc', headers: { ...good, cookie } }, 4000, token)).toMatchObject({ allowed: false, status: 403 });
+  });
   it.each([
     ['no token', { url: '/', headers: good }, 403],
+    ['a localhost Origin on another port', { url: `/?token=${token}`, headers: { host: 'localhost:4000', origin: 'http://localhost:4001' } }, 403],
+    ['an https Origin for the same host', { url: `/?token=${token}`, headers: { ...good, origin: 'https://127.0.0.1:4000' } }, 403],
+    ['a localhost Host on another port', { url: `/?token=${token}`, headers: { host: 'localhost:4001' } }, 421],
     ['a wrong token', { url: '/?token=tok_abcdefghijklmnoX', headers: good }, 403],
     ['a token of another length', { url: '/?token=x', headers: good }, 403],
     ['a foreign Origin', { url: `/?token=${token}`, headers: { ...good, origin: 'http://evil.example' } }, 403],

@@ -1,17 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
+import { serialize as serializeCookie } from 'cookie';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { z } from 'zod';
 import type { Dispatch } from '../../ipc/dispatcher';
 import type { PushHub } from '../../ipc/pushHub';
 import { buildContentSecurityPolicy } from '../../security/contentSecurityPolicy';
+import { resolveStaticPath } from '../../security/staticPath';
 import { TOKEN_COOKIE, checkWebRequest } from '../../security/webRequestGuard';
+import { parseSocketMessage } from './socketMessage';
 
 export const IPC_SOCKET_PATH = '/ipc';
+
+/**
+ * The largest message the socket takes. Batches of session events travel over it, so it is generous;
+ * a bigger frame closes that one connection with 1009, never the host.
+ */
+export const MAX_IPC_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 export interface WebHostOptions {
   readonly port: number;
@@ -21,6 +28,8 @@ export interface WebHostOptions {
   /** Extra origins the page may connect to (the realtime API), read per page load. */
   readonly connectOrigins: () => readonly string[];
   readonly token?: string;
+  /** Where the host reports a connection it had to close; stderr by default. */
+  readonly log?: (line: string) => void;
 }
 
 export interface WebHost {
@@ -29,13 +38,6 @@ export interface WebHost {
   readonly token: string;
   close(): Promise<void>;
 }
-
-const invokeMessageSchema = z.object({
-  type: z.literal('invoke'),
-  id: z.number().int().nonnegative(),
-  channel: z.string(),
-  request: z.unknown().optional(),
-});
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,25 +60,24 @@ function refuse(response: ServerResponse, status: number, reason: string): void 
 /** Serves the built renderer and carries the contract over a WebSocket, on 127.0.0.1 only. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const root = normalize(options.rendererDir);
+  const log = options.log ?? ((line: string) => console.error(line));
+  const root = options.rendererDir;
   let port = options.port;
 
   async function serveFile(request: IncomingMessage, response: ServerResponse, setCookie: boolean): Promise<void> {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://placeholder').pathname);
-    const relative = pathname === '/' ? 'index.html' : pathname.slice(1);
-    const file = normalize(join(root, relative));
-    if (file !== root && !file.startsWith(root + sep)) return refuse(response, 404, 'Not found.');
-    const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) return refuse(response, 404, `Not found: ${pathname}`);
+    const pathname = new URL(request.url ?? '/', 'http://placeholder').pathname;
+    const resolved = await resolveStaticPath(root, pathname);
+    if (!resolved.ok) return refuse(response, 404, `Not found: ${resolved.reason}.`);
+    const { file } = resolved;
     const headers: Record<string, string> = {
       'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': String(info.size),
+      'Content-Length': String(resolved.size),
       'Content-Security-Policy': buildContentSecurityPolicy([...options.connectOrigins(), `ws://127.0.0.1:${port}`, `ws://localhost:${port}`]),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
     };
-    if (setCookie) headers['Set-Cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    if (setCookie) headers['Set-Cookie'] = serializeCookie(TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/' });
     response.writeHead(200, headers);
     createReadStream(file).pipe(response);
   }
@@ -90,7 +91,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     );
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_IPC_MESSAGE_BYTES });
   server.on('upgrade', (request, socket, head) => {
     const verdict = checkWebRequest({ url: request.url ?? '/', headers: request.headers }, port, token);
     const pathname = new URL(request.url ?? '/', 'http://placeholder').pathname;
@@ -107,16 +108,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function attach(ws: WebSocket): void {
     const disconnect = options.push.connect((channel, payload) => ws.send(JSON.stringify({ type: 'push', channel, payload })));
     ws.on('close', disconnect);
-    ws.on('message', (data) => {
-      let message: z.infer<typeof invokeMessageSchema>;
-      try {
-        message = invokeMessageSchema.parse(JSON.parse(String(data)));
-      } catch {
-        ws.close(1008, 'Malformed message: expected {type:"invoke", id, channel, request}.');
+    // Without this listener a frame that is too big or not UTF-8 would throw out of ws and end the process;
+    // with it, ws closes only this connection, with 1009 or 1007.
+    ws.on('error', (error: Error & { code?: string }) => {
+      log(`Closed an ${IPC_SOCKET_PATH} connection (${error.code ?? 'socket error'}): ${error.message}. The host goes on serving the others.`);
+    });
+    ws.on('message', (data, isBinary) => {
+      const parsed = parseSocketMessage(String(data), isBinary);
+      if (!parsed.ok) {
+        ws.send(JSON.stringify({ type: 'result', id: parsed.id, envelope: { ok: false, error: parsed.error } }));
         return;
       }
-      void options.dispatch(message.channel, message.request).then((envelope) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: message.id, envelope }));
+      const { id, channel, request } = parsed.message;
+      void options.dispatch(channel, request).then((envelope) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id, envelope }));
       });
     });
   }

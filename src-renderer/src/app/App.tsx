@@ -24,7 +24,10 @@ export function App() {
             v{connection.info.version} · {connection.info.host === 'web' ? 'browser mode' : 'desktop'}
           </span>
         )}
-        {keyStatus && !keyStatus.hasKey && <span className="titlebar-warning">No API key: add one in Settings to connect.</span>}
+        {keyStatus?.problem && <span className="titlebar-warning">The stored API key cannot be used: see Settings.</span>}
+        {keyStatus && !keyStatus.hasKey && !keyStatus.problem && (
+          <span className="titlebar-warning">No API key: add one in Settings to connect.</span>
+        )}
       </header>
       {connection.status === 'connecting' && <p className="state-line app-state">Connecting to the workbench services…</p>}
       {connection.status === 'failed' && (

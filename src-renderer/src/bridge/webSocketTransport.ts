@@ -1,7 +1,6 @@
 import type { Envelope } from '../../../src-shared/contract';
 import type { ContractTransport } from '../../../src-shared/bridge';
-
-const CALL_TIMEOUT_MS = 30_000;
+import { bridgeTimeoutMs } from '../../../src-shared/timeouts';
 
 interface Pending {
   resolve(envelope: Envelope): void;
@@ -48,11 +47,12 @@ export function connectWebSocketTransport(url: string): Promise<ContractTranspor
     invoke(channel, request) {
       if (closedReason !== undefined) return Promise.resolve(failure('transport_closed', closedReason));
       const id = nextId++;
+      const timeoutMs = bridgeTimeoutMs(channel);
       return new Promise<Envelope>((resolve) => {
         const timer = setTimeout(() => {
           pending.delete(id);
-          resolve(failure('timeout', `${channel} got no answer from the workbench server within ${CALL_TIMEOUT_MS / 1000} s.`));
-        }, CALL_TIMEOUT_MS);
+          resolve(failure('timeout', `${channel} got no answer from the workbench server within ${timeoutMs / 1000} s.`));
+        }, timeoutMs);
         pending.set(id, { resolve, timer });
         socket.send(JSON.stringify({ type: 'invoke', id, channel, request }));
       });

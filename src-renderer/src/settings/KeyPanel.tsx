@@ -49,6 +49,11 @@ export function KeyPanel() {
       <p className="state-line" data-testid="key-status">
         {describeKey(keyStatus.source)}
       </p>
+      {keyStatus.problem && (
+        <p className="state-line state-error" role="alert" data-testid="key-problem">
+          {keyStatus.problem}
+        </p>
+      )}
       <p className="form-hint">{keyStatus.storage.description}</p>
       <form className="inline-form" onSubmit={submit}>
         <input
@@ -66,7 +71,7 @@ export function KeyPanel() {
         <button
           type="button"
           className="button"
-          disabled={keyStatus.source !== 'stored'}
+          disabled={keyStatus.source !== 'stored' && !keyStatus.problem}
           onClick={() => void run(() => requireApi().key.clear(), 'Stored key removed.')}
         >
           Clear key

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { BrowserWindow, Menu, app, safeStorage, session } from 'electron';
+import { createMainServices, type MainServices } from '../../services/mainServices';
+import { buildAppMenu } from './appMenu';
+import { createMainWindow } from './mainWindow';
+import { registerAppScheme, serveRenderer } from './rendererProtocol';
+import { safeStorageBackend } from './safeStorageBackend';
+import { lockDownSession } from './sessionPolicy';
+
+export interface ElectronHostPaths {
+  readonly rendererDir: string;
+  readonly preloadPath: string;
+  readonly builtinScenarioDir: string;
+  /** The bundled sample session a first run opens. */
+  readonly sampleSession: string;
+  /** A log named on the command line, opened at start. */
+  readonly openAtStart: string | undefined;
+}
+
+/**
+ * Wires the shared services into Electron: one instance, a locked-down session, the renderer on app://,
+ * one window. Resolves with the services once the window exists, or null when another instance runs.
+ */
+export async function startElectronHost(paths: ElectronHostPaths): Promise<MainServices | null> {
+  registerAppScheme();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  await app.whenReady();
+  const dataDir = app.getPath('userData');
+  const services = await createMainServices({
+    dataDir,
+    host: 'electron',
+    version: app.getVersion(),
+    keyBackend: safeStorageBackend(safeStorage, join(dataDir, 'api-key.sealed')),
+    env: process.env,
+    log: (line) => console.error(line),
+    builtinScenarioDir: paths.builtinScenarioDir,
+    sampleSession: paths.sampleSession,
+    openAtStart: paths.openAtStart,
+  });
+  app.on('will-quit', () => void services.close());
+  lockDownSession(session.defaultSession);
+  serveRenderer(paths.rendererDir, services.connectOrigins);
+  Menu.setApplicationMenu(buildAppMenu());
+  const open = () => createMainWindow({ preloadPath: paths.preloadPath, dispatch: services.dispatch, push: services.push });
+  let window = open();
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) window = open();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  return services;
+}
