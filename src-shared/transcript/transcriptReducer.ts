@@ -281,6 +281,31 @@ function applyApp(draft: Draft, event: SessionEvent): void {
         if (entry) draft.put({ ...entry, guardrail: { status: 'error', message: 'Not checked: the session ended before the guardrail answered.' } });
       }
       break;
+    case 'session.resumed': {
+      // A reconnect: the earlier conversation, given to the new session under these ids, so its echo lands on the same entries.
+      const messages = Array.isArray(payload['messages']) ? (payload['messages'] as Payload[]) : [];
+      for (const message of messages) {
+        const id = str(message['id']);
+        const role = message['role'] === 'user' || message['role'] === 'assistant' ? message['role'] : undefined;
+        if (!id || !role) continue;
+        draft.put({
+          kind: 'message',
+          id,
+          role,
+          agent: str(message['agent']),
+          text: str(message['text']) ?? '',
+          status: 'done',
+          guardrail: undefined,
+        });
+      }
+      draft.put({
+        kind: 'notice',
+        id: `resumed-${event.seq}`,
+        level: 'info',
+        text: `Reconnected: a new session, given the ${messages.length} earlier message${messages.length === 1 ? '' : 's'} so the agent carries on.`,
+      });
+      break;
+    }
     case 'session.error':
       draft.put({ kind: 'notice', id: `notice-${event.seq}`, level: 'error', text: str(payload['message']) ?? 'The session failed.' });
       break;

@@ -11,6 +11,27 @@ function useTheme(): void {
   }, [theme]);
 }
 
+/** The page lost the host (browser mode): say so, keep what is on screen, keep retrying, offer Reload. */
+function HostLostBanner() {
+  const bridge = useWorkbenchStore((state) => state.bridge);
+  const retry = useWorkbenchStore((state) => state.retryBridge);
+  if (bridge.state !== 'lost') return null;
+  return (
+    <div className="host-lost" role="alert" data-testid="host-lost">
+      <span>
+        {bridge.reason} Retrying every few seconds (attempt {bridge.attempt}, next in {Math.round(bridge.retryInMs / 1000)} s). What is on screen
+        stays readable.
+      </span>
+      <button type="button" className="button button-small" onClick={() => retry?.()}>
+        Retry now
+      </button>
+      <button type="button" className="button button-small" onClick={() => location.reload()}>
+        Reload
+      </button>
+    </div>
+  );
+}
+
 export function App() {
   const connection = useWorkbenchStore((state) => state.connection);
   const keyStatus = useWorkbenchStore((state) => state.keyStatus);
@@ -37,6 +58,7 @@ export function App() {
       )}
       {connection.status === 'ready' && (
         <>
+          <HostLostBanner />
           <SessionToolbar />
           <ReplayBar />
           <main className="workspace">

@@ -1,22 +1,42 @@
 import { connectWorkbench } from '../bridge/workbenchClient';
 import { useScenarioStore } from '../scenarios/scenarioStore';
 import { openReplay } from '../replay/replayActions';
-import { selectScenario } from '../session/sessionActions';
+import { hostLost, selectScenario } from '../session/sessionActions';
 import { refreshLibrary } from '../sessions/sessionLibraryStore';
 import { useSessionStore } from '../session/sessionStore';
 import { useWorkbenchStore } from './workbenchStore';
 
+/** After the host came back: what it knows may have changed while the page could not hear it. */
+async function refreshAfterReconnect(): Promise<void> {
+  const api = useWorkbenchStore.getState().connection;
+  if (api.status !== 'ready') return;
+  const [settings, keyStatus, catalog] = await Promise.all([api.api.settings.get(), api.api.key.status(), api.api.scenarios.list()]);
+  useWorkbenchStore.setState({ settings, keyStatus });
+  useScenarioStore.setState({ catalog });
+  void refreshLibrary();
+}
+
 /** Connects the bridge, loads what the views need, and keeps it current from main's pushes. */
 export async function startWorkbench(): Promise<void> {
   try {
-    const api = await connectWorkbench();
+    const { api, bridge } = await connectWorkbench();
     const [info, settings, keyStatus, catalog] = await Promise.all([api.app.info(), api.settings.get(), api.key.status(), api.scenarios.list()]);
     api.events.settingsChanged((next) => useWorkbenchStore.setState({ settings: next }));
     api.events.keyChanged((next) => useWorkbenchStore.setState({ keyStatus: next }));
     api.events.scenariosChanged((next) => useScenarioStore.setState({ catalog: next }));
     api.events.sessionsChanged(() => void refreshLibrary());
     useScenarioStore.setState({ catalog });
-    useWorkbenchStore.setState({ connection: { status: 'ready', api, info }, settings, keyStatus });
+    bridge?.onStatus((status) => {
+      useWorkbenchStore.setState({ bridge: status });
+      if (status.state === 'lost') hostLost();
+      else void refreshAfterReconnect();
+    });
+    useWorkbenchStore.setState({
+      connection: { status: 'ready', api, info },
+      settings,
+      keyStatus,
+      retryBridge: bridge ? () => bridge.retryNow() : undefined,
+    });
     const first = catalog.scenarios[0];
     if (first && !useSessionStore.getState().scenarioId) selectScenario(first.id);
     // A file from the command line, or on a first run the bundled sample, so there is something to look at.

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo, KeyStatus, WorkbenchApi } from '../../../src-shared/contract';
 import type { Settings } from '../../../src-shared/settings';
+import type { BridgeStatus } from '../bridge/workbenchClient';
 
 export type ConnectionState =
   { status: 'connecting' } | { status: 'ready'; api: WorkbenchApi; info: AppInfo } | { status: 'failed'; message: string };
@@ -9,6 +10,9 @@ interface WorkbenchState {
   connection: ConnectionState;
   settings: Settings | null;
   keyStatus: KeyStatus | null;
+  bridge: BridgeStatus;
+  /** Asks the bridge to try reaching the host again now. */
+  retryBridge: (() => void) | undefined;
 }
 
 /** The bridge to main and what main last told us about settings and the key. */
@@ -16,6 +20,8 @@ export const useWorkbenchStore = create<WorkbenchState>(() => ({
   connection: { status: 'connecting' },
   settings: null,
   keyStatus: null,
+  bridge: { state: 'connected' },
+  retryBridge: undefined,
 }));
 
 export function requireApi(): WorkbenchApi {

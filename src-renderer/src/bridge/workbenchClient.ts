@@ -1,6 +1,6 @@
 import { buildRawApi, unwrapApi } from '../../../src-shared/bridge';
 import type { RawWorkbenchApi, WorkbenchApi } from '../../../src-shared/contract';
-import { connectWebSocketTransport } from './webSocketTransport';
+import { connectWebSocketTransport, type BridgeStatus, type WebSocketTransport } from './webSocketTransport';
 
 declare global {
   interface Window {
@@ -9,9 +9,18 @@ declare global {
   }
 }
 
+export interface WorkbenchConnection {
+  readonly api: WorkbenchApi;
+  /** Browser mode only: the host runs in another process that can go away while the page stays. */
+  readonly bridge: Pick<WebSocketTransport, 'onStatus' | 'retryNow'> | undefined;
+}
+
+export type { BridgeStatus };
+
 /** The contract as the renderer sees it, from the Electron preload or, in browser mode, the web host's socket. */
-export async function connectWorkbench(): Promise<WorkbenchApi> {
-  if (window.workbench) return unwrapApi(window.workbench);
+export async function connectWorkbench(): Promise<WorkbenchConnection> {
+  if (window.workbench) return { api: unwrapApi(window.workbench), bridge: undefined };
   const url = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ipc`;
-  return unwrapApi(buildRawApi(await connectWebSocketTransport(url)));
+  const transport = await connectWebSocketTransport(url);
+  return { api: unwrapApi(buildRawApi(transport)), bridge: transport };
 }

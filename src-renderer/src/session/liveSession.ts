@@ -15,6 +15,8 @@ import type { SessionControls } from './sessionStore';
 import { tapDataChannel } from './wireTap';
 
 const CONNECT_TIMEOUT_MS = 20_000;
+/** A reconnect gives the new session at most this many earlier messages. */
+const MAX_SEEDED_MESSAGES = 100;
 
 export type SessionEndReason = 'user' | 'capped' | 'dropped' | 'error';
 
@@ -30,6 +32,14 @@ export interface LiveSessionOptions {
   readonly onEvent: (event: SessionEvent) => void;
   /** Called once when the session is over, for whatever reason. */
   readonly onEnded?: (reason: SessionEndReason) => void;
+  /** The conversation of the session this one reconnects, given to the new one so the agent carries on. */
+  readonly history?: readonly EarlierMessage[];
+}
+
+export interface EarlierMessage {
+  readonly role: 'user' | 'assistant';
+  readonly text: string;
+  readonly agent: string | undefined;
 }
 
 function describeFailure(error: unknown): string {
@@ -94,6 +104,20 @@ export class LiveSession {
     });
   }
 
+  /** The conversation so far, for a reconnect to carry on from. */
+  earlierMessages(): EarlierMessage[] {
+    const messages: EarlierMessage[] = [];
+    for (let index = 0; index < this.conversation.entries.length; index += 1) {
+      const entry = this.conversation.entries.at(index)!;
+      if (entry.kind === 'message' && entry.text.trim() !== '') messages.push({ role: entry.role, text: entry.text, agent: entry.agent });
+    }
+    return messages;
+  }
+
+  get scenarioId(): string {
+    return this.options.scenario.id;
+  }
+
   get currentPhase(): SessionPhase {
     return this.phase;
   }
@@ -128,6 +152,12 @@ export class LiveSession {
       mode: controls.mode,
       output: controls.output,
     });
+    const seeded = (this.options.history ?? []).slice(-MAX_SEEDED_MESSAGES).map((message, index) => ({
+      ...message,
+      // Client-chosen item ids (at most 32 characters), so the server's echo of each lands on its transcript entry.
+      id: `wbseed_${this.sessionId.slice(0, 8)}_${index}`,
+    }));
+    if (seeded.length > 0) this.record('app', 'session.resumed', { messages: seeded });
     try {
       this.setPhase({ status: 'connecting', step: 'Minting a session secret…' });
       const mintStarted = performance.now();
@@ -191,6 +221,17 @@ export class LiveSession {
         if (this.ended) session.close();
       }
       this.checkCancelled();
+      for (const message of seeded) {
+        session.transport.sendEvent({
+          type: 'conversation.item.create',
+          item: {
+            id: message.id,
+            type: 'message',
+            role: message.role,
+            content: [{ type: message.role === 'user' ? 'input_text' : 'output_text', text: message.text }],
+          },
+        });
+      }
       this.applyMicrophone();
       this.setPlayback(controls.playback);
       this.startLengthCap(controls.lengthCapMinutes);

@@ -31,6 +31,9 @@ export async function connect(): Promise<void> {
   const api = requireApi();
   const previous = useWorkspaceStore.getState().shown;
   if (previous.kind === 'replay') previous.replay.dispose();
+  // Connecting again in the same scenario carries the conversation on (after Disconnect or a dropped connection).
+  const before = useWorkspaceStore.getState().live?.session;
+  const history = before && before.scenarioId === scenario.id ? before.earlierMessages() : [];
   const stream = new SessionStream();
   const session = new LiveSession({
     api,
@@ -38,6 +41,7 @@ export async function connect(): Promise<void> {
     settings,
     controls,
     currentControls: () => useSessionStore.getState(),
+    history,
     onEvent: (event) => {
       stream.push(event);
       sink.push(event);
@@ -67,6 +71,16 @@ export async function connect(): Promise<void> {
 /** Disconnects, or cancels a connect still under way. */
 export function disconnect(): void {
   liveSession()?.close();
+}
+
+/** The host is gone: a live session cannot reach its tools or its log, so stop it and release the microphone. */
+export function hostLost(): void {
+  const session = liveSession();
+  if (session && (session.currentPhase.status === 'connected' || session.currentPhase.status === 'connecting'))
+    session.close(
+      'The workbench host became unreachable, so the live session was stopped and the microphone released. The transcript stays here.',
+      'error',
+    );
 }
 
 export function selectScenario(id: string): void {

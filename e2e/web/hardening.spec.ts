@@ -1,0 +1,137 @@
+import type { Page } from '@playwright/test';
+import { AppDriver } from '../support/appDriver';
+import { expect, test } from '../support/fixtures';
+
+/** Counts the microphone tracks the page opened that are still live (a track left live is an orphaned microphone). */
+async function trackMicrophone(app: Page): Promise<() => Promise<{ opened: number; live: number }>> {
+  await app.addInitScript(() => {
+    const devices = navigator.mediaDevices;
+    const original = devices.getUserMedia.bind(devices);
+    const opened: MediaStreamTrack[] = [];
+    (window as unknown as { __micTracks: MediaStreamTrack[] }).__micTracks = opened;
+    devices.getUserMedia = async (constraints) => {
+      const stream = await original(constraints);
+      opened.push(...stream.getTracks());
+      return stream;
+    };
+  });
+  await app.reload();
+  return () =>
+    app.evaluate(() => {
+      const tracks = (window as unknown as { __micTracks: MediaStreamTrack[] }).__micTracks;
+      return { opened: tracks.length, live: tracks.filter((track) => track.readyState === 'live').length };
+    });
+}
+
+test('Cancel while minting is slow leaves no session and the microphone off, three times in a row', async ({ app, fake }) => {
+  const microphone = await trackMicrophone(app);
+  const driver = new AppDriver(app);
+  await driver.pickScenario('chatSupervisor');
+  fake.faults.set([{ route: 'client_secrets', latencyMs: 2_000 }]);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await app.getByRole('button', { name: 'Connect' }).click();
+    await expect(driver.phase).toHaveText('Minting a session secret…');
+    await app.getByRole('button', { name: 'Cancel' }).click();
+    await expect(driver.phase).toHaveText('Not connected');
+  }
+  // The three slow mints answer after they were cancelled; none of them may go on to a session. Nothing
+  // announces "nothing happened", so wait out the injected latency.
+  await app.waitForTimeout(3_000);
+  expect(fake.received.http.filter((request) => request.path === '/v1/realtime/calls')).toHaveLength(0);
+  await expect(driver.phase).toHaveText('Not connected');
+  await expect(app.getByTestId('mic-state')).toHaveText('○ Mic off');
+  expect(await microphone()).toEqual({ opened: 0, live: 0 });
+
+  // And the app is not stuck: a normal connect works.
+  fake.faults.clear();
+  await driver.connect();
+  expect((await microphone()).live).toBe(1);
+});
+
+test('Cancel while the WebRTC call is being set up releases the microphone it had opened', async ({ app, fake }) => {
+  const microphone = await trackMicrophone(app);
+  const driver = new AppDriver(app);
+  await driver.pickScenario('chatSupervisor');
+  fake.faults.set([{ route: 'calls', latencyMs: 2_000 }]);
+  await app.getByRole('button', { name: 'Connect' }).click();
+  await expect(driver.phase).toHaveText('Connecting over WebRTC…');
+  await expect.poll(async () => (await microphone()).opened).toBe(1);
+  await app.getByRole('button', { name: 'Cancel' }).click();
+  await expect(driver.phase).toHaveText('Not connected');
+  await app.waitForTimeout(3_000);
+  await expect(driver.phase).toHaveText('Not connected');
+  expect(await microphone()).toEqual({ opened: 1, live: 0 });
+});
+
+test('killing the host mid-session: an alert within 5 s, the session stopped, the microphone released, the transcript kept, Reload offered', async ({
+  app,
+  webHost,
+}) => {
+  const microphone = await trackMicrophone(app);
+  const driver = new AppDriver(app);
+  await driver.pickScenario('simpleHandoff');
+  await driver.connect();
+  await driver.say('Hello');
+  await expect(driver.assistantMessage('Would you like a haiku?')).toBeVisible();
+  expect((await microphone()).live).toBe(1);
+
+  await webHost.kill('SIGKILL');
+
+  const alert = app.getByTestId('host-lost');
+  await expect(alert).toBeVisible({ timeout: 5_000 });
+  await expect(alert).toHaveAttribute('role', 'alert');
+  await expect(alert).toContainText('The workbench host is unreachable');
+  await expect(alert).toContainText(/Retrying every few seconds \(attempt \d+/);
+  await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(driver.phase).toContainText('the live session was stopped and the microphone released');
+  await expect(app.getByTestId('mic-state')).toHaveText('○ Mic off');
+  expect((await microphone()).live).toBe(0);
+  await expect(driver.userMessage('Hello')).toBeVisible();
+  await expect(driver.assistantMessage('Would you like a haiku?')).toBeVisible();
+});
+
+test('connecting again keeps the transcript and gives the new session the earlier messages, so the agent carries on', async ({ app, fake }) => {
+  const driver = new AppDriver(app);
+  await driver.pickScenario('simpleHandoff');
+  await driver.connect();
+  await driver.say('Hello');
+  await expect(driver.assistantMessage('Would you like a haiku?')).toBeVisible();
+  await app.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(driver.phase).toHaveText('Not connected');
+  const firstSession = fake.received.realtime.at(-1)!.sessionId;
+
+  await driver.connect();
+  await expect(driver.userMessage('Hello')).toBeVisible();
+  await expect(driver.assistantMessage('Would you like a haiku?')).toHaveCount(1);
+  await expect(app.getByText('Reconnected: a new session, given the 2 earlier messages so the agent carries on.')).toBeVisible();
+  const seeded = fake.received.realtime.filter(
+    (entry) => entry.sessionId !== firstSession && typeof entry.event === 'object' && entry.event.type === 'conversation.item.create',
+  );
+  expect(seeded.map((entry) => (entry.event as { item: { role: string; content: { text: string }[] } }).item)).toEqual([
+    expect.objectContaining({ role: 'user', content: [{ type: 'input_text', text: 'Hello' }] }),
+    expect.objectContaining({ role: 'assistant', content: [{ type: 'output_text', text: expect.stringContaining('Would you like a haiku?') }] }),
+  ]);
+
+  await driver.say('Yes, I would love a haiku about the moon.');
+  await expect(app.getByTestId('handoff')).toHaveText('greeter → haikuWriter');
+});
+
+test('two assistant messages with the same text each get their own guardrail verdict', async ({ app }) => {
+  const driver = new AppDriver(app);
+  await driver.pickScenario('simpleHandoff');
+  await driver.connect();
+  await driver.say('Hello');
+  await expect(driver.assistantMessage('Would you like a haiku?').getByTestId('guardrail-verdict')).toHaveText('guardrail: pass');
+  await driver.say('Hello again');
+  const replies = driver.assistantMessage('Would you like a haiku?');
+  await expect(replies).toHaveCount(2);
+  await expect(replies.nth(0).getByTestId('guardrail-verdict')).toHaveText('guardrail: pass');
+  await expect(replies.nth(1).getByTestId('guardrail-verdict')).toHaveText('guardrail: pass');
+  const events = await driver.events();
+  const verdictItems = events.filter((event) => event.type === 'guardrail.verdict').map((event) => event.payload['itemId']);
+  const assistantItems = events
+    .filter((event) => event.type === 'conversation.item.done' && (event.payload['item'] as { role?: string }).role === 'assistant')
+    .map((event) => (event.payload['item'] as { id: string }).id);
+  expect(verdictItems).toEqual(assistantItems);
+  expect(new Set(verdictItems).size).toBe(2);
+});
