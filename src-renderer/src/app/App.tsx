@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ReplayBar } from '../replay/ReplayBar';
+import { useDropToOpen } from '../replay/useDropToOpen';
 import { SessionToolbar } from '../session/SessionToolbar';
 import { Workspace } from './Workspace';
 import { useWorkbenchStore } from './workbenchStore';
@@ -35,6 +36,7 @@ function HostLostBanner() {
 export function App() {
   const connection = useWorkbenchStore((state) => state.connection);
   const keyStatus = useWorkbenchStore((state) => state.keyStatus);
+  const dragging = useDropToOpen();
   useTheme();
   return (
     <div className="app">
@@ -59,6 +61,11 @@ export function App() {
       {connection.status === 'ready' && (
         <>
           <HostLostBanner />
+          {dragging && (
+            <div className="drop-overlay" role="status">
+              Drop a session log or a Realtime event log (JSONL or JSON) to replay it
+            </div>
+          )}
           <SessionToolbar />
           <ReplayBar />
           <main className="workspace">

@@ -1,4 +1,6 @@
 import { useStore } from 'zustand';
+import { toLogLine } from '../../../src-shared/sessionLog';
+import { downloadText, fileNameOf } from '../app/download';
 import { useWorkspaceStore } from '../app/workspaceStore';
 import { formatBytes, formatDuration } from '../sessions/formatting';
 import { closeReplay } from './replayActions';
@@ -80,6 +82,16 @@ function Timeline({ replay }: { replay: ReplayController }) {
   );
 }
 
+/** The replayed log in the workbench's own format (an imported Realtime log comes out converted). */
+function exportJsonl(replay: ReplayController): void {
+  const { header, ended, name, durationMs } = replay.state.getState();
+  const events = replay.loadedEvents();
+  const lines: string[] = header ? [toLogLine(header)] : [];
+  for (let index = 0; index < events.length; index += 1) lines.push(toLogLine(events.at(index)!));
+  if (ended) lines.push(toLogLine({ record: 'footer', endedAt: ended.endedAt, reason: ended.reason, eventCount: events.length, durationMs }));
+  downloadText(fileNameOf(name, '.jsonl'), lines.join(''), 'application/x-ndjson');
+}
+
 /** The replay's controls: where the clock is, play at a speed, seek, or show everything at once. */
 export function ReplayBar() {
   const shown = useWorkspaceStore((state) => state.shown);
@@ -89,7 +101,7 @@ export function ReplayBar() {
 }
 
 function ReplayControls({ replay, hasLive }: { replay: ReplayController; hasLive: boolean }) {
-  const { name, playing, speed, positionMs, durationMs, header, source, markers } = useStore(replay.state);
+  const { name, playing, speed, positionMs, durationMs, header, source, markers, loading } = useStore(replay.state);
   const showingAll = positionMs === Number.POSITIVE_INFINITY;
   const turnMarkers = markers.filter((marker) => marker.kind === 'turn').length;
   return (
@@ -104,6 +116,9 @@ function ReplayControls({ replay, hasLive }: { replay: ReplayController; hasLive
               : ''}
         </span>
         <span className="toolbar-spacer" />
+        <button type="button" className="button button-small" disabled={loading} onClick={() => exportJsonl(replay)}>
+          Export JSONL
+        </button>
         <button type="button" className="button button-small" onClick={() => closeReplay()}>
           {hasLive ? 'Back to live session' : 'Close replay'}
         </button>

@@ -1,11 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { WorkbenchApi } from '../../../src-shared/contract';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
-import type { LogChunkMessage, LogRef } from '../../../src-shared/sessionLibrary';
+import type { LogChunkMessage } from '../../../src-shared/sessionLibrary';
 import type { SessionLogHeader } from '../../../src-shared/sessionLog';
 import { markersOf, type TimelineMarker } from '../../../src-shared/timelineMarkers';
 import { EventLog } from '../events/eventLog';
 import { SessionStream, type FrameScheduler, animationFrameScheduler } from '../events/sessionStream';
+import type { ReplaySource } from './replaySources';
 
 /** Events read per call to main: enough for a first screen, small enough to show progress on big files. */
 const CHUNK_EVENTS = 5_000;
@@ -37,8 +37,7 @@ export interface ReplayState {
 }
 
 export interface ReplayOptions {
-  readonly api: WorkbenchApi;
-  readonly ref: LogRef;
+  readonly source: ReplaySource;
   readonly name: string;
   /** Called when seeking back needs a fresh stream (the store is append-only). */
   readonly onStream: (stream: SessionStream) => void;
@@ -57,7 +56,6 @@ export class ReplayController {
   private readonly all = new EventLog();
   private stream: SessionStream;
   private fed = 0;
-  private readerId: string | undefined;
   private disposed = false;
   private frame: ReturnType<typeof setTimeout> | undefined;
   private lastTick = 0;
@@ -94,18 +92,16 @@ export class ReplayController {
 
   /** Reads the whole log in chunks; the first chunk is on screen before the rest is read. */
   async load(): Promise<void> {
-    const { api, ref } = this.options;
+    const { source } = this.options;
     try {
-      const opened = await api.sessions.open(ref);
-      this.readerId = opened.readerId;
+      const opened = await source.open();
       this.state.setState({ name: this.options.name || opened.name, path: opened.path, totalBytes: opened.totalBytes });
       for (;;) {
         if (this.disposed) return;
-        const chunk = await api.sessions.read({ readerId: opened.readerId, maxEvents: CHUNK_EVENTS });
+        const chunk = await source.read(CHUNK_EVENTS);
         this.take(chunk);
         if (chunk.done) break;
       }
-      this.readerId = undefined;
       this.state.setState({ loading: false });
     } catch (error) {
       this.state.setState({ loading: false, error: error instanceof Error ? error.message : String(error) });
@@ -212,6 +208,6 @@ export class ReplayController {
     this.disposed = true;
     this.pause();
     this.stream.dispose();
-    if (this.readerId) void this.options.api.sessions.close({ readerId: this.readerId }).catch(() => undefined);
+    this.options.source.close();
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { SessionSummary } from '../../../src-shared/sessionLibrary';
 import { requireApi } from '../app/workbenchStore';
+import { OpenLogButton } from '../replay/OpenLogButton';
 import { openReplay } from '../replay/replayActions';
 import { formatBytes, formatDuration } from './formatting';
 import { useSessionLibrary } from './sessionLibraryStore';
@@ -144,6 +145,7 @@ export function SessionsPanel() {
             <option value="size">Largest</option>
           </select>
         </label>
+        <OpenLogButton />
         <span className="panel-toolbar-title" data-testid="session-count">
           {list ? `${sessions.length} sessions` : 'Loading…'}
         </span>

@@ -6,6 +6,9 @@ import { useIsDark } from '../app/useResolvedTheme';
 import { useLiveStream, useShownStream, useWorkspaceStore } from '../app/workspaceStore';
 import { sendText } from '../session/sessionActions';
 import { transcriptToText, type BackendCall, type GuardrailVerdict, type TranscriptEntry } from '../../../src-shared/transcript/transcriptModel';
+import { transcriptToMarkdown, type MarkdownContext } from '../../../src-shared/transcript/transcriptMarkdown';
+import { downloadText, fileNameOf } from '../app/download';
+import { findScenario } from '../scenarios/scenarioStore';
 
 function parseJson(text: string | undefined): unknown {
   if (text === undefined) return undefined;
@@ -138,6 +141,28 @@ function Composer() {
   );
 }
 
+/** What the Markdown export says the transcript is: the replayed log's header, or the live session's scenario. */
+function markdownContext(): MarkdownContext {
+  const shown = useWorkspaceStore.getState().shown;
+  if (shown.kind === 'replay') {
+    const { header, name } = shown.replay.state.getState();
+    if (!header) return { title: name, details: ['Imported Realtime event log'] };
+    return {
+      title: `${header.scenario.name}, ${new Date(header.startedAt).toLocaleString()}`,
+      details: [
+        `Scenario: ${header.scenario.name} (${header.scenario.id}), start agent ${header.setup.startAgent}`,
+        `Started: ${header.startedAt}`,
+        `Models: realtime ${header.models.realtime}, supervisor ${header.models.supervisor}, escalation ${header.models.escalation}, guardrail ${header.models.guardrail}`,
+      ],
+    };
+  }
+  const scenario = shown.kind === 'live' ? findScenario(shown.session.scenarioId) : undefined;
+  return {
+    title: `${scenario?.name ?? 'Session'}, ${new Date().toLocaleString()}`,
+    details: scenario ? [`Scenario: ${scenario.name} (${scenario.id})`] : [],
+  };
+}
+
 export function TranscriptView() {
   const entries = useShownStream((state) => state.transcript.entries);
   const scroller = useStickToBottom<HTMLDivElement>(entries);
@@ -164,6 +189,17 @@ export function TranscriptView() {
           onClick={() => void navigator.clipboard.writeText(transcriptToText(entries.toArray())).then(() => setCopied(true))}
         >
           {copied ? 'Copied' : 'Copy as text'}
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={entries.length === 0}
+          onClick={() => {
+            const context = markdownContext();
+            downloadText(fileNameOf(context.title, '.md'), transcriptToMarkdown(entries.toArray(), context), 'text/markdown');
+          }}
+        >
+          Export Markdown
         </button>
       </div>
       <div className="transcript-scroll" ref={scroller} data-testid="transcript">

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { transcriptToMarkdown } from '../../src-shared/transcript/transcriptMarkdown';
+import { emptyTranscript } from '../../src-shared/transcript/transcriptModel';
+import { reduceTranscript } from '../../src-shared/transcript/transcriptReducer';
+import { stream } from './streamFixtures';
+
+describe('the Markdown export', () => {
+  it('keeps what was said from breaking the document: markup is escaped and newlines stay in the paragraph', () => {
+    const state = reduceTranscript(
+      emptyTranscript(),
+      stream([
+        'server',
+        'conversation.item.added',
+        { item: { id: 'u1', type: 'message', role: 'user', content: [{ type: 'input_text', text: '# *not* a heading\nline two' }] } },
+      ]),
+    );
+    const markdown = transcriptToMarkdown(state.entries.toArray(), { title: 'T', details: [] });
+    expect(markdown).toBe('# T\n\n**User:** \\# \\*not\\* a heading line two\n');
+  });
+
+  it('shows tool arguments and results as JSON blocks, and handoffs as quotes', () => {
+    const state = reduceTranscript(
+      emptyTranscript(),
+      stream(
+        ['app', 'session.started', { agent: 'greeter' }],
+        ['server', 'response.output_item.done', { item: { type: 'function_call', call_id: 'c1', name: 'lookup', arguments: '{"id":7}' } }],
+        ['server', 'conversation.item.added', { item: { type: 'function_call_output', call_id: 'c1', output: '{"ok":true}' } }],
+        ['app', 'agent.changed', { from: 'greeter', to: 'haikuWriter', reason: 'user' }],
+      ),
+    );
+    expect(transcriptToMarkdown(state.entries.toArray(), { title: 'T', details: ['Scenario: x'] })).toBe(
+      [
+        '# T',
+        '',
+        '- Scenario: x',
+        '',
+        '- Tool `lookup`',
+        '',
+        '  Arguments:',
+        '',
+        '  ```json',
+        '  {',
+        '    "id": 7',
+        '  }',
+        '  ```',
+        '',
+        '  Result:',
+        '',
+        '  ```json',
+        '  {',
+        '    "ok": true',
+        '  }',
+        '  ```',
+        '',
+        '> Handoff: greeter → haikuWriter',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('a reconnect in the transcript', () => {
+  it('shows the earlier messages under the ids they were given to the new session, so the echo does not repeat them', () => {
+    const resumed = stream(
+      ['app', 'session.started', { agent: 'greeter' }],
+      [
+        'app',
+        'session.resumed',
+        {
+          messages: [
+            { id: 'wbseed_1_0', role: 'user', text: 'Hello', agent: undefined },
+            { id: 'wbseed_1_1', role: 'assistant', text: 'Hi!', agent: 'greeter' },
+          ],
+        },
+      ],
+      [
+        'server',
+        'conversation.item.added',
+        { item: { id: 'wbseed_1_0', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Hello' }] } },
+      ],
+      [
+        'server',
+        'conversation.item.added',
+        { item: { id: 'wbseed_1_1', type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Hi!' }] } },
+      ],
+    );
+    const entries = reduceTranscript(emptyTranscript(), resumed).entries.toArray();
+    expect(entries.map((entry) => (entry.kind === 'message' ? `${entry.role}: ${entry.text}` : entry.kind))).toEqual([
+      'user: Hello',
+      'assistant: Hi!',
+      'notice',
+    ]);
+    expect(entries[2]).toMatchObject({ text: 'Reconnected: a new session, given the 2 earlier messages so the agent carries on.' });
+  });
+});
