@@ -14,6 +14,8 @@ interface WorkbenchFixtures {
   apiKey: string;
   /** What the fake model does; the default script when unset. */
   script: FakeScript | undefined;
+  /** The fake's pause between streamed deltas (its default when unset). */
+  deltaIntervalMs: number | undefined;
   fake: FakeOpenAI;
   webHost: RunningWebHost;
   workbenchBrowser: Browser;
@@ -28,8 +30,14 @@ export const test = base.extend<WorkbenchFixtures>({
   micFile: [undefined, { option: true }],
   apiKey: [TEST_API_KEY, { option: true }],
   script: [undefined, { option: true }],
-  fake: async ({ script }, use) => {
-    const fake = await startFakeOpenAI({ port: 0, apiKeys: [TEST_API_KEY], ...(script ? { script } : {}) });
+  deltaIntervalMs: [undefined, { option: true }],
+  fake: async ({ script, deltaIntervalMs }, use) => {
+    const fake = await startFakeOpenAI({
+      port: 0,
+      apiKeys: [TEST_API_KEY],
+      ...(script ? { script } : {}),
+      ...(deltaIntervalMs !== undefined ? { deltaIntervalMs } : {}),
+    });
     await use(fake);
     await fake.close();
   },

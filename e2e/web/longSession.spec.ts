@@ -1,0 +1,82 @@
+import { defaultScript } from '../fake-openai/defaultScript';
+import { AppDriver } from '../support/appDriver';
+import { expect, test } from '../support/fixtures';
+
+const TURNS = 72;
+/** One long reply: each word is one streamed text delta, so 72 turns stream well over 100,000 events. */
+const LONG_REPLY = Array.from({ length: 1_450 }, (_, index) => `w${index}`).join(' ');
+
+const script = defaultScript();
+script.realtime.unshift({ name: 'long reply', agent: 'greeter', userSaid: 'turn ', say: LONG_REPLY });
+
+test.describe('a long text session', () => {
+  test.use({ script, deltaIntervalMs: 1 });
+  test.setTimeout(15 * 60_000);
+
+  test(`${TURNS} turns streaming over 100,000 events: every event stays in view, typed messages echo fast, memory stays bounded`, async ({ app }) => {
+    const driver = new AppDriver(app);
+    await driver.pickScenario('simpleHandoff');
+    await app.getByLabel('Output', { exact: true }).selectOption('text');
+    await driver.connect();
+    // Echo: from the Send click to the user's message on screen, measured in the page itself.
+    await app.evaluate(() => {
+      const times: number[] = [];
+      (window as unknown as { __echo: number[] }).__echo = times;
+      document.addEventListener(
+        'submit',
+        (event) => {
+          const text = ((event.target as HTMLFormElement).querySelector('input') as HTMLInputElement).value;
+          const sent = performance.now();
+          const observer = new MutationObserver(() => {
+            const shown = [...document.querySelectorAll('[data-testid="message-user"]')].some((element) => element.textContent?.includes(text));
+            if (!shown) return;
+            times.push(performance.now() - sent);
+            observer.disconnect();
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        },
+        true,
+      );
+    });
+    const cdp = await app.context().newCDPSession(app);
+    await cdp.send('Performance.enable');
+    const heapMiB = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return (metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0) / 1048576;
+    };
+    const heaps: number[] = [];
+    for (let turn = 1; turn <= TURNS; turn += 1) {
+      await driver.say(`turn ${turn}`);
+      await expect(driver.userMessage(`turn ${turn}`)).toBeVisible();
+      // The reply is there (two entries a turn) and has finished streaming.
+      await expect(app.getByText(`${turn * 2} entries`)).toBeVisible({ timeout: 60_000 });
+      await expect(app.getByTestId('transcript').getByText('streaming', { exact: true })).toHaveCount(0, { timeout: 60_000 });
+      await expect(driver.assistantMessage(/w1449$/).last()).toBeVisible();
+      if (turn % 24 === 0) heaps.push(await heapMiB());
+    }
+
+    const count = await app.getByTestId('event-count').textContent();
+    const [shown, total] = /^(\d+) \/ (\d+) events$/
+      .exec(count ?? '')!
+      .slice(1)
+      .map(Number);
+    expect(total).toBeGreaterThan(100_000);
+    expect(shown).toBe(total);
+    // Every event is still there: the first one of the session, and the last.
+    await expect(await driver.filterEvents('session.started')).toHaveCount(1);
+    await app.getByLabel('Filter events').fill('');
+
+    const echoes = await app.evaluate(() => (window as unknown as { __echo: number[] }).__echo);
+    expect(echoes).toHaveLength(TURNS);
+    const sorted = [...echoes].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    console.log(
+      `long session: ${total} events, echo median ${median.toFixed(1)} ms, JS heap after 24/48/72 turns ${heaps.map((heap) => heap.toFixed(0)).join('/')} MiB`,
+    );
+    expect(median).toBeLessThan(100);
+    // Bounded: the heap holds the events themselves and little else, and does not grow faster as the session gets longer.
+    expect(heaps.at(-1)).toBeLessThan(150);
+    expect(heaps[2]! - heaps[1]!).toBeLessThan((heaps[1]! - heaps[0]!) * 1.5 + 20);
+  });
+});
