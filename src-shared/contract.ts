@@ -169,6 +169,8 @@ export const contract = {
     list: channel(z.strictObject({ query: z.string().max(200).optional() }), sessionListSchema),
     rename: channel(z.strictObject({ id: sessionIdSchema, title: z.string().trim().min(1).max(200) }), sessionSummarySchema),
     delete: channel(z.strictObject({ id: sessionIdSchema }), z.object({ deleted: sessionIdSchema })),
+    /** Shows the log in the OS file manager (desktop app); browser mode answers where the file is instead. */
+    reveal: channel(z.strictObject({ id: sessionIdSchema }), z.object({ revealed: z.boolean(), path: z.string() })),
     /** What to open at start: a file from the command line, or the bundled sample on a first run. */
     startup: channel(noRequest, startupOpenSchema),
     open: channel(logRefSchema, openedLogSchema),
@@ -182,6 +184,8 @@ export const pushEvents = {
   settingsChanged: { channel: 'settings:changed', payload: settingsSchema },
   keyChanged: { channel: 'key:changed', payload: keyStatusSchema },
   scenariosChanged: { channel: 'scenarios:changed', payload: scenarioCatalogSchema },
+  /** The user picked a log to replay outside the page (File → Open in the desktop app). */
+  logOpenRequested: { channel: 'sessions:open-requested', payload: z.object({ grant: z.string().uuid(), name: z.string() }) },
   /** The saved sessions changed (one recorded, renamed, deleted, or a recording's figures moved on). */
   sessionsChanged: { channel: 'sessions:changed', payload: z.object({ at: z.number() }) },
 } as const;

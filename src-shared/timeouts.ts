@@ -39,6 +39,7 @@ export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   'sessions:list': LIBRARY_SCAN_MS,
   'sessions:rename': LOCAL_CALL_MS,
   'sessions:delete': LOCAL_CALL_MS,
+  'sessions:reveal': LOCAL_CALL_MS,
   'sessions:startup': LIBRARY_SCAN_MS,
   'sessions:open': LOCAL_CALL_MS,
   'sessions:read': LOCAL_CALL_MS,

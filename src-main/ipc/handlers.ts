@@ -23,9 +23,10 @@ export interface HandlerServices {
   readonly sessionLogs: SessionLibrary;
   /** What the page should open at start (a command-line file or the first-run sample). */
   readonly startupOpen: () => Promise<{ grant: string; name: string; reason: 'command-line' | 'sample' } | null>;
+  readonly reveal: ((file: string) => void) | undefined;
 }
 
-export function createHandlers({ appInfo, settings, keys, scenarios, upstream, calls, sessionLogs, startupOpen }: HandlerServices): Handlers {
+export function createHandlers({ appInfo, settings, keys, scenarios, upstream, calls, sessionLogs, startupOpen, reveal }: HandlerServices): Handlers {
   /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
   async function scenarioCall<T>(
     request: { sessionId: string; scenarioId: string },
@@ -90,6 +91,11 @@ export function createHandlers({ appInfo, settings, keys, scenarios, upstream, c
         return { deleted: id };
       },
       startup: async () => ({ open: await startupOpen() }),
+      reveal: ({ id }) => {
+        const path = sessionLogs.pathOf(id);
+        reveal?.(path);
+        return { revealed: reveal !== undefined, path };
+      },
       open: (ref) => sessionLogs.openReader(ref),
       read: ({ readerId, maxEvents }) => sessionLogs.read(readerId, maxEvents ?? 2_000),
       close: ({ readerId }) => {

@@ -28,6 +28,8 @@ export interface MainServicesOptions {
   readonly openAtStart?: string;
   /** The bundled sample session, opened on a first run (no saved sessions yet). */
   readonly sampleSession?: string;
+  /** Shows a file in the OS file manager; only the desktop host has one. */
+  readonly reveal?: (file: string) => void;
 }
 
 export interface MainServices {
@@ -100,7 +102,17 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       return { grant: sessionLogs.grant(options.sampleSession), name: basename(options.sampleSession), reason: 'sample' as const };
     return null;
   };
-  const handlers = createHandlers({ appInfo, settings, keys, scenarios, upstream, calls: new SessionCalls(), sessionLogs, startupOpen });
+  const handlers = createHandlers({
+    appInfo,
+    settings,
+    keys,
+    scenarios,
+    upstream,
+    calls: new SessionCalls(),
+    sessionLogs,
+    startupOpen,
+    reveal: options.reveal,
+  });
   const dispatch = createDispatcher(handlers, (channel, error) =>
     options.log(`${channel}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );

@@ -99,7 +99,13 @@ export const session = {
   },
 };
 
-export const shell = { openExternal: vi.fn(() => Promise.resolve()) };
+export const shell = { openExternal: vi.fn(() => Promise.resolve()), showItemInFolder: vi.fn() };
+
+/** The Open dialog answers with whatever a test put in `nextOpen`. */
+export const dialog = {
+  nextOpen: { canceled: true, filePaths: [] as string[] },
+  showOpenDialog: vi.fn(() => Promise.resolve(dialog.nextOpen)),
+};
 
 /** Seals by prefixing, so a test can tell sealed bytes from the clear text. */
 export const safeStorage = {
@@ -137,5 +143,6 @@ export function resetElectronMock(): void {
   session.defaultSession.requestHandler = undefined;
   session.defaultSession.checkHandler = undefined;
   safeStorage.available = true;
+  dialog.nextOpen = { canceled: true, filePaths: [] };
   ipcMain.handlers.clear();
 }

@@ -1,9 +1,21 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
-export function buildAppMenu(): Menu {
+export interface AppMenuActions {
+  /** File → Open Session Log…: pick a log and replay it. */
+  openLog(): void;
+}
+
+export function buildAppMenu(actions: AppMenuActions): Menu {
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open Session Log…', accelerator: 'CmdOrCtrl+O', click: () => actions.openLog() },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     {
       label: 'View',

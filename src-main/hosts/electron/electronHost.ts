@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, safeStorage, session } from 'electron';
+import { basename } from 'node:path';
+import { BrowserWindow, Menu, app, dialog, safeStorage, session, shell } from 'electron';
 import { createMainServices, type MainServices } from '../../services/mainServices';
 import { buildAppMenu } from './appMenu';
 import { createMainWindow } from './mainWindow';
@@ -39,13 +40,31 @@ export async function startElectronHost(paths: ElectronHostPaths): Promise<MainS
     builtinScenarioDir: paths.builtinScenarioDir,
     sampleSession: paths.sampleSession,
     openAtStart: paths.openAtStart,
+    reveal: (file) => shell.showItemInFolder(file),
   });
   app.on('will-quit', () => void services.close());
   lockDownSession(session.defaultSession);
   serveRenderer(paths.rendererDir, services.connectOrigins);
-  Menu.setApplicationMenu(buildAppMenu());
   const open = () => createMainWindow({ preloadPath: paths.preloadPath, dispatch: services.dispatch, push: services.push });
   let window = open();
+  Menu.setApplicationMenu(
+    buildAppMenu({
+      openLog: () =>
+        void dialog
+          .showOpenDialog(window, {
+            title: 'Open a session log or a Realtime event log',
+            properties: ['openFile'],
+            filters: [
+              { name: 'Session and event logs', extensions: ['jsonl', 'ndjson', 'json', 'log'] },
+              { name: 'All files', extensions: ['*'] },
+            ],
+          })
+          .then(({ canceled, filePaths: [file] }) => {
+            // The page never names a path: main hands it a grant for the file the user picked.
+            if (!canceled && file) services.push.emit('logOpenRequested', { grant: services.sessionLogs.grant(file), name: basename(file) });
+          }),
+    }),
+  );
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();

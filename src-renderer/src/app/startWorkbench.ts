@@ -25,6 +25,7 @@ export async function startWorkbench(): Promise<void> {
     api.events.keyChanged((next) => useWorkbenchStore.setState({ keyStatus: next }));
     api.events.scenariosChanged((next) => useScenarioStore.setState({ catalog: next }));
     api.events.sessionsChanged(() => void refreshLibrary());
+    api.events.logOpenRequested(({ grant, name }) => void openReplay({ grant }, name));
     useScenarioStore.setState({ catalog });
     bridge?.onStatus((status) => {
       useWorkbenchStore.setState({ bridge: status });

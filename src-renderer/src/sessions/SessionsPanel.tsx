@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { SessionSummary } from '../../../src-shared/sessionLibrary';
-import { requireApi } from '../app/workbenchStore';
+import { requireApi, useWorkbenchStore } from '../app/workbenchStore';
 import { OpenLogButton } from '../replay/OpenLogButton';
 import { openReplay } from '../replay/replayActions';
 import { formatBytes, formatDuration } from './formatting';
@@ -29,6 +29,7 @@ function SessionRow({ session }: { session: SessionSummary }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const label = session.title ?? session.preview ?? session.scenarioName;
+  const desktop = useWorkbenchStore((state) => state.connection.status === 'ready' && state.connection.info.host === 'electron');
 
   async function act(action: () => Promise<unknown>): Promise<void> {
     try {
@@ -92,6 +93,11 @@ function SessionRow({ session }: { session: SessionSummary }) {
         <button type="button" className="button button-small" onClick={() => setRenaming(true)} disabled={renaming}>
           Rename
         </button>
+        {desktop && (
+          <button type="button" className="button button-small" onClick={() => void act(() => requireApi().sessions.reveal({ id: session.id }))}>
+            Reveal in folder
+          </button>
+        )}
         {confirmDelete ? (
           <>
             <button

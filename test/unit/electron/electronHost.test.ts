@@ -6,7 +6,19 @@ import { startElectronHost } from '../../../src-main/hosts/electron/electronHost
 import { buildContentSecurityPolicy } from '../../../src-main/security/contentSecurityPolicy';
 import type { MainServices } from '../../../src-main/services/mainServices';
 import { useTempDirs } from '../../support/tempDir';
-import { BrowserWindow, WebFrameMain, app, ipcMain, protocol, resetElectronMock, safeStorage, session, shell } from '../../mocks/electron';
+import {
+  BrowserWindow,
+  Menu,
+  WebFrameMain,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  resetElectronMock,
+  safeStorage,
+  session,
+  shell,
+} from '../../mocks/electron';
 
 vi.mock('electron', () => import('../../mocks/electron'));
 
@@ -230,5 +242,28 @@ describe('the Electron host', () => {
     const chunk = await invoke('sessions:read', window.webContents.mainFrame, { readerId: opened.value!.readerId });
     expect(chunk).toMatchObject({ ok: true, value: { source: 'session-log', header: { scenario: { id: 'customerServiceRetail' } } } });
     expect(await invoke('sessions:startup', window.webContents.mainFrame)).toMatchObject({ ok: true, value: { open: null } });
+  });
+
+  it('File → Open Session Log… hands the page a grant for the picked file, never the path; Reveal shows a saved log in the file manager', async () => {
+    await start();
+    const template = vi.mocked(Menu.buildFromTemplate).mock.calls.at(-1)![0] as {
+      label?: string;
+      submenu?: { label?: string; click?: () => void }[];
+    }[];
+    const openItem = template.find((menu) => menu.label === 'File')!.submenu!.find((item) => item.label === 'Open Session Log…')!;
+    const pushed: unknown[] = [];
+    services!.push.connect((channel, payload) => pushed.push({ channel, payload }));
+    dialog.nextOpen = { canceled: false, filePaths: [resolve('resources/sample-session/customer-service-retail.jsonl')] };
+    openItem.click!();
+    await vi.waitFor(() => expect(pushed).toHaveLength(1));
+    const { payload } = pushed[0] as { payload: { grant: string; name: string } };
+    expect(pushed[0]).toMatchObject({ channel: 'sessions:open-requested', payload: { name: 'customer-service-retail.jsonl' } });
+    expect(JSON.stringify(payload)).not.toContain('resources/');
+    const window = BrowserWindow.created[0]!;
+    expect(await invoke('sessions:open', window.webContents.mainFrame, { grant: payload.grant })).toMatchObject({ ok: true });
+
+    const revealed = await invoke('sessions:reveal', window.webContents.mainFrame, { id: '2026-11-29T10-00-00Z_simpleHandoff_abc' });
+    expect(revealed).toMatchObject({ ok: true, value: { revealed: true } });
+    expect(shell.showItemInFolder).toHaveBeenCalledWith(expect.stringMatching(/sessions\/2026-11-29T10-00-00Z_simpleHandoff_abc\.jsonl$/));
   });
 });
