@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import type { SessionEvent } from '../../src-shared/sessionEvent';
 import { openLog } from '../../src-main/services/sessionLog/sessionLogReader';
 import { startBuiltWebHost } from '../support/webHostProcess';
@@ -23,15 +24,21 @@ async function sessionLogLines(dataDir: string): Promise<Record<string, unknown>
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-test('a live session is written to sessions/ while it runs, is listed in the library, and replays to the same transcript', async ({
-  app,
-  webHost,
-}) => {
+/** A live chatSupervisor session in which the user has typed a question and the supervisor's answer has come back. */
+async function askTheSupervisor(app: Page): Promise<AppDriver> {
   const driver = new AppDriver(app);
   await driver.pickScenario('chatSupervisor');
   await driver.connect();
   await driver.say(QUESTION);
   await expect(driver.assistantMessage(SUPERVISOR_BILL_ANSWER)).toBeVisible();
+  return driver;
+}
+
+test('a live session is written to sessions/ while it runs, is listed in the library, and replays to the same transcript', async ({
+  app,
+  webHost,
+}) => {
+  const driver = await askTheSupervisor(app);
 
   // Still connected, the log on disk already holds the header, the typed message and the supervisor's answer.
   await expect(driver.phase).toHaveText('Connected');
@@ -79,11 +86,7 @@ test('killing the host with SIGKILL mid-session loses nothing that was flushed, 
   app,
   webHost,
 }) => {
-  const driver = new AppDriver(app);
-  await driver.pickScenario('chatSupervisor');
-  await driver.connect();
-  await driver.say(QUESTION);
-  await expect(driver.assistantMessage(SUPERVISOR_BILL_ANSWER)).toBeVisible();
+  const driver = await askTheSupervisor(app);
   await expect.poll(async () => (await sessionLogLines(webHost.dataDir)).length, { timeout: 5_000 }).toBeGreaterThan(40);
   const onDiskBeforeKill = (await sessionLogLines(webHost.dataDir)).length - 1;
 
