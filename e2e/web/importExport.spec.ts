@@ -25,7 +25,13 @@ const betaLog = [
   { type: 'response.done', event_id: 'e9', response: { id: 'r1', status: 'completed', usage: { input_tokens: 10, output_tokens: 5 } } },
 ];
 
+/** A fresh data folder opens the bundled sample at start; wait for it, so it cannot replace what a test opens. */
+async function sampleShown(app: Page): Promise<void> {
+  await expect(app.getByTestId('replay-title')).toContainText('Sample session');
+}
+
 async function dropFile(app: Page, name: string, text: string): Promise<void> {
+  await sampleShown(app);
   const transfer = await app.evaluateHandle(
     ([fileName, content]) => {
       const data = new DataTransfer();
@@ -40,6 +46,7 @@ async function dropFile(app: Page, name: string, text: string): Promise<void> {
 
 test('an imported plain Realtime event log (beta names, no timestamps) renders its transcript and keeps unknown events', async ({ app }) => {
   const driver = new AppDriver(app);
+  await sampleShown(app);
   await driver.openSessions();
   await app.getByLabel('Log file to open').setInputFiles({
     name: 'other-client.jsonl',

@@ -151,3 +151,20 @@ test('a crashed log named on the command line opens at start, offline, naming it
     await host.stop();
   }
 });
+
+test('when the sessions folder cannot be written the toolbar says the session is not saved, and the live session goes on', async ({
+  app,
+  webHost,
+}) => {
+  // A file where the folder should be: mkdir fails whoever runs the test (root ignores permission bits).
+  await writeFile(join(webHost.dataDir, 'sessions'), 'not a folder');
+  const driver = await askTheSupervisor(app);
+  const problem = app.getByTestId('recording-state');
+  await expect(problem).toHaveAttribute('role', 'alert');
+  await expect(problem).toContainText(
+    `Not saved: This session is not being saved: The sessions folder ${join(webHost.dataDir, 'sessions')} cannot be created`,
+  );
+  await driver.say('Hello');
+  await expect(driver.assistantMessage("Hi, you've reached Brightwave Mobile, how can I help?")).toBeVisible();
+  await expect(driver.phase).toHaveText('Connected');
+});
