@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { toLogLine } from '../../../src-shared/sessionLog';
 import { downloadText, fileNameOf } from '../app/download';
-import { useWorkspaceStore } from '../app/workspaceStore';
+import { useLiveStream, useWorkspaceStore } from '../app/workspaceStore';
 import { formatBytes, formatDuration } from '../sessions/formatting';
 import { closeReplay } from './replayActions';
 import { REPLAY_SPEEDS, type ReplayController } from './replayController';
@@ -95,7 +95,7 @@ function exportJsonl(replay: ReplayController): void {
 /** The replay's controls: where the clock is, play at a speed, seek, or show everything at once. */
 export function ReplayBar() {
   const shown = useWorkspaceStore((state) => state.shown);
-  const hasLive = useWorkspaceStore((state) => state.live !== undefined);
+  const hasLive = useLiveStream((state) => state.status.phase.status === 'connected' || state.status.phase.status === 'connecting');
   if (shown.kind !== 'replay') return null;
   return <ReplayControls replay={shown.replay} hasLive={hasLive} />;
 }

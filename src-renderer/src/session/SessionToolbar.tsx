@@ -68,6 +68,7 @@ function usePushToTalkKey(enabled: boolean): void {
 function RecordingState() {
   const logStatus = useWorkspaceStore((state) => state.logStatus);
   const hasLive = useWorkspaceStore((state) => state.live !== undefined);
+  const recording = useLiveStream((state) => state.status.phase.status === 'connected' || state.status.phase.status === 'connecting');
   if (!hasLive || !logStatus) return null;
   if (logStatus.problem)
     return (
@@ -77,7 +78,7 @@ function RecordingState() {
     );
   return (
     <span className="recording" title={logStatus.file} data-testid="recording-state">
-      ● Saved to the session library
+      {recording ? '● Recording to the session library' : '✓ Saved to the session library'}
     </span>
   );
 }

@@ -137,7 +137,8 @@ export function SessionsPanel() {
           className="input input-filter"
           type="search"
           aria-label="Search sessions"
-          placeholder="Search by scenario, title or what was said first"
+          title="Search by scenario, title or what was said first"
+          placeholder="Search sessions"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
@@ -153,7 +154,7 @@ export function SessionsPanel() {
         </label>
         <OpenLogButton />
         <span className="panel-toolbar-title" data-testid="session-count">
-          {list ? `${sessions.length} sessions` : 'Loading…'}
+          {list ? `${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}` : 'Loading…'}
         </span>
       </div>
       {error && (
