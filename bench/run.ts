@@ -13,6 +13,7 @@ import { reduceTranscript } from '../src-shared/transcript/transcriptReducer';
 import { scenarioSchema } from '../src-shared/scenario';
 import { readFileSync } from 'node:fs';
 import { EventLog } from '../src-renderer/src/events/eventLog';
+import { IncrementalFilter, allDirections } from '../src-renderer/src/inspector/useFilteredIndices';
 import { syntheticSession } from './syntheticSession';
 
 const EVENTS = 200_000;
@@ -57,6 +58,31 @@ function ingestBefore(events: readonly SessionEvent[]): number {
 
 const events = syntheticSession(EVENTS);
 line('ingest 200000 events', ingestNow(events), 'events/s', ingestBefore(events));
+
+/** The slowest of a few searches over the whole session, as the inspector runs them (one per keystroke). */
+function filterNow(): number {
+  const log = new EventLog();
+  log.append(events);
+  let slowest = 0;
+  for (const text of ['delta', 'question 199', 'lookuporders', 'no such thing']) {
+    const started = performance.now();
+    new IncrementalFilter(log, { text, directions: allDirections, errorsOnly: false }).update(log.length);
+    slowest = Math.max(slowest, performance.now() - started);
+  }
+  return slowest;
+}
+
+/** Before: the type filter over the whole array, with nothing kept between keystrokes. */
+function filterBefore(): number {
+  let slowest = 0;
+  for (const text of ['delta', 'question 199', 'lookuporders', 'no such thing']) {
+    const started = performance.now();
+    events.filter((event) => event.type.toLowerCase().includes(text) || event.direction === text);
+    slowest = Math.max(slowest, performance.now() - started);
+  }
+  return slowest;
+}
+line('search 200000 events (type and summary)', filterNow(), 'ms', filterBefore(), 1);
 
 const folder = mkdtempSync(join(tmpdir(), 'workbench-bench-'));
 try {

@@ -1,13 +1,17 @@
+import { summarizeEvent } from '../../../src-shared/eventSummary';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 
 const CHUNK_SIZE = 4_096;
 
 /**
  * Every event of one session, in stream order: append-only, in fixed-size chunks so that appending
- * never copies what is already held, however long the session. Nothing is ever dropped.
+ * never copies what is already held, however long the session. Nothing is ever dropped. Each event's
+ * search text is made once as it arrives, so searching the whole session is a scan of short strings.
  */
 export class EventLog {
   private readonly chunks: SessionEvent[][] = [];
+  /** Per event, its type, direction and one-line summary in lower case: what the inspector's search reads. */
+  private readonly searchChunks: string[][] = [];
   private size = 0;
 
   get length(): number {
@@ -20,8 +24,10 @@ export class EventLog {
       if (!chunk || chunk.length === CHUNK_SIZE) {
         chunk = [];
         this.chunks.push(chunk);
+        this.searchChunks.push([]);
       }
       chunk.push(event);
+      this.searchChunks[this.searchChunks.length - 1]!.push(`${event.type} ${event.direction} ${summarizeEvent(event)}`.toLowerCase());
       this.size += 1;
     }
   }
@@ -29,6 +35,11 @@ export class EventLog {
   at(index: number): SessionEvent | undefined {
     if (index < 0 || index >= this.size) return undefined;
     return this.chunks[Math.floor(index / CHUNK_SIZE)]![index % CHUNK_SIZE];
+  }
+
+  /** The text the inspector's search matches for the event at `index` (computed once, as it arrived). */
+  searchTextAt(index: number): string {
+    return this.searchChunks[Math.floor(index / CHUNK_SIZE)]![index % CHUNK_SIZE]!;
   }
 
   /** Events from `start` (inclusive) to `end` (exclusive). */

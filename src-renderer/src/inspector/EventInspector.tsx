@@ -1,5 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { summarizeEvent } from '../../../src-shared/eventSummary';
+import type { EventDirection } from '../../../src-shared/sessionEvent';
 import { JsonView, darkStyles, defaultStyles } from 'react-json-view-lite';
 import { useIsDark } from '../app/useResolvedTheme';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
@@ -7,10 +9,11 @@ import { useShownStream, useWorkspaceStore } from '../app/workspaceStore';
 import { useStickToBottom } from '../app/useStickToBottom';
 import type { EventLog } from '../events/eventLog';
 import type { ReplayController } from '../replay/replayController';
-import { useFilteredIndices } from './useFilteredIndices';
+import { allDirections, useFilteredIndices, type EventFilter } from './useFilteredIndices';
 
 const ROW_HEIGHT = 20;
 const arrows: Record<SessionEvent['direction'], string> = { client: '↑', server: '↓', app: '•' };
+const directionLabels: Record<EventDirection, string> = { client: 'Sent', server: 'Received', app: 'App' };
 
 /** In a replay the inspector lists the whole log (events not yet reached are dimmed) and a click seeks there. */
 function useInspectedLog(): { log: EventLog; count: number; replay: ReplayController | undefined; shownUpTo: number } {
@@ -29,11 +32,15 @@ function useInspectedLog(): { log: EventLog; count: number; replay: ReplayContro
 export function EventInspector() {
   const dark = useIsDark();
   const { log, count, replay, shownUpTo } = useInspectedLog();
-  const [filter, setFilter] = useState('');
+  const [text, setText] = useState('');
+  const [directions, setDirections] = useState<ReadonlySet<EventDirection>>(allDirections);
+  const [errorsOnly, setErrorsOnly] = useState(false);
+  const filter = useMemo<EventFilter>(() => ({ text, directions, errorsOnly }), [text, directions, errorsOnly]);
   const [selectedSeq, setSelectedSeq] = useState<number | undefined>(undefined);
   const [copied, setCopied] = useState<number | undefined>(undefined);
   const visible = useFilteredIndices(log, count, filter);
   const scroller = useStickToBottom<HTMLDivElement>(visible.length);
+  const search = useRef<HTMLInputElement>(null);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
@@ -48,16 +55,70 @@ export function EventInspector() {
     replay?.seekToEvent(event.seq);
   }
 
+  function toggle(direction: EventDirection): void {
+    const next = new Set(directions);
+    if (next.has(direction)) next.delete(direction);
+    else next.add(direction);
+    setDirections(next);
+  }
+
+  /** ↑/↓ move the selection through the shown events, Home/End jump, Esc clears it. */
+  function onListKey(event: KeyboardEvent<HTMLDivElement>): void {
+    if (visible.length === 0) return;
+    const position = selectedIndex === undefined ? -1 : visible.indices.slice(0, visible.length).indexOf(selectedIndex);
+    const move = (to: number) => {
+      const clamped = Math.max(0, Math.min(visible.length - 1, to));
+      select(log.at(visible.indices[clamped]!)!);
+      virtualizer.scrollToIndex(clamped, { align: 'auto' });
+      event.preventDefault();
+    };
+    if (event.key === 'ArrowDown') move(position + 1);
+    else if (event.key === 'ArrowUp') move(position === -1 ? visible.length - 1 : position - 1);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(visible.length - 1);
+    else if (event.key === 'Escape') setSelectedSeq(undefined);
+  }
+
+  // "/" anywhere outside a text field goes to the event search, as in DevTools.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key !== '/' || target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      event.preventDefault();
+      search.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
     <div className="inspector">
       <div className="panel-toolbar">
         <input
+          ref={search}
           className="input input-filter"
           aria-label="Filter events"
-          placeholder="Filter (type, client, server, app)"
-          value={filter}
-          onChange={(event) => setFilter(event.target.value)}
+          placeholder="Filter by type or summary  ( / )"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
         />
+        <div className="chips" role="group" aria-label="Directions">
+          {(['client', 'server', 'app'] as const).map((direction) => (
+            <button
+              key={direction}
+              type="button"
+              className={`chip chip-${direction}`}
+              aria-pressed={directions.has(direction)}
+              onClick={() => toggle(direction)}
+              title={`Show ${direction} events`}
+            >
+              {arrows[direction]} {directionLabels[direction]} {visible.counts[direction]}
+            </button>
+          ))}
+          <button type="button" className="chip chip-error" aria-pressed={errorsOnly} onClick={() => setErrorsOnly(!errorsOnly)}>
+            Only errors
+          </button>
+        </div>
         <span className="panel-toolbar-title" data-testid="event-count">
           {visible.length} / {count} events
         </span>
@@ -80,7 +141,7 @@ export function EventInspector() {
           {copied === undefined ? 'Copy as NDJSON' : `Copied ${copied}`}
         </button>
       </div>
-      <div className="inspector-list" ref={scroller} role="listbox" aria-label="Events" tabIndex={0}>
+      <div className="inspector-list" ref={scroller} role="listbox" aria-label="Events" tabIndex={0} onKeyDown={onListKey}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => {
             const index = visible.indices[row.index]!;
@@ -100,6 +161,7 @@ export function EventInspector() {
                 <span className="event-time">{(event.t / 1000).toFixed(3)}</span>
                 <span className="event-arrow">{arrows[event.direction]}</span>
                 <span className="event-type">{event.type}</span>
+                <span className="event-summary">{summarizeEvent(event)}</span>
               </div>
             );
           })}

@@ -1,0 +1,120 @@
+import type { SessionEvent } from './sessionEvent';
+
+type Payload = Record<string, unknown>;
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+function clip(value: string, length = 60): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+}
+
+function seconds(ms: number | undefined): string | undefined {
+  if (ms === undefined) return undefined;
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function argumentsPreview(raw: unknown): string {
+  const source = text(raw);
+  if (!source) return '';
+  try {
+    const parsed = JSON.parse(source) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return `{${Object.entries(parsed as Payload)
+        .map(([key, value]) => `${key}: ${typeof value === 'string' ? clip(value, 24) : clip(JSON.stringify(value), 24)}`)
+        .join(', ')}}`;
+    }
+  } catch {
+    // Arguments still streaming, or not JSON: show them as they are.
+  }
+  return clip(source, 48);
+}
+
+function itemSummary(item: Payload | undefined): string | undefined {
+  if (!item) return undefined;
+  const type = text(item['type']);
+  if (type === 'function_call') return `function_call ${text(item['name']) ?? '?'} ${argumentsPreview(item['arguments'])}`.trim();
+  if (type === 'function_call_output') return `function_call_output ${clip(text(item['output']) ?? '', 48)}`;
+  if (type === 'message') {
+    const parts = Array.isArray(item['content']) ? (item['content'] as Payload[]) : [];
+    const said = parts.map((part) => text(part['text']) ?? text(part['transcript']) ?? '').join('');
+    return `${text(item['role']) ?? 'message'}${said ? `: “${clip(said)}”` : ''}`;
+  }
+  return type;
+}
+
+function usageTokens(usage: unknown): number | undefined {
+  const record = usage as Payload | undefined;
+  return num(record?.['total_tokens']) ?? num(record?.['totalTokens']);
+}
+
+/**
+ * One line that says what an event did, for the inspector's rows: `completed · 312 tokens`,
+ * `function_call lookupOrders {phone: …}`, `supervisor gpt-4.1 · 1.4 s · 502 tokens`. Empty when the type says it all.
+ */
+export function summarizeEvent(event: SessionEvent): string {
+  const payload = event.payload;
+  switch (event.type) {
+    case 'response.done': {
+      const response = payload['response'] as Payload | undefined;
+      const tokens = usageTokens(response?.['usage']);
+      return [text(response?.['status']), tokens === undefined ? undefined : `${tokens} tokens`].filter(Boolean).join(' · ');
+    }
+    case 'response.output_item.added':
+    case 'response.output_item.done':
+    case 'conversation.item.added':
+    case 'conversation.item.done':
+    case 'conversation.item.created':
+    case 'conversation.item.create':
+    case 'conversation.item.retrieved':
+      return itemSummary(payload['item'] as Payload | undefined) ?? '';
+    case 'response.output_audio_transcript.delta':
+    case 'response.output_text.delta':
+    case 'conversation.item.input_audio_transcription.delta':
+      return `“${clip(text(payload['delta']) ?? '', 40)}”`;
+    case 'response.output_audio_transcript.done':
+    case 'conversation.item.input_audio_transcription.completed':
+      return `“${clip(text(payload['transcript']) ?? '')}”`;
+    case 'response.output_text.done':
+      return `“${clip(text(payload['text']) ?? '')}”`;
+    case 'response.function_call_arguments.done':
+      return `${text(payload['name']) ?? ''} ${argumentsPreview(payload['arguments'])}`.trim();
+    case 'error': {
+      const error = payload['error'] as Payload | undefined;
+      return `${text(error?.['code']) ?? text(error?.['type']) ?? 'error'}: ${clip(text(error?.['message']) ?? '', 80)}`;
+    }
+    case 'session.state':
+      return [text(payload['status']), text(payload['step']) ?? text(payload['message'])].filter(Boolean).join(': ');
+    case 'agent.changed':
+      return `${text(payload['from']) ?? '?'} → ${text(payload['to']) ?? '?'}${payload['reason'] === 'user' ? ' (picked)' : ''}`;
+    case 'mic.state':
+      return payload['live'] === true ? 'live' : 'off';
+    case 'guardrail.verdict':
+      return `${payload['tripped'] === true ? 'tripped' : 'pass'} ${text(payload['category']) ?? ''} · ${seconds(num(payload['durationMs'])) ?? ''}`.trim();
+    case 'session.minted':
+      return [text(payload['model']), seconds(num(payload['durationMs']))].filter(Boolean).join(' · ');
+  }
+  const [domain, phase] = event.type.split('.');
+  if ((domain === 'supervisor' || domain === 'escalation') && phase === 'response') {
+    const tokens = usageTokens(payload['usage']);
+    return [
+      text(payload['toolName']),
+      text(payload['model']),
+      seconds(num(payload['durationMs'])),
+      tokens === undefined ? undefined : `${tokens} tokens`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  }
+  if ((domain === 'supervisor' || domain === 'escalation' || domain === 'guardrail') && phase === 'error')
+    return clip(text(payload['message']) ?? 'failed', 80);
+  if (domain === 'supervisor' || domain === 'escalation') return text(payload['toolName']) ?? '';
+  if (event.type.endsWith('.delta') && typeof payload['delta'] === 'string' && payload['delta'].startsWith('[')) return payload['delta'];
+  return '';
+}
+
+/** Whether an event reports a failure: the API's `error`, or one of the app's own `….error` events. */
+export function isErrorEvent(event: SessionEvent): boolean {
+  return event.type === 'error' || event.type.endsWith('.error') || (event.type === 'session.state' && event.payload['status'] === 'error');
+}

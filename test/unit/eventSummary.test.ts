@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { isErrorEvent, summarizeEvent } from '../../src-shared/eventSummary';
+import type { SessionEvent } from '../../src-shared/sessionEvent';
+import { EventLog } from '../../src-renderer/src/events/eventLog';
+import { IncrementalFilter, allDirections } from '../../src-renderer/src/inspector/useFilteredIndices';
+
+const event = (direction: SessionEvent['direction'], type: string, payload: Record<string, unknown>, seq = 0): SessionEvent => ({
+  seq,
+  t: seq,
+  direction,
+  type,
+  payload,
+});
+
+describe('one-line event summaries', () => {
+  it.each([
+    [event('server', 'response.done', { response: { status: 'completed', usage: { total_tokens: 312 } } }), 'completed · 312 tokens'],
+    [
+      event('server', 'response.output_item.done', {
+        item: { type: 'function_call', name: 'lookupOrders', arguments: '{"phoneNumber":"(206) 135-1246"}' },
+      }),
+      'function_call lookupOrders {phoneNumber: (206) 135-1246}',
+    ],
+    [
+      event('server', 'response.output_item.done', { item: { type: 'function_call', name: 'transfer_to_returns', arguments: '{}' } }),
+      'function_call transfer_to_returns {}',
+    ],
+    [
+      event('server', 'conversation.item.added', { item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Hi there' }] } }),
+      'user: “Hi there”',
+    ],
+    [event('server', 'response.output_audio_transcript.delta', { delta: 'Hello, ' }), '“Hello,”'],
+    [event('server', 'error', { error: { code: 'invalid_value', message: 'Bad item' } }), 'invalid_value: Bad item'],
+    [
+      event('app', 'supervisor.response', {
+        toolName: 'getNextResponseFromSupervisor',
+        model: 'gpt-4.1',
+        durationMs: 1420,
+        usage: { totalTokens: 502 },
+      }),
+      'getNextResponseFromSupervisor · gpt-4.1 · 1.4 s · 502 tokens',
+    ],
+    [event('app', 'agent.changed', { from: 'greeter', to: 'haikuWriter', reason: 'handoff' }), 'greeter → haikuWriter'],
+    [event('app', 'session.state', { status: 'connecting', step: 'Minting a session secret…' }), 'connecting: Minting a session secret…'],
+    [event('client', 'input_audio_buffer.append', { audio: '[3200 bytes of audio]' }), ''],
+  ])('%#: %s', (input, summary) => {
+    expect(summarizeEvent(input)).toBe(summary);
+  });
+
+  it('tells errors from the rest', () => {
+    expect(isErrorEvent(event('server', 'error', {}))).toBe(true);
+    expect(isErrorEvent(event('app', 'supervisor.error', {}))).toBe(true);
+    expect(isErrorEvent(event('app', 'session.state', { status: 'error', message: 'x' }))).toBe(true);
+    expect(isErrorEvent(event('server', 'response.done', {}))).toBe(false);
+  });
+});
+
+describe('the inspector filter', () => {
+  const log = new EventLog();
+  log.append([
+    event('client', 'response.create', {}, 0),
+    event('server', 'response.done', { response: { status: 'completed' } }, 1),
+    event('app', 'supervisor.error', { message: 'timed out' }, 2),
+    event('server', 'response.output_item.done', { item: { type: 'function_call', name: 'lookupOrders', arguments: '{}' } }, 3),
+  ]);
+
+  it('filters by direction, by errors, and by text in the type or the summary, and counts every direction', () => {
+    const shown = (text: string, directions = allDirections, errorsOnly = false) => {
+      const result = new IncrementalFilter(log, { text, directions, errorsOnly }).update(log.length);
+      return { seqs: result.indices.slice(0, result.length).map((index) => log.at(index)!.seq), counts: result.counts };
+    };
+    expect(shown('').counts).toEqual({ client: 1, server: 2, app: 1 });
+    expect(shown('', new Set(['server'])).seqs).toEqual([1, 3]);
+    expect(shown('', allDirections, true).seqs).toEqual([2]);
+    expect(shown('lookuporders').seqs).toEqual([3]);
+    expect(shown('COMPLETED').seqs).toEqual([1]);
+  });
+
+  it('tests only the events it has not seen when more arrive', () => {
+    const growing = new EventLog();
+    const filter = new IncrementalFilter(growing, { text: 'done', directions: allDirections, errorsOnly: false });
+    growing.append([event('server', 'response.done', {}, 0)]);
+    const first = filter.update(1);
+    growing.append([event('server', 'response.created', {}, 1), event('server', 'conversation.item.done', {}, 2)]);
+    const second = filter.update(3);
+    expect(first.length).toBe(1);
+    expect(second.indices.slice(0, second.length)).toEqual([0, 2]);
+    expect(filter.update(3)).toBe(second);
+  });
+});
