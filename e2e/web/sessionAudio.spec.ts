@@ -86,5 +86,45 @@ test.describe('session audio', () => {
     // Aligned to the log's clock: the assistant's voice starts in the file where the log says it started playing.
     const onset = await firstSound(wav, 1);
     expect(Math.abs(onset - started)).toBeLessThan(0.25);
+
+    await test.step('its replay draws the waveform and plays the audio with the replay clock', async () => {
+      await driver.openSessions();
+      await app.getByTestId('session-row').getByRole('button', { name: 'Open' }).click();
+      const waveform = app.getByTestId('replay-waveform');
+      await expect(waveform).toHaveAttribute('data-state', 'ready');
+      // wavesurfer draws into canvases inside its own shadow root.
+      await expect
+        .poll(() => waveform.evaluate((element) => element.querySelector('div')?.shadowRoot?.querySelectorAll('canvas').length ?? 0))
+        .toBeGreaterThan(0);
+      const audio = app.getByTestId('replay-audio');
+      expect(await audio.evaluate((element: HTMLAudioElement) => element.duration)).toBeCloseTo(saved.events.at(-1)!.t / 1000, 0);
+      await app.getByRole('button', { name: 'Play' }).click();
+      await app.getByLabel('Replay speed').selectOption('2');
+      await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBeGreaterThan(1);
+      expect(await audio.evaluate((element: HTMLAudioElement) => ({ paused: element.paused, rate: element.playbackRate }))).toEqual({
+        paused: false,
+        rate: 2,
+      });
+      await app.getByRole('button', { name: 'Pause' }).click();
+      expect(await audio.evaluate((element: HTMLAudioElement) => element.paused)).toBe(true);
+    });
+  });
+
+  test('with "Record session audio" off, no WAV is written and the header says audio: null', async ({ app, webHost }) => {
+    const driver = new AppDriver(app);
+    await driver.openSettings();
+    await app.getByRole('switch', { name: 'Record session audio' }).uncheck();
+    await app.getByRole('button', { name: 'Save settings' }).click();
+    await expect(app.getByText('Saved.')).toBeVisible();
+    await app.getByRole('tab', { name: 'Transcript' }).click();
+    await driver.pickScenario('chatSupervisor');
+    await driver.connect();
+    await expect(driver.userMessage('Hello there')).toBeVisible({ timeout: 30_000 });
+    await app.getByRole('button', { name: 'Disconnect' }).click();
+    await expect(driver.phase).toHaveText('Not connected');
+    await expect.poll(async () => (await readFile((await savedSession(webHost.dataDir)).log, 'utf8')).includes('"record":"footer"')).toBe(true);
+    const saved = await savedSession(webHost.dataDir);
+    expect(saved.header['audio']).toBeNull();
+    expect(saved.files.filter((name) => name.endsWith('.wav'))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { useWorkspaceStore } from '../app/workspaceStore';
+import { ReplayWaveform } from '../audio/ReplayWaveform';
 import { formatBytes, formatDuration } from '../sessions/formatting';
 import { closeReplay } from './replayActions';
 import { REPLAY_SPEEDS, type ReplayController } from './replayController';
@@ -137,6 +138,7 @@ function ReplayControls({ replay, hasLive }: { replay: ReplayController; hasLive
           Show everything at once
         </button>
       </div>
+      <ReplayWaveform replay={replay} />
       <Progress replay={replay} />
       <Messages replay={replay} />
     </section>

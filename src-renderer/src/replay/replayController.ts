@@ -88,6 +88,11 @@ export class ReplayController {
     }));
   }
 
+  /** The log this replay reads, for what lies beside it (its recorded audio). */
+  get ref(): LogRef {
+    return this.options.ref;
+  }
+
   get currentStream(): SessionStream {
     return this.stream;
   }
