@@ -9,10 +9,7 @@ import {
   wavHeader,
   wavSizeFields,
 } from '../../../src-shared/wavFile';
-import { FLUSH_INTERVAL_MS } from './sessionLogWriter';
-
-/** After a failed write (full disk, folder gone) the writer tries again this much later. */
-const RETRY_AFTER_MS = 2_000;
+import { createFlushSchedule, describeWriteFailure } from './flushSchedule';
 /**
  * At most this much audio waits in memory while the disk refuses it; older waiting audio becomes silence
  * of the same length, so what is written later stays aligned to the log's clock.
@@ -52,15 +49,6 @@ export interface SessionAudioWriter {
 
 type Pending = { readonly kind: 'pcm'; readonly data: Uint8Array } | { readonly kind: 'silence'; readonly bytes: number };
 
-function describeWriteFailure(file: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOSPC')
-    return `The disk is full: the session audio ${file} is not being saved. Free some space; the session goes on and recording resumes (with silence for the gap).`;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return `The session audio ${file} cannot be written (${code}: permission denied). The session goes on; check the folder's permissions.`;
-  return `The session audio ${file} could not be written: ${error instanceof Error ? error.message : String(error)}. The session goes on.`;
-}
-
 /**
  * Writes one session's stereo WAV as the audio arrives: the header first, then PCM at the end of the data,
  * and after every write the header's two sizes are patched, so the file on disk is a complete, valid WAV
@@ -75,8 +63,6 @@ export async function openSessionAudioWriter(options: SessionAudioWriterOptions)
   let pendingBytes = 0;
   let acceptedFrames = 0;
   let writtenBytes = 0;
-  let problem: string | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
   let closed = false;
   /** Set once the file reached the WAV size limit; stays, unlike a write failure that may recover. */
@@ -90,19 +76,7 @@ export async function openSessionAudioWriter(options: SessionAudioWriterOptions)
     }
   }
 
-  function setProblem(next: string | undefined): void {
-    if (next === problem) return;
-    problem = next;
-    options.onProblem?.(next);
-  }
-
-  function schedule(delay: number): void {
-    if (timer !== undefined || closed) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void flush();
-    }, delay);
-  }
+  const schedule = createFlushSchedule(() => flush(), options.onProblem);
 
   function enqueue(entry: Pending): void {
     pending.push(entry);
@@ -143,13 +117,13 @@ export async function openSessionAudioWriter(options: SessionAudioWriterOptions)
       const sizes = wavSizeFields(writtenBytes);
       await writeFully(sizes.riff, RIFF_SIZE_OFFSET);
       await writeFully(sizes.data, DATA_SIZE_OFFSET);
-      setProblem(undefined);
+      schedule.setProblem(undefined);
     } catch (error) {
       // An entry cut off by the failure is written again whole, at the same place.
       for (const entry of entries.slice(index).reverse()) pending.unshift(entry);
       pendingBytes = pending.reduce((sum, entry) => sum + (entry.kind === 'pcm' ? entry.data.length : entry.bytes), 0);
-      setProblem(describeWriteFailure(options.file, error));
-      schedule(RETRY_AFTER_MS);
+      schedule.setProblem(describeWriteFailure('session audio', options.file, error));
+      schedule.retry();
     }
   }
 
@@ -176,15 +150,14 @@ export async function openSessionAudioWriter(options: SessionAudioWriterOptions)
       if (silence > 0) enqueue({ kind: 'silence', bytes: silence * BYTES_PER_FRAME });
       enqueue({ kind: 'pcm', data: pcm.subarray(skip * BYTES_PER_FRAME, frames * BYTES_PER_FRAME) });
       acceptedFrames += silence + kept;
-      schedule(problem === undefined ? FLUSH_INTERVAL_MS : RETRY_AFTER_MS);
+      schedule.soon();
     },
     frames: () => acceptedFrames,
-    problem: () => full ?? problem,
+    problem: () => full ?? schedule.problem(),
     flush,
     async close() {
       if (closed) return;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
+      schedule.stop();
       closed = true;
       await flush();
       await handle.sync().catch(() => undefined);
