@@ -1,10 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseWavHeader } from '../../src-shared/wavFile';
 import { AppDriver } from '../support/appDriver';
 import { expect, test } from '../support/fixtures';
 import { speechWav } from '../support/speechFiles';
+import { startBuiltWebHost } from '../support/webHostProcess';
 
 interface SavedSession {
   readonly log: string;
@@ -98,16 +99,53 @@ test.describe('session audio', () => {
         .toBeGreaterThan(0);
       const audio = app.getByTestId('replay-audio');
       expect(await audio.evaluate((element: HTMLAudioElement) => element.duration)).toBeCloseTo(saved.events.at(-1)!.t / 1000, 0);
-      await app.getByRole('button', { name: 'Play' }).click();
+      await app.getByRole('button', { name: 'Play', exact: true }).click();
       await app.getByLabel('Replay speed').selectOption('2');
       await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBeGreaterThan(1);
       expect(await audio.evaluate((element: HTMLAudioElement) => ({ paused: element.paused, rate: element.playbackRate }))).toEqual({
         paused: false,
         rate: 2,
       });
-      await app.getByRole('button', { name: 'Pause' }).click();
+      await app.getByRole('button', { name: 'Pause', exact: true }).click();
       expect(await audio.evaluate((element: HTMLAudioElement) => element.paused)).toBe(true);
     });
+  });
+
+  test('killing the host mid-session leaves a WAV that sox reads up to the last write, and its replay still draws and plays it', async ({
+    app,
+    webHost,
+    workbenchBrowser,
+  }) => {
+    const driver = new AppDriver(app);
+    await driver.pickScenario('chatSupervisor');
+    await driver.connect();
+    await expect(driver.userMessage('Hello there')).toBeVisible({ timeout: 30_000 });
+    const { log } = await savedSession(webHost.dataDir);
+    const wav = log.replace(/\.jsonl$/, '.wav');
+    // More than two seconds of audio on disk (96,000 bytes a second), then no clean end at all.
+    await expect.poll(async () => (await stat(wav)).size).toBeGreaterThan(44 + 2 * 96_000);
+    await webHost.kill('SIGKILL');
+
+    const { size } = await stat(wav);
+    const seconds = Number(/Duration\s+: [\d:.]+ = (\d+) samples/.exec(execFileSync('soxi', [wav], { encoding: 'utf8' }))?.[1]) / 24_000;
+    expect(seconds).toBeGreaterThan(2);
+    // The header's sizes cover exactly what reached the disk: sox sees every byte of data, no more.
+    expect(seconds * 96_000).toBe(size - 44);
+    expect(rms(wav, 1)).toBeGreaterThan(0.01);
+
+    const host = await startBuiltWebHost({}, [log]);
+    try {
+      const page = await workbenchBrowser.newPage();
+      await page.goto(host.url);
+      await expect(page.getByText(/This session has no end record/)).toBeVisible();
+      await expect(page.getByTestId('replay-waveform')).toHaveAttribute('data-state', 'ready');
+      const audio = page.getByTestId('replay-audio');
+      expect(await audio.evaluate((element: HTMLAudioElement) => element.duration)).toBeCloseTo(seconds, 1);
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBeGreaterThan(0.5);
+    } finally {
+      await host.stop();
+    }
   });
 
   test('with "Record session audio" off, no WAV is written and the header says audio: null', async ({ app, webHost }) => {
