@@ -86,7 +86,9 @@ test.describe('session audio', () => {
     expect(assistantBefore).toBeLessThan(assistantWhileSpeaking / 10);
     // Aligned to the log's clock: the assistant's voice starts in the file where the log says it started playing.
     const onset = await firstSound(wav, 1);
-    expect(Math.abs(onset - started)).toBeLessThan(0.25);
+    // Never before the event; after it by at most the way from the server to the loudspeaker (jitter buffer, decoding, the voice's own lead-in).
+    expect(onset).toBeGreaterThan(started - 0.1);
+    expect(onset).toBeLessThan(started + 0.5);
 
     await test.step('its replay draws the waveform and plays the audio with the replay clock', async () => {
       await driver.openSessions();
@@ -98,7 +100,10 @@ test.describe('session audio', () => {
         .poll(() => waveform.evaluate((element) => element.querySelector('div')?.shadowRoot?.querySelectorAll('canvas').length ?? 0))
         .toBeGreaterThan(0);
       const audio = app.getByTestId('replay-audio');
-      expect(await audio.evaluate((element: HTMLAudioElement) => element.duration)).toBeCloseTo(saved.events.at(-1)!.t / 1000, 0);
+      // As long as the session: the recorder runs from the connection to the last chunk flushed after Disconnect.
+      const duration = await audio.evaluate((element: HTMLAudioElement) => element.duration);
+      expect(duration).toBeGreaterThan(stopped);
+      expect(duration).toBeLessThan(saved.events.at(-1)!.t / 1000 + 1.5);
       await app.getByRole('button', { name: 'Play', exact: true }).click();
       await app.getByLabel('Replay speed').selectOption('2');
       await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBeGreaterThan(1);

@@ -42,12 +42,13 @@ function Waveform({ replay, file }: { replay: ReplayController; file: string }) 
   const dark = useIsDark();
 
   useEffect(() => {
+    const element = media.current;
     let cancelled = false;
     let url: string | undefined;
     let unfollow: (() => void) | undefined;
     void loadReplayAudio(requireApi(), replay.ref, () => cancelled).then(
       (loaded) => {
-        if (!loaded || cancelled || !container.current || !media.current) {
+        if (!loaded || cancelled || !container.current || !element) {
           if (loaded) URL.revokeObjectURL(loaded.url);
           return;
         }
@@ -55,7 +56,7 @@ function Waveform({ replay, file }: { replay: ReplayController; file: string }) 
         const colors = waveColors(container.current);
         const waveSurfer = WaveSurfer.create({
           container: container.current,
-          media: media.current,
+          media: element,
           url: loaded.url,
           peaks: loaded.peaks,
           duration: loaded.durationSeconds,
@@ -67,7 +68,6 @@ function Waveform({ replay, file }: { replay: ReplayController; file: string }) 
         });
         waveSurfer.on('interaction', (seconds) => replay.seek(seconds * 1000));
         surfer.current = waveSurfer;
-        const element = media.current;
         followReplayClock(element, replay.state.getState());
         unfollow = replay.state.subscribe((clock) => followReplayClock(element, clock));
         setState({ status: 'ready' });
@@ -81,6 +81,8 @@ function Waveform({ replay, file }: { replay: ReplayController; file: string }) 
       unfollow?.();
       surfer.current?.destroy();
       surfer.current = undefined;
+      // A detached <audio> element would go on playing: stop it with the replay.
+      element?.pause();
       if (url) URL.revokeObjectURL(url);
     };
   }, [replay]);

@@ -20,6 +20,8 @@ export interface SessionAudioRecorderOptions {
 }
 
 const FLUSH_TIMEOUT_MS = 1_000;
+/** 40 ms: the audio and page clocks may part this far before the recording is moved back in step. */
+const CLOCK_TOLERANCE_FRAMES = (40 * SESSION_AUDIO_SAMPLE_RATE) / 1000;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -58,13 +60,7 @@ export class SessionAudioRecorder implements SessionAudioTap {
       channelCountMode: 'explicit',
       channelInterpretation: 'discrete',
     });
-    // The two clocks as the browser relates them; before the first render it has no answer yet.
-    const stamp = this.context.getOutputTimestamp();
-    const contextZero =
-      stamp.performanceTime && stamp.contextTime !== undefined
-        ? stamp.performanceTime - stamp.contextTime * 1000
-        : performance.now() - this.context.currentTime * 1000;
-    this.offsetFrames = Math.round(((contextZero - this.options.clockOrigin) * SESSION_AUDIO_SAMPLE_RATE) / 1000);
+    this.offsetFrames = this.measureOffset();
     node.port.onmessage = (message: MessageEvent<CaptureChunk | CaptureFlushed>) => {
       if ('pcm' in message.data) this.take(message.data);
     };
@@ -72,7 +68,23 @@ export class SessionAudioRecorder implements SessionAudioTap {
     return node;
   }
 
+  /** Where the context's frame 0 falls on the log's clock now, as the browser relates the two clocks. */
+  private measureOffset(): number {
+    const stamp = this.context.getOutputTimestamp();
+    // Before the first render the browser has no answer yet.
+    const contextZero =
+      stamp.performanceTime && stamp.contextTime !== undefined
+        ? stamp.performanceTime - stamp.contextTime * 1000
+        : performance.now() - this.context.currentTime * 1000;
+    return Math.round(((contextZero - this.options.clockOrigin) * SESSION_AUDIO_SAMPLE_RATE) / 1000);
+  }
+
   private take(chunk: CaptureChunk): void {
+    // The audio clock can fall behind the page's (a loaded machine, an audio thread that missed its
+    // deadlines): follow the page's clock when they part by more than the tolerance, so what is heard stays
+    // where the log's events are; main writes a gap as silence and drops an overlap.
+    const offset = this.measureOffset();
+    if (Math.abs(offset - this.offsetFrames) > CLOCK_TOLERANCE_FRAMES) this.offsetFrames = offset;
     const bytes = new Uint8Array(chunk.pcm);
     const startFrame = chunk.startFrame + this.offsetFrames;
     // Audio from before the log's t = 0 (never expected: the context starts after the log) is cut.
