@@ -124,11 +124,15 @@ test.describe('session audio', () => {
     const driver = new AppDriver(app);
     await driver.pickScenario('chatSupervisor');
     await driver.connect();
-    await expect(driver.userMessage('Hello there')).toBeVisible({ timeout: 30_000 });
+    // The server heard the user: their speech is in the recording up to then.
+    const speechStarted = async (): Promise<number | undefined> =>
+      (await savedSession(webHost.dataDir)).events.find((event) => event.type === 'input_audio_buffer.speech_started')?.t;
+    await expect.poll(speechStarted, { timeout: 30_000 }).toBeDefined();
+    const heardAt = (await speechStarted())! / 1000;
     const { log } = await savedSession(webHost.dataDir);
     const wav = log.replace(/\.jsonl$/, '.wav');
-    // More than two seconds of audio on disk (96,000 bytes a second), then no clean end at all.
-    await expect.poll(async () => (await stat(wav)).size).toBeGreaterThan(44 + 2 * 96_000);
+    // A second of that speech and more than two seconds in all on disk (96,000 bytes a second), then no clean end at all.
+    await expect.poll(async () => (await stat(wav)).size).toBeGreaterThan(44 + Math.max(2, heardAt + 1) * 96_000);
     await webHost.kill('SIGKILL');
 
     const { size } = await stat(wav);
@@ -162,7 +166,12 @@ test.describe('session audio', () => {
     await app.getByRole('tab', { name: 'Transcript' }).click();
     await driver.pickScenario('chatSupervisor');
     await driver.connect();
-    await expect(driver.userMessage('Hello there')).toBeVisible({ timeout: 30_000 });
+    // The microphone was heard, so a recorder would have had audio to write.
+    await expect
+      .poll(async () => (await savedSession(webHost.dataDir)).events.some((event) => event.type === 'input_audio_buffer.speech_started'), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     await app.getByRole('button', { name: 'Disconnect' }).click();
     await expect(driver.phase).toHaveText('Not connected');
     await expect.poll(async () => (await readFile((await savedSession(webHost.dataDir)).log, 'utf8')).includes('"record":"footer"')).toBe(true);
