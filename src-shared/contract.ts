@@ -3,7 +3,10 @@ import { workbenchErrorSchema, type WorkbenchErrorData } from './errors';
 import { scenarioCatalogSchema } from './scenario';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import {
+  audioChunkSchema,
+  audioReadSchema,
   logAppendSchema,
+  logAudioSchema,
   logBeginSchema,
   logChunkSchema,
   logEndSchema,
@@ -163,6 +166,8 @@ export const contract = {
     begin: channel(logBeginSchema, logWriteStatusSchema),
     append: channel(logAppendSchema, logWriteStatusSchema),
     end: channel(logEndSchema, logWriteStatusSchema),
+    /** A chunk of the session's stereo audio (about 250 ms), written to the WAV beside the log. */
+    audio: channel(logAudioSchema, logWriteStatusSchema),
   },
   /** The saved sessions: the library, and reading a log back in chunks for replay. */
   sessions: {
@@ -176,6 +181,8 @@ export const contract = {
     open: channel(logRefSchema, openedLogSchema),
     read: channel(z.strictObject({ readerId: z.string().min(1), maxEvents: z.number().int().min(1).max(20_000).optional() }), logChunkSchema),
     close: channel(z.strictObject({ readerId: z.string().min(1) }), z.object({ closed: z.boolean() })),
+    /** Bytes of the WAV recorded beside a log, for replay (the page cannot read files). */
+    audio: channel(audioReadSchema, audioChunkSchema),
   },
 } as const;
 

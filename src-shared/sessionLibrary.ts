@@ -43,11 +43,36 @@ export const logBeginSchema = z.strictObject({
   scenario: scenarioSchema,
   realtimeModel: z.string().min(1),
   setup: sessionSetupSchema,
+  /** Whether the page will send the session's audio (log:audio); main then writes the WAV and names it in the header. */
+  recordAudio: z.boolean().optional(),
 });
 
 export const logAppendSchema = z.strictObject({
   sessionId: z.string().min(1).max(100),
   events: z.array(sessionEventSchema).max(20_000),
+});
+
+/** A base64 string of at most `bytes` bytes once decoded. */
+function base64Of(bytes: number) {
+  return z
+    .string()
+    .max(Math.ceil(bytes / 3) * 4, { error: `must hold at most ${bytes} bytes` })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be base64' });
+}
+
+/** The most audio one log:audio call carries: 4 s of stereo 16-bit PCM at 24 kHz (the page sends about 250 ms). */
+export const MAX_AUDIO_CHUNK_BYTES = 4 * 24_000 * 4;
+
+export const logAudioSchema = z.strictObject({
+  sessionId: z.string().min(1).max(100),
+  /** The chunk's first frame on the log's clock: frame 0 is the log's t = 0 (a frame is t × 24 at 24 kHz). */
+  startFrame: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(24_000 * 60 * 60 * 24),
+  /** Interleaved stereo PCM, 16-bit little-endian: microphone left, assistant right. */
+  pcm: base64Of(MAX_AUDIO_CHUNK_BYTES),
 });
 
 export const logWriteStatusSchema = z.object({
@@ -65,6 +90,22 @@ export const logEndSchema = z.strictObject({ sessionId: z.string().min(1).max(10
 /** A log to open: a saved session by id, or a file main was handed (command line, Open dialog) by its grant. */
 export const logRefSchema = z.union([z.strictObject({ id: sessionIdSchema }), z.strictObject({ grant: z.string().uuid() })]);
 export type LogRef = z.infer<typeof logRefSchema>;
+
+/** The most of a recording one sessions:audio call returns. */
+export const MAX_AUDIO_READ_BYTES = 1024 * 1024;
+
+export const audioReadSchema = z.strictObject({
+  log: logRefSchema,
+  offset: z.number().int().nonnegative(),
+  length: z.number().int().min(1).max(MAX_AUDIO_READ_BYTES),
+});
+
+export const audioChunkSchema = z.object({
+  /** The bytes of the WAV file from `offset`, base64; shorter than asked at the end of the file. */
+  data: base64Of(MAX_AUDIO_READ_BYTES),
+  offset: z.number().int().nonnegative(),
+  totalBytes: z.number().int().nonnegative(),
+});
 
 export const openedLogSchema = z.object({
   readerId: z.string(),

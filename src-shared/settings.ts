@@ -14,6 +14,8 @@ export const settingsSchema = z
     guardrailModel: z.string().min(1),
     voice: z.string().min(1),
     theme: themeSchema,
+    /** Record the microphone and the assistant's audio beside each session log (a stereo WAV). */
+    recordAudio: z.boolean(),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -26,6 +28,7 @@ export const defaultSettings: Settings = {
   guardrailModel: 'gpt-4.1-mini',
   voice: 'sage',
   theme: 'system',
+  recordAudio: true,
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();

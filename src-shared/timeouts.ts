@@ -36,6 +36,7 @@ export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   'log:begin': LOCAL_CALL_MS,
   'log:append': LOCAL_CALL_MS,
   'log:end': LOCAL_CALL_MS,
+  'log:audio': LOCAL_CALL_MS,
   'sessions:list': LIBRARY_SCAN_MS,
   'sessions:rename': LOCAL_CALL_MS,
   'sessions:delete': LOCAL_CALL_MS,
@@ -44,6 +45,7 @@ export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   'sessions:open': LOCAL_CALL_MS,
   'sessions:read': LOCAL_CALL_MS,
   'sessions:close': LOCAL_CALL_MS,
+  'sessions:audio': LOCAL_CALL_MS,
 };
 
 /** What the page adds on top of main's deadline, so main's own `timeout` answer always arrives first. */

@@ -82,6 +82,7 @@ export function createHandlers({ appInfo, settings, keys, scenarios, upstream, c
       begin: (request) => sessionLogs.begin(request),
       append: ({ sessionId, events }) => sessionLogs.append(sessionId, events),
       end: ({ sessionId, reason }) => sessionLogs.end(sessionId, reason),
+      audio: ({ sessionId, startFrame, pcm }) => sessionLogs.appendAudio(sessionId, startFrame, Buffer.from(pcm, 'base64')),
     },
     sessions: {
       list: ({ query }) => sessionLogs.list(query),
@@ -101,6 +102,10 @@ export function createHandlers({ appInfo, settings, keys, scenarios, upstream, c
       close: ({ readerId }) => {
         sessionLogs.closeReader(readerId);
         return { closed: true };
+      },
+      audio: async ({ log, offset, length }) => {
+        const { data, totalBytes } = await sessionLogs.readAudio(log, offset, length);
+        return { data: data.toString('base64'), offset, totalBytes };
       },
     },
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { WorkbenchError } from '../../../src-shared/errors';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import {
@@ -19,7 +19,9 @@ import type { LogChunkMessage, LogRef, LogWriteStatus, SessionList, SessionSumma
 import type { Settings } from '../../../src-shared/settings';
 import type { z } from 'zod';
 import type { logBeginSchema } from '../../../src-shared/sessionLibrary';
+import { SESSION_AUDIO_CHANNELS, SESSION_AUDIO_SAMPLE_RATE } from '../../../src-shared/wavFile';
 import { writeFileAtomic } from '../atomicFile';
+import { openSessionAudioWriter, type SessionAudioWriter } from './sessionAudioWriter';
 import { openLog, type OpenedLog } from './sessionLogReader';
 import { openSessionLogWriter, type SessionLogWriter } from './sessionLogWriter';
 
@@ -46,6 +48,20 @@ interface CachedSummary {
   readonly summary: SessionSummary;
 }
 
+interface Recording {
+  readonly id: string;
+  readonly writer: SessionLogWriter;
+  /** The WAV beside the log, when the page records audio and the file could be created. */
+  readonly audio: SessionAudioWriter | undefined;
+  /** Why this session has no audio although it was asked for (the WAV could not be created). */
+  readonly audioProblem: string | undefined;
+}
+
+/** The recording beside a log: the same name with `.wav` for `.jsonl`. */
+function audioPathOf(logPath: string): string {
+  return join(dirname(logPath), `${basename(logPath, SESSION_LOG_EXTENSION)}.wav`);
+}
+
 interface Meta {
   readonly title?: string;
 }
@@ -54,6 +70,8 @@ export interface SessionLibrary {
   readonly folder: string;
   begin(request: LogBegin): Promise<LogWriteStatus>;
   append(sessionId: string, events: readonly SessionEvent[]): LogWriteStatus;
+  /** Adds interleaved stereo PCM at `startFrame` (the log's clock at 24 kHz) to the session's WAV. */
+  appendAudio(sessionId: string, startFrame: number, pcm: Uint8Array): LogWriteStatus;
   end(sessionId: string, reason: SessionLogFooter['reason']): Promise<LogWriteStatus>;
   list(query?: string): Promise<SessionList>;
   rename(id: string, title: string): Promise<SessionSummary>;
@@ -64,6 +82,8 @@ export interface SessionLibrary {
   openReader(ref: LogRef): Promise<{ readerId: string; name: string; path: string; totalBytes: number }>;
   read(readerId: string, maxEvents: number): Promise<LogChunkMessage>;
   closeReader(readerId: string): void;
+  /** Up to `length` bytes of the WAV recorded beside a log, from `offset`. */
+  readAudio(ref: LogRef, offset: number, length: number): Promise<{ data: Buffer; totalBytes: number }>;
   onChange(listener: () => void): () => void;
   /** Ends every session still recording (host shutting down) so their logs get footers. */
   close(): Promise<void>;
@@ -122,7 +142,7 @@ function matches(summary: SessionSummary, query: string): boolean {
  */
 export async function openSessionLibrary(options: SessionLibraryOptions): Promise<SessionLibrary> {
   const { folder } = options;
-  const writers = new Map<string, { id: string; writer: SessionLogWriter }>();
+  const writers = new Map<string, Recording>();
   const readers = new Map<string, { log: OpenedLog; timer: ReturnType<typeof setTimeout> }>();
   const grants = new Map<string, string>();
   const cache = new Map<string, CachedSummary>();
@@ -154,11 +174,11 @@ export async function openSessionLibrary(options: SessionLibraryOptions): Promis
     }
   }
 
-  function status(id: string, writer: SessionLogWriter): LogWriteStatus {
-    return { id, file: writer.file, unsaved: writer.unsaved(), problem: writer.problem() ?? null };
+  function status({ id, writer, audio, audioProblem }: Recording): LogWriteStatus {
+    return { id, file: writer.file, unsaved: writer.unsaved(), problem: writer.problem() ?? audio?.problem() ?? audioProblem ?? null };
   }
 
-  function liveWriter(sessionId: string): { id: string; writer: SessionLogWriter } {
+  function liveWriter(sessionId: string): Recording {
     const entry = writers.get(sessionId);
     if (!entry) throw new WorkbenchError('session_unknown', `No session ${sessionId} is being recorded; it may have ended already.`, 'sessionId');
     return entry;
@@ -219,6 +239,32 @@ export async function openSessionLibrary(options: SessionLibraryOptions): Promis
     return summary;
   }
 
+  function logPathOf(ref: LogRef): string {
+    const path = 'id' in ref ? pathOf(ref.id) : grants.get(ref.grant);
+    if (path === undefined) throw new WorkbenchError('session_unknown', 'That file is no longer available to open; open it again.', 'grant');
+    return path;
+  }
+
+  async function readAudio(ref: LogRef, offset: number, length: number): Promise<{ data: Buffer; totalBytes: number }> {
+    const file = audioPathOf(logPathOf(ref));
+    const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+      throw new WorkbenchError(
+        error.code === 'ENOENT' ? 'session_unknown' : 'io_error',
+        error.code === 'ENOENT'
+          ? `This session has no recorded audio: ${file} does not exist.`
+          : `The session audio ${file} cannot be read (${error.code ?? error.message}).`,
+      );
+    });
+    try {
+      const { size } = await handle.stat();
+      const data = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+      const { bytesRead } = data.length > 0 ? await handle.read(data, 0, data.length, offset) : { bytesRead: 0 };
+      return { data: data.subarray(0, bytesRead), totalBytes: size };
+    } finally {
+      await handle.close();
+    }
+  }
+
   function touchReader(readerId: string): OpenedLog {
     const entry = readers.get(readerId);
     if (!entry)
@@ -250,6 +296,23 @@ export async function openSessionLibrary(options: SessionLibraryOptions): Promis
       });
       const settings = options.settings();
       const id = `${stamp(request.startedAt)}_${request.scenario.id}_${request.sessionId.slice(0, 8)}`;
+      const audioFile = audioPathOf(pathOf(id));
+      let audio: SessionAudioWriter | undefined;
+      let audioProblem: string | undefined;
+      if (request.recordAudio === true) {
+        // The WAV first, so the header names it only if it exists.
+        audio = await openSessionAudioWriter({
+          file: audioFile,
+          onProblem: (problem) => {
+            if (problem) options.log(problem);
+            changed(true);
+          },
+        }).catch((error: NodeJS.ErrnoException) => {
+          audioProblem = `The session audio ${audioFile} cannot be created (${error.code ?? error.message}); this session is saved without audio.`;
+          options.log(audioProblem);
+          return undefined;
+        });
+      }
       const header: SessionLogHeader = {
         record: 'header',
         format: SESSION_LOG_FORMAT,
@@ -265,7 +328,14 @@ export async function openSessionLibrary(options: SessionLibraryOptions): Promis
           guardrail: settings.guardrailModel,
         },
         setup: request.setup,
-        audio: null,
+        audio: audio
+          ? {
+              file: basename(audioFile),
+              sampleRate: SESSION_AUDIO_SAMPLE_RATE,
+              channels: SESSION_AUDIO_CHANNELS,
+              layout: ['microphone', 'assistant'],
+            }
+          : null,
       };
       const writer = await openSessionLogWriter({
         file: pathOf(id),
@@ -276,27 +346,37 @@ export async function openSessionLibrary(options: SessionLibraryOptions): Promis
           changed(true);
         },
         onFlushed: () => changed(),
-      }).catch((error: NodeJS.ErrnoException) => {
+      }).catch(async (error: NodeJS.ErrnoException) => {
+        await audio?.close();
+        await rm(audioFile, { force: true });
         throw new WorkbenchError(
           'log_unwritable',
           `The session log ${pathOf(id)} cannot be created (${error.code ?? error.message}); this session will not be saved.`,
         );
       });
-      writers.set(request.sessionId, { id, writer });
+      const recording: Recording = { id, writer, audio, audioProblem };
+      writers.set(request.sessionId, recording);
       changed(true);
-      return status(id, writer);
+      return status(recording);
     },
     append(sessionId, events) {
-      const { id, writer } = liveWriter(sessionId);
-      writer.append(events);
-      return status(id, writer);
+      const recording = liveWriter(sessionId);
+      recording.writer.append(events);
+      return status(recording);
+    },
+    appendAudio(sessionId, startFrame, pcm) {
+      const recording = liveWriter(sessionId);
+      if (!recording.audio && recording.audioProblem === undefined)
+        throw new WorkbenchError('invalid_request', `Session ${sessionId} was begun without audio recording; its audio is not kept.`, 'sessionId');
+      recording.audio?.write(startFrame, pcm);
+      return status(recording);
     },
     async end(sessionId, reason) {
-      const { id, writer } = liveWriter(sessionId);
+      const recording = liveWriter(sessionId);
       writers.delete(sessionId);
-      await writer.close(reason);
+      await Promise.all([recording.writer.close(reason), recording.audio?.close()]);
       changed(true);
-      return status(id, writer);
+      return status(recording);
     },
     async list(query = '') {
       const names = await readdir(folder).catch(() => [] as string[]);
@@ -331,8 +411,7 @@ export async function openSessionLibrary(options: SessionLibraryOptions): Promis
       return grant;
     },
     async openReader(ref) {
-      const path = 'id' in ref ? pathOf(ref.id) : grants.get(ref.grant);
-      if (path === undefined) throw new WorkbenchError('session_unknown', 'That file is no longer available to open; open it again.', 'grant');
+      const path = logPathOf(ref);
       const log = await openLog(path);
       const readerId = randomUUID();
       readers.set(readerId, { log, timer: setTimeout(() => closeReader(readerId), READER_IDLE_MS) });
@@ -360,14 +439,16 @@ export async function openSessionLibrary(options: SessionLibraryOptions): Promis
       };
     },
     closeReader,
+    readAudio,
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
-      for (const [sessionId, { writer }] of writers) {
+      for (const [sessionId, { writer, audio }] of writers) {
         writers.delete(sessionId);
         await writer.close('host-closed').catch(() => undefined);
+        await audio?.close().catch(() => undefined);
       }
       for (const readerId of [...readers.keys()]) closeReader(readerId);
       if (changeTimer !== undefined) clearTimeout(changeTimer);

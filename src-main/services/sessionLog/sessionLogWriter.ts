@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { createFlushSchedule, describeWriteFailure, FLUSH_INTERVAL_MS } from './flushSchedule';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import {
   accumulateStats,
@@ -9,10 +10,7 @@ import {
   type SessionStats,
 } from '../../../src-shared/sessionLog';
 
-/** Main writes what it has at least this often, so a killed process loses at most this much. */
-export const FLUSH_INTERVAL_MS = 100;
-/** After a failed write (full disk, folder gone) the writer tries again this much later. */
-const RETRY_AFTER_MS = 2_000;
+export { FLUSH_INTERVAL_MS };
 
 export interface SessionLogWriterOptions {
   readonly file: string;
@@ -49,16 +47,6 @@ export interface SessionLogWriter {
   close(reason: SessionLogFooter['reason']): Promise<void>;
 }
 
-function describeWriteFailure(file: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOSPC')
-    return `The disk is full: the session log ${file} is not being saved. Free some space; the session goes on and saving resumes.`;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return `The session log ${file} cannot be written (${code}: permission denied). The session goes on; check the folder's permissions.`;
-  if (code === 'ENOENT') return `The sessions folder for ${file} is gone. The session goes on; saving resumes if the folder comes back.`;
-  return `The session log ${file} could not be written: ${error instanceof Error ? error.message : String(error)}. The session goes on.`;
-}
-
 /**
  * Appends one session's log: the header at once, then events in batches at most FLUSH_INTERVAL_MS
  * apart, then a footer on a clean end. The file is opened for appending only, so nothing already
@@ -73,25 +61,10 @@ export async function openSessionLogWriter(options: SessionLogWriterOptions): Pr
   let buffer: string[] = [];
   let bufferedEvents = 0;
   let stats = emptyStats;
-  let problem: string | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
   let closed = false;
   let afterFailure = false;
-
-  function setProblem(next: string | undefined): void {
-    if (next === problem) return;
-    problem = next;
-    options.onProblem?.(next);
-  }
-
-  function schedule(delay: number): void {
-    if (timer !== undefined || closed) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void flush();
-    }, delay);
-  }
+  const schedule = createFlushSchedule(() => flush(), options.onProblem);
 
   async function writeBuffered(): Promise<void> {
     if (buffer.length === 0) return;
@@ -103,14 +76,14 @@ export async function openSessionLogWriter(options: SessionLogWriterOptions): Pr
     try {
       await handle.write((afterFailure ? '\n' : '') + lines.join(''));
       afterFailure = false;
-      setProblem(undefined);
+      schedule.setProblem(undefined);
       options.onFlushed?.();
     } catch (error) {
       buffer = lines.concat(buffer);
       bufferedEvents += count;
       afterFailure = true;
-      setProblem(describeWriteFailure(options.file, error));
-      schedule(RETRY_AFTER_MS);
+      schedule.setProblem(describeWriteFailure('session log', options.file, error));
+      schedule.retry();
     }
   }
 
@@ -128,16 +101,15 @@ export async function openSessionLogWriter(options: SessionLogWriterOptions): Pr
       for (const event of safe) buffer.push(toLogLine(event));
       bufferedEvents += safe.length;
       stats = accumulateStats(stats, safe);
-      schedule(problem === undefined ? FLUSH_INTERVAL_MS : RETRY_AFTER_MS);
+      schedule.soon();
     },
     stats: () => stats,
-    problem: () => problem,
+    problem: () => schedule.problem(),
     unsaved: () => bufferedEvents,
     flush,
     async close(reason) {
       if (closed) return;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
+      schedule.stop();
       closed = true;
       const footer: SessionLogFooter = {
         record: 'footer',

@@ -3,10 +3,16 @@ import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { LogWriteStatus } from '../../../src-shared/sessionLibrary';
 import type { SessionSetup } from '../../../src-shared/sessionLog';
 import type { Scenario } from '../../../src-shared/scenario';
+import { bytesToBase64 } from '../audio/pcmPacking';
 
 /** The page sends what it recorded this often; main writes within its own flush interval after that. */
 export const SEND_INTERVAL_MS = 100;
 const MAX_BATCH = 5_000;
+/**
+ * Audio chunks (about 250 ms each) kept while main cannot take them; older ones are dropped, and main
+ * writes silence in their place, since every chunk says where it belongs on the log's clock.
+ */
+const MAX_AUDIO_QUEUE = 40;
 
 export interface LogSinkStatus {
   readonly file: string | undefined;
@@ -21,6 +27,8 @@ export interface LogSinkOptions {
   readonly scenario: Scenario;
   readonly realtimeModel: string;
   readonly setup: SessionSetup;
+  /** The page will send the session's audio (pushAudio); main writes it beside the log. */
+  readonly recordAudio: boolean;
   readonly onStatus: (status: LogSinkStatus) => void;
 }
 
@@ -35,6 +43,8 @@ function messageOf(error: unknown): string {
  */
 export class LogSink {
   private queue: SessionEvent[] = [];
+  private audioQueue: { startFrame: number; pcm: string }[] = [];
+  private audioProblem: string | undefined;
   private sent = 0;
   private file: string | undefined;
   private problem: string | undefined;
@@ -50,6 +60,7 @@ export class LogSink {
         scenario: options.scenario,
         realtimeModel: options.realtimeModel,
         setup: options.setup,
+        recordAudio: options.recordAudio,
       })
       .then(
         (status) => {
@@ -69,6 +80,18 @@ export class LogSink {
     this.queue.push(event);
   }
 
+  /** Stereo 16-bit PCM whose first frame is `startFrame` on the log's clock; sent with the next batch. */
+  pushAudio(startFrame: number, pcm: Uint8Array): void {
+    this.audioQueue.push({ startFrame, pcm: bytesToBase64(pcm) });
+    if (this.audioQueue.length > MAX_AUDIO_QUEUE) this.audioQueue.shift();
+  }
+
+  /** Why the audio is not being recorded (the recorder's own failures); the log goes on. */
+  reportAudioProblem(problem: string): void {
+    this.audioProblem = problem;
+    this.report();
+  }
+
   private update(status: LogWriteStatus): void {
     this.file = status.file;
     this.problem = status.problem ?? undefined;
@@ -76,13 +99,15 @@ export class LogSink {
   }
 
   private report(): void {
-    this.options.onStatus({ file: this.file, problem: this.problem, sent: this.sent });
+    this.options.onStatus({ file: this.file, problem: this.problem ?? this.audioProblem, sent: this.sent });
   }
 
   /** Sends what is queued, one call at a time, oldest first. */
   private send(): Promise<void> {
     this.sending = this.sending.then(async () => {
-      if (!(await this.began) || this.queue.length === 0) return;
+      if (!(await this.began)) return;
+      await this.sendAudio();
+      if (this.queue.length === 0) return;
       const batch = this.queue.slice(0, MAX_BATCH);
       try {
         const status = await this.options.api.log.append({ sessionId: this.options.sessionId, events: batch });
@@ -97,14 +122,28 @@ export class LogSink {
     return this.sending;
   }
 
+  private async sendAudio(): Promise<void> {
+    while (this.audioQueue.length > 0) {
+      const chunk = this.audioQueue[0]!;
+      try {
+        this.update(await this.options.api.log.audio({ sessionId: this.options.sessionId, ...chunk }));
+        this.audioQueue.shift();
+      } catch (error) {
+        this.audioProblem = `The session audio is not reaching main (${messageOf(error)}); the gap is written as silence.`;
+        this.report();
+        return;
+      }
+    }
+  }
+
   /** Sends everything still queued, then writes the footer. */
   async end(reason: 'user' | 'capped' | 'dropped' | 'error' | 'replaced'): Promise<void> {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
-    while (this.queue.length > 0) {
-      const before = this.queue.length;
+    while (this.queue.length > 0 || this.audioQueue.length > 0) {
+      const before = this.queue.length + this.audioQueue.length;
       await this.send();
-      if (this.queue.length === before) break;
+      if (this.queue.length + this.audioQueue.length === before) break;
     }
     if (!(await this.began)) return;
     try {

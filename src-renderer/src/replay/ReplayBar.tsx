@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { toLogLine } from '../../../src-shared/sessionLog';
 import { downloadText, fileNameOf } from '../app/download';
 import { useLiveStream, useWorkspaceStore } from '../app/workspaceStore';
+import { ReplayWaveform } from '../audio/ReplayWaveform';
 import { formatBytes, formatDuration } from '../sessions/formatting';
 import { closeReplay } from './replayActions';
 import { REPLAY_SPEEDS, type ReplayController } from './replayController';
@@ -152,6 +153,7 @@ function ReplayControls({ replay, hasLive }: { replay: ReplayController; hasLive
           Show everything at once
         </button>
       </div>
+      <ReplayWaveform replay={replay} />
       <Progress replay={replay} />
       <Messages replay={replay} />
     </section>

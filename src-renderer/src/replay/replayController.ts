@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
-import type { LogChunkMessage } from '../../../src-shared/sessionLibrary';
+import type { LogChunkMessage, LogRef } from '../../../src-shared/sessionLibrary';
 import type { SessionLogHeader } from '../../../src-shared/sessionLog';
 import { markersOf, type TimelineMarker } from '../../../src-shared/timelineMarkers';
 import { EventLog } from '../events/eventLog';
@@ -84,6 +84,11 @@ export class ReplayController {
       ended: null,
       error: undefined,
     }));
+  }
+
+  /** The log this replay reads, for what lies beside it (its recorded audio). */
+  get ref(): LogRef | undefined {
+    return this.options.source.ref;
   }
 
   get currentStream(): SessionStream {

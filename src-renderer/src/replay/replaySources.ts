@@ -4,6 +4,8 @@ import type { LogChunkMessage, LogRef } from '../../../src-shared/sessionLibrary
 
 /** Where a replay reads its log from, a chunk at a time. */
 export interface ReplaySource {
+  /** The log in main's terms, when main reads it: what lies beside it (its recorded audio) is found through this. */
+  readonly ref: LogRef | undefined;
   open(): Promise<{ name: string; path: string | undefined; totalBytes: number }>;
   read(maxEvents: number): Promise<LogChunkMessage>;
   close(): void;
@@ -13,6 +15,7 @@ export interface ReplaySource {
 export function mainLogSource(api: WorkbenchApi, ref: LogRef): ReplaySource {
   let readerId: string | undefined;
   return {
+    ref,
     async open() {
       const opened = await api.sessions.open(ref);
       readerId = opened.readerId;
@@ -34,6 +37,8 @@ export function mainLogSource(api: WorkbenchApi, ref: LogRef): ReplaySource {
 export function fileLogSource(file: File): ReplaySource {
   let log: OpenedLog | undefined;
   return {
+    // A file read in the page: main knows nothing beside it, so no recorded audio is played.
+    ref: undefined,
     async open() {
       log = await readLog({
         name: file.name,

@@ -5,6 +5,7 @@ import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { Settings } from '../../../src-shared/settings';
 import { emptyTranscript, type TranscriptState } from '../../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../../src-shared/transcript/transcriptReducer';
+import type { SessionAudioTap } from '../audio/sessionAudioRecorder';
 import { createEventRecorder, type RecordEvent } from '../events/eventRecorder';
 import { buildAgents } from './buildAgents';
 import { preferCodec, sessionAudioFormat } from './codecs';
@@ -30,6 +31,8 @@ export interface LiveSessionOptions {
   readonly currentControls: () => SessionControls;
   /** Every recorded event, in order: the stream the views fold, and the log main writes. */
   readonly onEvent: (event: SessionEvent) => void;
+  /** Records the session's audio, when asked: gets the microphone and assistant tracks once connected. */
+  readonly createAudioTap?: (clockOrigin: number) => SessionAudioTap;
   /** Called once when the session is over, for whatever reason. */
   readonly onEnded?: (reason: SessionEndReason) => void;
   /** The conversation of the session this one reconnects, given to the new one so the agent carries on. */
@@ -79,6 +82,9 @@ class Cancelled extends Error {}
 export class LiveSession {
   readonly sessionId = crypto.randomUUID();
   private readonly record: RecordEvent;
+  /** `performance.now()` at the log's t = 0. */
+  private readonly clockOrigin: number;
+  private audioTap: SessionAudioTap | undefined;
   private readonly audioElement: HTMLAudioElement;
   private readonly responseTexts = new ResponseTextQueue();
   private session: RealtimeSession | undefined;
@@ -97,6 +103,7 @@ export class LiveSession {
     this.audioElement.autoplay = true;
     this.audioElement.dataset['role'] = 'assistant-audio';
     document.body.appendChild(this.audioElement);
+    this.clockOrigin = performance.now();
     this.record = createEventRecorder((event) => {
       this.conversation = reduceTranscript(this.conversation, [event]);
       this.observe(event);
@@ -177,6 +184,7 @@ export class LiveSession {
         conversation: (): ConversationTurn[] => conversationTurns(this.conversation),
       };
       this.agents = buildAgents(scenario, context, settings.voice);
+      this.audioTap = this.options.createAudioTap?.(this.clockOrigin);
       const transport = new OpenAIRealtimeWebRTC({
         baseUrl: minted.callsUrl,
         audioElement: this.audioElement,
@@ -184,6 +192,7 @@ export class LiveSession {
           const channel = transport.connectionState.dataChannel;
           if (channel) tapDataChannel(channel, this.record);
           preferCodec(peerConnection, controls.codec);
+          this.tapAudio(peerConnection);
           return peerConnection;
         },
       });
@@ -247,6 +256,18 @@ export class LiveSession {
     }
   }
 
+  /** The SDK has added the microphone by now; the assistant's track arrives with the answer. */
+  private tapAudio(peerConnection: RTCPeerConnection): void {
+    const tap = this.audioTap;
+    if (!tap) return;
+    const microphone = peerConnection.getSenders().find((sender) => sender.track?.kind === 'audio')?.track;
+    if (microphone) tap.microphone(microphone);
+    peerConnection.addEventListener('track', (event) => {
+      if (event.track.kind === 'audio') tap.assistant(event.streams[0] ?? new MediaStream([event.track]));
+    });
+    tap.audible(!this.audioElement.muted);
+  }
+
   private listen(session: RealtimeSession, transport: OpenAIRealtimeWebRTC): void {
     session.on('agent_handoff', (_context, from, to) => {
       this.record('app', 'agent.changed', { from: from.name, to: to.name, reason: 'handoff' });
@@ -307,6 +328,7 @@ export class LiveSession {
 
   setPlayback(on: boolean): void {
     this.audioElement.muted = !on;
+    this.audioTap?.audible(on);
   }
 
   setTurnMode(): void {

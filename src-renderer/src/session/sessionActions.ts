@@ -1,5 +1,6 @@
 import { requireApi, useWorkbenchStore } from '../app/workbenchStore';
 import { useWorkspaceStore } from '../app/workspaceStore';
+import { SessionAudioRecorder } from '../audio/sessionAudioRecorder';
 import { LogSink } from '../events/logSink';
 import { SessionStream } from '../events/sessionStream';
 import { findScenario } from '../scenarios/scenarioStore';
@@ -35,6 +36,7 @@ export async function connect(): Promise<void> {
   const before = useWorkspaceStore.getState().live?.session;
   const history = before && before.scenarioId === scenario.id ? before.earlierMessages() : [];
   const stream = new SessionStream();
+  let audio: SessionAudioRecorder | undefined;
   const session = new LiveSession({
     api,
     scenario,
@@ -46,7 +48,16 @@ export async function connect(): Promise<void> {
       stream.push(event);
       sink.push(event);
     },
-    onEnded: (reason) => void sink.end(reason),
+    createAudioTap: settings.recordAudio
+      ? (clockOrigin) =>
+          (audio = new SessionAudioRecorder({
+            clockOrigin,
+            onChunk: (startFrame, pcm) => sink.pushAudio(startFrame, pcm),
+            onProblem: (problem) => sink.reportAudioProblem(problem),
+          }))
+      : undefined,
+    // The recorder's last chunk goes out before the log's footer.
+    onEnded: (reason) => void (audio?.stop() ?? Promise.resolve()).then(() => sink.end(reason)),
   });
   // The log keeps the scenario as it ran; where the catalog found it is not part of it.
   const { source: _source, ...ranScenario } = scenario;
@@ -55,6 +66,7 @@ export async function connect(): Promise<void> {
     sessionId: session.sessionId,
     scenario: ranScenario,
     realtimeModel: settings.realtimeModel,
+    recordAudio: settings.recordAudio,
     setup: {
       startAgent: controls.startAgent ?? scenario.defaultAgent,
       codec: controls.codec,

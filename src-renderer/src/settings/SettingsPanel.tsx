@@ -3,7 +3,7 @@ import { WorkbenchError } from '../../../src-shared/errors';
 import type { Settings } from '../../../src-shared/settings';
 import { requireApi, useWorkbenchStore } from '../app/workbenchStore';
 
-const fields: readonly { key: Exclude<keyof Settings, 'theme'>; label: string; hint: string }[] = [
+const fields: readonly { key: Exclude<keyof Settings, 'theme' | 'recordAudio'>; label: string; hint: string }[] = [
   { key: 'baseUrl', label: 'API base URL', hint: 'OpenAI or a compatible endpoint' },
   { key: 'realtimeModel', label: 'Realtime model', hint: 'speaks with the user' },
   { key: 'supervisorModel', label: 'Supervisor model', hint: 'answers hard turns and tools' },
@@ -65,6 +65,17 @@ export function SettingsPanel() {
             <option value="dark">Dark</option>
           </select>
           <span className="form-hint" />
+        </label>
+        <label className="form-row">
+          <span className="form-label">Record session audio</span>
+          <input
+            type="checkbox"
+            role="switch"
+            aria-label="Record session audio"
+            checked={draft.recordAudio ?? settings.recordAudio}
+            onChange={(event) => setDraft({ ...draft, recordAudio: event.target.checked })}
+          />
+          <span className="form-hint">microphone left, assistant right, as a WAV beside each session log</span>
         </label>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={Object.keys(draft).length === 0 || save.status === 'saving'}>

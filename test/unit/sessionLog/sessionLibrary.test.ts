@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../src-shared/settings';
@@ -103,5 +103,50 @@ describe('the session library', () => {
     expect(sessionIdSchema.safeParse('../settings').success).toBe(false);
     expect(sessionIdSchema.safeParse('/etc/passwd').success).toBe(false);
     expect(sessionIdSchema.safeParse('2026-11-29T10-00-00Z_simpleHandoff_abc').success).toBe(true);
+  });
+});
+
+describe('the session audio beside a log', () => {
+  const begin = { startedAt: '2026-11-29T10:00:00.000Z', scenario, realtimeModel: 'gpt-realtime', setup } as const;
+
+  it('names the stereo WAV in the header when audio is recorded, writes it beside the log, and reads it back for replay', async () => {
+    const sessions = await library();
+    const { id } = await sessions.begin({ ...begin, sessionId: 'audio-aaaa-1', recordAudio: true });
+    sessions.appendAudio('audio-aaaa-1', 2_400, new Uint8Array(4 * 240).fill(1));
+    await sessions.end('audio-aaaa-1', 'user');
+    expect(await readdir(sessions.folder)).toEqual(expect.arrayContaining([`${id}.jsonl`, `${id}.wav`]));
+    const chunk = await sessions.read((await sessions.openReader({ id })).readerId, 100);
+    expect(chunk.header?.audio).toEqual({ file: `${id}.wav`, sampleRate: 24_000, channels: 2, layout: ['microphone', 'assistant'] });
+    expect((await sessions.list()).sessions[0]).toMatchObject({ id, hasAudio: true });
+    const head = await sessions.readAudio({ id }, 0, 44);
+    expect(head.totalBytes).toBe(44 + (2_400 + 240) * 4);
+    expect(head.data.subarray(0, 4).toString('latin1')).toBe('RIFF');
+    const tail = await sessions.readAudio({ id }, head.totalBytes - 4, 1_000);
+    expect([...tail.data]).toEqual([1, 1, 1, 1]);
+  });
+
+  it('writes no WAV and a null audio field when audio is off, and refuses audio for that session', async () => {
+    const sessions = await library();
+    const { id } = await sessions.begin({ ...begin, sessionId: 'audio-bbbb-2', recordAudio: false });
+    expect(() => sessions.appendAudio('audio-bbbb-2', 0, new Uint8Array(4))).toThrow(/begun without audio recording/);
+    await sessions.end('audio-bbbb-2', 'user');
+    expect(await readdir(sessions.folder)).toEqual([`${id}.jsonl`]);
+    const chunk = await sessions.read((await sessions.openReader({ id })).readerId, 100);
+    expect(chunk.header?.audio).toBeNull();
+    await expect(sessions.readAudio({ id }, 0, 44)).rejects.toThrow(/This session has no recorded audio: .*\.wav does not exist/);
+  });
+
+  it('saves the log without audio, saying why, when the WAV cannot be created', async () => {
+    const folder = join(await tempDir(), 'sessions');
+    const sessions = await library(folder);
+    const id = `2026-11-29T10-00-00Z_${scenario.id}_audio-cc`;
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, `${id}.wav`), 'someone else’s file');
+    const status = await sessions.begin({ ...begin, sessionId: 'audio-cccc-3', recordAudio: true });
+    expect(status.id).toBe(id);
+    expect(status.problem).toMatch(/The session audio .*\.wav cannot be created \(EEXIST\); this session is saved without audio\./);
+    await sessions.end('audio-cccc-3', 'user');
+    const chunk = await sessions.read((await sessions.openReader({ id })).readerId, 100);
+    expect(chunk.header?.audio).toBeNull();
   });
 });

@@ -1,0 +1,37 @@
+/** Converting between WebAudio's float samples, the WAV's 16-bit PCM and the base64 the contract carries. */
+
+/** One float sample (−1…1, clipped beyond) as a 16-bit integer. */
+function toInt16(sample: number): number {
+  const clipped = Math.max(-1, Math.min(1, sample));
+  return Math.round(clipped < 0 ? clipped * 0x8000 : clipped * 0x7fff);
+}
+
+/**
+ * Interleaves two channels into stereo 16-bit little-endian PCM (left first in each frame), taking
+ * `frames` samples of each; a missing channel is silence.
+ */
+export function packStereoPcm16(left: Float32Array | undefined, right: Float32Array | undefined, frames: number): Uint8Array {
+  const bytes = new Uint8Array(frames * 4);
+  const view = new DataView(bytes.buffer);
+  for (let frame = 0; frame < frames; frame += 1) {
+    view.setInt16(frame * 4, toInt16(left?.[frame] ?? 0), true);
+    view.setInt16(frame * 4 + 2, toInt16(right?.[frame] ?? 0), true);
+  }
+  return bytes;
+}
+
+const BASE64_SLICE = 0x8000;
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += BASE64_SLICE)
+    binary += String.fromCharCode(...bytes.subarray(start, Math.min(bytes.length, start + BASE64_SLICE)));
+  return btoa(binary);
+}
+
+export function base64ToBytes(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
