@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { META_CONTENT_SECURITY_POLICY, buildContentSecurityPolicy } from '../../src-main/security/contentSecurityPolicy';
+import { META_CONTENT_SECURITY_POLICY, buildContentSecurityPolicy, originOf } from '../../src-main/security/contentSecurityPolicy';
 import { ELECTRON_APP_ORIGIN, isAppUrl, isPermissionAllowed } from '../../src-main/security/trustedOrigin';
 import { checkWebRequest } from '../../src-main/security/webRequestGuard';
 
@@ -34,6 +34,9 @@ describe('the permission policy', () => {
     { permission: 'geolocation', requestingUrl: 'app://workbench/' },
     { permission: 'notifications', requestingUrl: 'app://workbench/' },
     { permission: 'clipboard-read', requestingUrl: 'app://workbench/' },
+    { permission: 'geolocation', requestingUrl: 'app://workbench/', mediaTypes: ['audio'] },
+    { permission: 'display-capture', requestingUrl: 'app://workbench/', mediaTypes: ['audio'] },
+    { permission: 'media', requestingUrl: 'app://workbench/' },
   ])('refuses $permission $mediaTypes for $requestingUrl', (request) => {
     expect(isPermissionAllowed(request, app)).toBe(false);
   });
@@ -46,6 +49,37 @@ describe('the content security policy', () => {
     expect(csp).toContain("script-src 'self';");
     expect(csp).toContain("connect-src 'self' https://api.openai.com;");
     expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('allows each kind of resource only from the sources the app needs', () => {
+    expect(buildContentSecurityPolicy(['https://api.openai.com', 'http://127.0.0.1:4000', 'https://api.openai.com']).split('; ')).toEqual([
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "media-src 'self' blob: mediastream:",
+      "connect-src 'self' https://api.openai.com http://127.0.0.1:4000",
+      "worker-src 'self' blob:",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+    ]);
+  });
+
+  it('lets only the page itself be connected to when no remote origin is given', () => {
+    expect(buildContentSecurityPolicy([])).toContain("; connect-src 'self'; ");
+  });
+
+  it.each([
+    ['https://api.openai.com/v1', 'https://api.openai.com'],
+    ['http://127.0.0.1:8080/v1/', 'http://127.0.0.1:8080'],
+    ['ws://127.0.0.1:8080/v1', undefined],
+    ['file:///etc/passwd', undefined],
+    ['not a url', undefined],
+  ])('takes the origin of the base URL %s as %s for connect-src', (url, origin) => {
+    expect(originOf(url)).toBe(origin);
   });
 
   const directivesOf = (policy: string) => new Map(policy.split('; ').map((directive) => [directive.split(' ')[0], directive] as const));

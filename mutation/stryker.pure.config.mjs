@@ -1,0 +1,23 @@
+// @ts-check
+/**
+ * Mutation run 1: the pure modules against the unit suite.
+ * `npm run test:mutation` runs this and then stryker.services.config.mjs; a score under `break` fails it.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'mutation/vitest.unit.config.ts' },
+  mutate: ['src-shared/**/*.ts', 'src-main/security/**/*.ts', 'src-main/ipc/dispatcher.ts'],
+  coverageAnalysis: 'perTest',
+  // Static mutants (module-level code, mostly the zod schemas of the contract and the log format) need every
+  // test rerun per mutant, nine tenths of the run time; the schemas are pinned by their own schema tests.
+  ignoreStatic: true,
+  // The machine has two cores shared with other jobs.
+  concurrency: 2,
+  thresholds: { high: 90, low: 80, break: 80 },
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/pure.html' },
+  jsonReporter: { fileName: 'reports/mutation/pure.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
