@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// The integration project plus the services' own unit tests, for Stryker's run over the main services.
+// For Stryker's run over the model services: the integration tests that drive them and their unit tests.
 export default defineConfig({
   test: {
-    include: ['test/integration/modelServices.test.ts', 'test/unit/sessionLog/**/*.test.ts', 'test/unit/services/**/*.test.ts'],
+    include: ['test/integration/modelServices.test.ts', 'test/unit/services/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
   },
