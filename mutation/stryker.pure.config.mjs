@@ -20,6 +20,10 @@ export default {
     '!src-shared/sessionLibrary.ts',
   ],
   coverageAnalysis: 'perTest',
+  // Incremental: CI reuses the committed results of mutants whose code and covering tests did not change,
+  // and retests only the rest. Regenerate with `npm run test:mutation -- --force` after large changes.
+  incremental: true,
+  incrementalFile: 'mutation/incremental/pure.json',
   // Static mutants (module-level code, mostly the zod schemas of the contract and the log format) need every
   // test rerun per mutant, nine tenths of the run time; the schemas are pinned by their own schema tests.
   ignoreStatic: true,
@@ -30,5 +34,7 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/pure.html' },
   jsonReporter: { fileName: 'reports/mutation/pure.json' },
   tempDirName: '.stryker-tmp',
+  // Not copied into the sandbox: build output, reports and other runs' sandboxes.
+  ignorePatterns: ['/.stryker-tmp*', '/reports', '/out', '/dist', '/test-results', '/playwright-report'],
   cleanTempDir: 'always',
 };

@@ -16,6 +16,10 @@ export default {
     'src-main/services/usage.ts',
   ],
   coverageAnalysis: 'perTest',
+  // Incremental: CI reuses the committed results of mutants whose code and covering tests did not change,
+  // and retests only the rest. Regenerate with `npm run test:mutation -- --force` after large changes.
+  incremental: true,
+  incrementalFile: 'mutation/incremental/services.json',
   // Static mutants (the step cap, the default guardrail categories) are kept: there are few of them.
   // The machine has two cores shared with other jobs.
   concurrency: 2,
@@ -24,5 +28,7 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/services.html' },
   jsonReporter: { fileName: 'reports/mutation/services.json' },
   tempDirName: '.stryker-tmp',
+  // Not copied into the sandbox: build output, reports and other runs' sandboxes.
+  ignorePatterns: ['/.stryker-tmp*', '/reports', '/out', '/dist', '/test-results', '/playwright-report'],
   cleanTempDir: 'always',
 };

@@ -10,6 +10,10 @@ export default {
   vitest: { configFile: 'mutation/vitest.sessionLog.config.ts' },
   mutate: ['src-main/services/sessionLog/*.ts'],
   coverageAnalysis: 'perTest',
+  // Incremental: CI reuses the committed results of mutants whose code and covering tests did not change,
+  // and retests only the rest. Regenerate with `npm run test:mutation -- --force` after large changes.
+  incremental: true,
+  incrementalFile: 'mutation/incremental/sessionLog.json',
   ignoreStatic: true,
   concurrency: 2,
   thresholds: { high: 85, low: 70, break: 70 },
@@ -17,5 +21,7 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/sessionLog.html' },
   jsonReporter: { fileName: 'reports/mutation/sessionLog.json' },
   tempDirName: '.stryker-tmp',
+  // Not copied into the sandbox: build output, reports and other runs' sandboxes.
+  ignorePatterns: ['/.stryker-tmp*', '/reports', '/out', '/dist', '/test-results', '/playwright-report'],
   cleanTempDir: 'always',
 };
