@@ -1,5 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SUPERVISOR_BILL_ANSWER } from '../../e2e/fake-openai/defaultScript';
+import type { FakeScriptInput } from '../../e2e/fake-openai/script';
 import type { Envelope } from '../../src-shared/contract';
 import { useFakeOpenAI } from '../support/fakeOpenAI';
 import { useTempDirs } from '../support/tempDir';
@@ -163,5 +166,233 @@ describe('the API key', () => {
     const everything = JSON.stringify({ answers, pushed, log: services.logLines });
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain(secret.slice(8));
+  });
+});
+
+/** A scenario folder holding one scenario with no guardrail and no escalation section, and a supervisor tool with no mock result. */
+async function bareScenarioDir(): Promise<string> {
+  const dir = await makeDir();
+  const scenario = {
+    id: 'bare',
+    name: 'Bare',
+    description: 'Only what a scenario must have, and a supervisor tool without a mock result.',
+    defaultAgent: 'front',
+    agents: [{ name: 'front', publicDescription: 'Front desk.', instructions: 'Help the caller.' }],
+    supervisor: {
+      instructions: 'Answer the front desk.',
+      tools: [
+        {
+          name: 'checkStock',
+          description: 'Checks the stock.',
+          parameters: { type: 'object', properties: {}, required: [], additionalProperties: false },
+        },
+      ],
+    },
+  };
+  await writeFile(join(dir, 'bare.json'), JSON.stringify(scenario));
+  return dir;
+}
+
+async function servicesWithScript(script: FakeScriptInput, scenarioDir?: string) {
+  const fake = await startFake({ apiKeys: [KEY], script });
+  const services = await createTestServices(await makeDir(), { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: `${fake.baseUrl}/v1` }, scenarioDir);
+  const responsesBodies = () =>
+    fake.received.http.filter((entry) => entry.path === '/v1/responses').map((entry) => entry.body as Record<string, unknown>);
+  return { fake, services, responsesBodies };
+}
+
+describe('the supervisor, at its edges', () => {
+  it('stops a model that keeps calling tools after 8 steps, naming them, with a typed error', async () => {
+    const loop = Array.from({ length: 12 }, () => ({ name: 'getUserAccountInfo', arguments: { phone_number: '(206) 135-1246' } }));
+    const { services, responsesBodies } = await servicesWithScript({
+      responses: [{ toolOffered: 'getUserAccountInfo', toolCalls: loop, text: 'done' }],
+    });
+    const envelope = await services.dispatch('supervisor:run', supervisorRequest);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'upstream_bad_output' } });
+    if (!envelope.ok) {
+      expect(envelope.error.message).toBe(
+        `The supervisor was still calling tools after 8 steps (${Array(8).fill('getUserAccountInfo').join(', ')}); it was stopped.`,
+      );
+    }
+    expect(responsesBodies()).toHaveLength(8);
+  });
+
+  it('sends the conversation as caller and voice-agent lines with the context, and every tool as strict, one call at a time', async () => {
+    const { services, responsesBodies } = await servicesWithScript({ responses: [] });
+    const result = value<{ text: string; steps: unknown[] }>(
+      await services.dispatch('supervisor:run', {
+        ...supervisorRequest,
+        context: 'Wants the balance.',
+        conversation: [
+          { role: 'user', text: 'Hi there.' },
+          { role: 'assistant', text: 'Hello, how can I help?' },
+        ],
+      }),
+    );
+    expect(result).toMatchObject({ text: 'I am not sure how to help with that.', steps: [] });
+    const [body] = responsesBodies();
+    expect(body).toMatchObject({
+      model: 'gpt-4.1',
+      parallel_tool_calls: false,
+      store: false,
+      instructions: expect.stringContaining('Brightwave Mobile'),
+    });
+    expect(body!['input']).toEqual([
+      {
+        role: 'user',
+        content:
+          "Conversation so far:\nCaller: Hi there.\nVoice agent: Hello, how can I help?\n\nContext from the caller's last message: Wants the balance.\n\nWhat should the voice agent say next?",
+      },
+    ]);
+    const tools = body!['tools'] as { type: string; name: string; strict: boolean; description: string; parameters: unknown }[];
+    expect(tools.map((tool) => tool.name)).toEqual(['lookupPolicyDocument', 'getUserAccountInfo', 'findNearestStore']);
+    for (const tool of tools)
+      expect(tool).toMatchObject({ type: 'function', strict: true, description: expect.any(String), parameters: { type: 'object' } });
+  });
+
+  it('says so when there is no conversation or context yet', async () => {
+    const { services, responsesBodies } = await servicesWithScript({ responses: [] });
+    value(await services.dispatch('supervisor:run', { ...supervisorRequest, context: '', conversation: [] }));
+    expect(JSON.stringify(responsesBodies()[0]!['input'])).toContain(
+      "Conversation so far:\\n(nothing yet)\\n\\nContext from the caller's last message: (none)",
+    );
+  });
+
+  it('answers a tool the scenario gives no mock result with {"ok":true}, and sends the call and its output back', async () => {
+    const { services, responsesBodies } = await servicesWithScript(
+      { responses: [{ toolOffered: 'checkStock', toolCalls: [{ name: 'checkStock', arguments: {} }], text: 'In stock.' }] },
+      await bareScenarioDir(),
+    );
+    const result = value<{ text: string; steps: unknown[] }>(await services.dispatch('supervisor:run', { ...supervisorRequest, scenarioId: 'bare' }));
+    expect(result).toMatchObject({ text: 'In stock.', steps: [{ name: 'checkStock', arguments: '{}', output: { ok: true } }] });
+    const second = responsesBodies()[1]!['input'] as Record<string, unknown>[];
+    expect(second.slice(1)).toEqual([
+      expect.objectContaining({ type: 'function_call', name: 'checkStock', arguments: '{}', call_id: expect.any(String) }),
+      expect.objectContaining({ type: 'function_call_output', output: '{"ok":true}', call_id: (second[1] as { call_id: string }).call_id }),
+    ]);
+  });
+});
+
+describe('escalation and guardrails, at their edges', () => {
+  const escalationRequest = {
+    sessionId: 's2',
+    scenarioId: 'customerServiceRetail',
+    callId: 'call_2',
+    toolName: 'checkEligibilityAndPossiblyInitiateReturn',
+    arguments: { userDesiredAction: 'refund' },
+    conversation: [
+      { role: 'user' as const, text: 'I want a refund.' },
+      { role: 'assistant' as const, text: 'Let me check.' },
+    ],
+  };
+
+  it('says which scenario has no escalation section and which tool asked', async () => {
+    const { services } = await servicesAgainstFake();
+    expect(await services.dispatch('escalation:decide', { ...escalationRequest, scenarioId: 'simpleHandoff' })).toEqual({
+      ok: false,
+      error: {
+        code: 'scenario_unknown',
+        message: 'Scenario "simpleHandoff" has no escalation section, so nothing can decide checkEligibilityAndPossiblyInitiateReturn.',
+      },
+    });
+  });
+
+  it("gives the reasoning model the scenario's instructions and schema, the request and the conversation", async () => {
+    const { services, responsesBodies } = await servicesWithScript({
+      responses: [{ schemaHasProperty: 'isEligible', json: { isEligible: false, rationale: 'r', nextStep: 'n' } }],
+    });
+    const result = value<{ decision: unknown; usage: { totalTokens: number } }>(await services.dispatch('escalation:decide', escalationRequest));
+    expect(result.decision).toEqual({ isEligible: false, rationale: 'r', nextStep: 'n' });
+    expect(result.usage.totalTokens).toBeGreaterThan(0);
+    const [body] = responsesBodies();
+    expect(body).toMatchObject({
+      model: 'o4-mini',
+      store: false,
+      instructions: expect.stringContaining('You review return requests for Ridgeline Outfitters.'),
+      text: { format: { type: 'json_schema', name: 'decision', strict: true, schema: { required: ['isEligible', 'rationale', 'nextStep'] } } },
+    });
+    expect(body!['input']).toEqual([
+      {
+        role: 'user',
+        content:
+          'Decision requested by checkEligibilityAndPossiblyInitiateReturn: {"userDesiredAction":"refund"}\n\nConversation:\nCustomer: I want a refund.\nAgent: Let me check.',
+      },
+    ]);
+  });
+
+  it('says (none) when there is no conversation to decide on', async () => {
+    const { services, responsesBodies } = await servicesWithScript({ responses: [] });
+    value(await services.dispatch('escalation:decide', { ...escalationRequest, conversation: [] }));
+    expect(JSON.stringify(responsesBodies()[0]!['input'])).toContain('\\n\\nConversation:\\n(none)');
+  });
+
+  it("classifies into the scenario's own categories, named for its company", async () => {
+    const { services, responsesBodies } = await servicesWithScript({ responses: [] });
+    expect(value(await services.dispatch('guardrail:classify', { sessionId: 's3', scenarioId: 'simpleHandoff', text: 'A poem.' }))).toMatchObject({
+      category: 'OFFENSIVE',
+      tripped: true,
+      model: 'gpt-4.1-mini',
+    });
+    const [body] = responsesBodies();
+    expect(body!['instructions']).toBe(
+      'You classify what a voice agent for Haiku Studio said. Categories:\n' +
+        '- OFFENSIVE: Insults, slurs or demeaning language aimed at anyone.\n' +
+        '- OFF_BRAND: Talk that has nothing to do with poetry or that disparages the studio.\n' +
+        '- VIOLENCE: Threats, glorified violence or instructions to harm.\n' +
+        '- NONE: Acceptable output.\n' +
+        'Pick the single best category and give a one-sentence rationale.',
+    );
+    expect(body!['input']).toEqual([{ role: 'user', content: '<agent_output>A poem.</agent_output>' }]);
+    expect(body).toMatchObject({
+      text: {
+        format: {
+          name: 'output_classification',
+          schema: { properties: { moderationCategory: { enum: ['OFFENSIVE', 'OFF_BRAND', 'VIOLENCE', 'NONE'] } }, additionalProperties: false },
+        },
+      },
+    });
+  });
+
+  it('falls back to the default categories for a scenario without a guardrail section', async () => {
+    const { services, responsesBodies } = await servicesWithScript(
+      { responses: [{ schemaHasProperty: 'moderationCategory', json: { moderationRationale: 'Fine.', moderationCategory: 'NONE' } }] },
+      await bareScenarioDir(),
+    );
+    expect(value(await services.dispatch('guardrail:classify', { sessionId: 's3', scenarioId: 'bare', text: 'Hello.' }))).toMatchObject({
+      category: 'NONE',
+      rationale: 'Fine.',
+      tripped: false,
+    });
+    const [body] = responsesBodies();
+    expect(body!['instructions']).toMatch(
+      /^You classify what a voice agent for the company said\. Categories:\n- OFFENSIVE: .+\n- OFF_BRAND: .+\n- VIOLENCE: .+\n- NONE: Acceptable output\.\n/,
+    );
+  });
+
+  it.each([
+    [
+      'text that is not JSON',
+      { text: 'Sure! NONE.' },
+      /^The guardrail call: http:\/\/127\.0\.0\.1:\d+\/v1 answered with text that is not JSON: Sure! NONE\.$/,
+      undefined,
+    ],
+    [
+      'JSON that is not an object',
+      { text: '["NONE"]' },
+      /^The guardrail call: http:\/\/127\.0\.0\.1:\d+\/v1 answered with JSON that is not an object\.$/,
+      undefined,
+    ],
+    ['JSON null', { text: 'null' }, /answered with JSON that is not an object\./, undefined],
+    [
+      'an answer missing a required field',
+      { json: { moderationRationale: 'Fine.' } },
+      /^The guardrail call: the answer is missing moderationCategory\.$/,
+      'moderationCategory',
+    ],
+  ])('refuses %s from the model as upstream_bad_output', async (_label, answer, message, field) => {
+    const { services } = await servicesWithScript({ responses: [{ schemaHasProperty: 'moderationCategory', ...answer }] });
+    const envelope = await services.dispatch('guardrail:classify', { sessionId: 's3', scenarioId: 'simpleHandoff', text: 'Hello.' });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'upstream_bad_output', message: expect.stringMatching(message) } });
+    if (!envelope.ok) expect(envelope.error.field).toBe(field);
   });
 });

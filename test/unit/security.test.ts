@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { META_CONTENT_SECURITY_POLICY, buildContentSecurityPolicy } from '../../src-main/security/contentSecurityPolicy';
+import { META_CONTENT_SECURITY_POLICY, buildContentSecurityPolicy, originOf } from '../../src-main/security/contentSecurityPolicy';
 import { ELECTRON_APP_ORIGIN, isAppUrl, isPermissionAllowed } from '../../src-main/security/trustedOrigin';
 import { checkWebRequest } from '../../src-main/security/webRequestGuard';
+import { isAllowedExternalUrl } from '../../src-main/security/externalUrl';
 
 const app = ELECTRON_APP_ORIGIN;
 
@@ -34,6 +35,9 @@ describe('the permission policy', () => {
     { permission: 'geolocation', requestingUrl: 'app://workbench/' },
     { permission: 'notifications', requestingUrl: 'app://workbench/' },
     { permission: 'clipboard-read', requestingUrl: 'app://workbench/' },
+    { permission: 'geolocation', requestingUrl: 'app://workbench/', mediaTypes: ['audio'] },
+    { permission: 'display-capture', requestingUrl: 'app://workbench/', mediaTypes: ['audio'] },
+    { permission: 'media', requestingUrl: 'app://workbench/' },
   ])('refuses $permission $mediaTypes for $requestingUrl', (request) => {
     expect(isPermissionAllowed(request, app)).toBe(false);
   });
@@ -46,6 +50,37 @@ describe('the content security policy', () => {
     expect(csp).toContain("script-src 'self';");
     expect(csp).toContain("connect-src 'self' https://api.openai.com;");
     expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('allows each kind of resource only from the sources the app needs', () => {
+    expect(buildContentSecurityPolicy(['https://api.openai.com', 'http://127.0.0.1:4000', 'https://api.openai.com']).split('; ')).toEqual([
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "media-src 'self' blob: mediastream:",
+      "connect-src 'self' https://api.openai.com http://127.0.0.1:4000",
+      "worker-src 'self' blob:",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+    ]);
+  });
+
+  it('lets only the page itself be connected to when no remote origin is given', () => {
+    expect(buildContentSecurityPolicy([])).toContain("; connect-src 'self'; ");
+  });
+
+  it.each([
+    ['https://api.openai.com/v1', 'https://api.openai.com'],
+    ['http://127.0.0.1:8080/v1/', 'http://127.0.0.1:8080'],
+    ['ws://127.0.0.1:8080/v1', undefined],
+    ['file:///etc/passwd', undefined],
+    ['not a url', undefined],
+  ])('takes the origin of the base URL %s as %s for connect-src', (url, origin) => {
+    expect(originOf(url)).toBe(origin);
   });
 
   const directivesOf = (policy: string) => new Map(policy.split('; ').map((directive) => [directive.split(' ')[0], directive] as const));
@@ -116,5 +151,60 @@ describe('the web request guard', () => {
     ['no Host', { url: `/?token=${token}`, headers: {} }, 421],
   ])('refuses %s', (_label, request, status) => {
     expect(checkWebRequest(request, 4000, token)).toMatchObject({ allowed: false, status });
+  });
+});
+
+describe('the web request guard, in its own words', () => {
+  const token = 'tok_abcdefghijklmnop';
+  it('names the Host it refuses, or says there was none', () => {
+    expect(checkWebRequest({ url: `/?token=${token}`, headers: { host: 'evil.example:4000' } }, 4000, token)).toEqual({
+      allowed: false,
+      status: 421,
+      reason: 'Refused: Host header "evil.example:4000" is not this server.',
+    });
+    expect(checkWebRequest({ url: `/?token=${token}`, headers: {} }, 4000, token)).toEqual({
+      allowed: false,
+      status: 421,
+      reason: 'Refused: Host header "" is not this server.',
+    });
+  });
+  it('names the Origin it refuses', () => {
+    expect(checkWebRequest({ url: `/?token=${token}`, headers: { host: 'localhost:4000', origin: 'http://evil.example' } }, 4000, token)).toEqual({
+      allowed: false,
+      status: 403,
+      reason: 'Refused: Origin "http://evil.example" is not this app.',
+    });
+  });
+  it('tells a person without the token to open the URL the server printed', () => {
+    expect(checkWebRequest({ url: '/', headers: { host: 'localhost:4000', cookie: 'theme=dark' } }, 4000, token)).toEqual({
+      allowed: false,
+      status: 403,
+      reason: 'Refused: missing or wrong access token. Open the URL the server printed.',
+    });
+  });
+  it('refuses a malformed request URL with 400', () => {
+    expect(checkWebRequest({ url: 'http://[', headers: { host: 'localhost:4000' } }, 4000, token)).toEqual({
+      allowed: false,
+      status: 400,
+      reason: 'Refused: the request URL is malformed.',
+    });
+  });
+  it('reads the first of repeated Host and Origin headers', () => {
+    expect(checkWebRequest({ url: `/?token=${token}`, headers: { host: ['localhost:4000', 'evil:1'] } }, 4000, token)).toMatchObject({
+      allowed: true,
+    });
+    expect(checkWebRequest({ url: `/?token=${token}`, headers: { host: ['evil:1', 'localhost:4000'] } }, 4000, token)).toMatchObject({ status: 421 });
+  });
+});
+
+describe('app URLs and external links with credentials', () => {
+  it.each(['app://user@workbench/', 'app://:secret@workbench/'])('does not take %s for the app', (url) => {
+    expect(isAppUrl(url, app)).toBe(false);
+  });
+  it.each(['https://user@github.com/', 'https://:secret@github.com/'])('refuses to open %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+  it('opens an allow-listed page', () => {
+    expect(isAllowedExternalUrl('https://github.com/openai')).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ async function site(): Promise<{ root: string; outside: string }> {
   await mkdir(join(root, 'assets'), { recursive: true });
   await writeFile(join(root, 'index.html'), '<title>wb</title>');
   await writeFile(join(root, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(root, '..hidden'), 'dots are part of its name');
   await writeFile(join(base, 'secret.txt'), 'top secret');
   await symlink(join(base, 'secret.txt'), join(root, 'escape.txt'));
   await symlink(base, join(root, 'up'));
@@ -26,6 +27,8 @@ describe('the static path resolver shared by both static servers', () => {
     ['/index.html', 'index.html'],
     ['/assets/app.js', join('assets', 'app.js')],
     ['/assets/%61pp.js', join('assets', 'app.js')],
+    ['', 'index.html'],
+    ['/..hidden', '..hidden'],
   ])('serves %s as the file in the folder', async (path, expected) => {
     const { root } = await site();
     expect(await resolveStaticPath(root, path)).toMatchObject({ ok: true, file: expect.stringMatching(new RegExp(`site/${expected}$`)) });
@@ -44,6 +47,8 @@ describe('the static path resolver shared by both static servers', () => {
     ['an absolute path', '//etc/passwd', /absolute/],
     ['an encoded absolute path', '/%2fetc%2fpasswd', /absolute/],
     ['a Windows drive path', '/C:%5cWindows%5cwin.ini', /backslash/],
+    ['a Windows drive path with slashes', '/C:/Windows/win.ini', /^the path "\/C:\/Windows\/win.ini" is absolute$/],
+    ['a parent segment, by name', '/assets/../../secret.txt', /^the path "\/assets\/..\/..\/secret.txt" leaves the folder$/],
     ['a NUL byte', '/index.html%00.js', /NUL/],
     ['broken percent-encoding', '/%E0%A4%A', /percent-encoding/],
     ['a symlink to a file outside', '/escape.txt', /link out of the folder/],

@@ -22,4 +22,29 @@ describe('event payload sanitising', () => {
   it('leaves transcript deltas alone', () => {
     expect(sanitizePayload('response.output_audio_transcript.delta', { delta: 'hello' })).toEqual({ delta: 'hello' });
   });
+
+  it('drops the audio of server audio deltas, keeping its size and the other fields', () => {
+    expect(sanitizePayload('response.output_audio.delta', { type: 'response.output_audio.delta', item_id: 'item_1', delta: 'AAAAAAAA' })).toEqual({
+      type: 'response.output_audio.delta',
+      item_id: 'item_1',
+      delta: '[6 bytes of audio]',
+    });
+  });
+
+  it('keeps a field named audio or delta in events that carry no audio', () => {
+    expect(sanitizePayload('response.output_text.delta', { delta: 'AAAA' })).toEqual({ delta: 'AAAA' });
+    expect(sanitizePayload('session.update', { session: { audio: { output: { voice: 'sage' } } } })).toEqual({
+      session: { audio: { output: { voice: 'sage' } } },
+    });
+  });
+
+  it('masks secrets inside lists, and keeps numbers, booleans and nulls as they are', () => {
+    expect(sanitizePayload('app.note', { items: ['sk-abcdefgh', 3, true, null] })).toEqual({ items: ['sk-…redacted', 3, true, null] });
+  });
+
+  it('wraps a payload that is not an object, so every logged payload is an object', () => {
+    expect(sanitizePayload('app.note', 'sk-abcdefgh')).toEqual({ value: 'sk-…redacted' });
+    expect(sanitizePayload('app.note', [1])).toEqual({ value: [1] });
+    expect(sanitizePayload('app.note', null)).toEqual({ value: null });
+  });
 });

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { addUsage, noUsage } from '../../../src-main/services/usage';
+
+describe('usage totals', () => {
+  it('starts from nothing', () => {
+    expect(noUsage).toEqual({ inputTokens: 0, outputTokens: 0, totalTokens: 0 });
+  });
+
+  it('adds each call’s input, output and total tokens to the running total', () => {
+    const once = addUsage(noUsage, { input_tokens: 10, output_tokens: 4, total_tokens: 15 });
+    expect(addUsage(once, { input_tokens: 1, output_tokens: 2, total_tokens: 3 })).toEqual({ inputTokens: 11, outputTokens: 6, totalTokens: 18 });
+  });
+
+  it('counts input plus output when a call reports no total', () => {
+    expect(addUsage(noUsage, { input_tokens: 7, output_tokens: 5 })).toEqual({ inputTokens: 7, outputTokens: 5, totalTokens: 12 });
+  });
+
+  it('adds nothing for a call that reports no usage, or only part of it', () => {
+    const total = { inputTokens: 3, outputTokens: 2, totalTokens: 5 };
+    expect(addUsage(total, undefined)).toEqual(total);
+    expect(addUsage(total, null)).toEqual(total);
+    expect(addUsage(total, { output_tokens: 4 })).toEqual({ inputTokens: 3, outputTokens: 6, totalTokens: 9 });
+    expect(addUsage(total, { input_tokens: 4 })).toEqual({ inputTokens: 7, outputTokens: 2, totalTokens: 9 });
+  });
+});
