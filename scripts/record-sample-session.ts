@@ -1,4 +1,4 @@
-// Records resources/sample-session/customer-service-retail.jsonl, the session a first run opens: the app
+// Records resources/sample-session/customer-service-retail.jsonl (and .wav), the session a first run opens: the app
 // itself, driven in Chromium against the fake OpenAI server, through the customerServiceRetail scenario.
 // Run after `npm run build`: npx tsx scripts/record-sample-session.ts
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
@@ -39,7 +39,9 @@ try {
   if (!log) throw new Error(`No session log was written to ${folder}.`);
   await mkdir('resources/sample-session', { recursive: true });
   await copyFile(join(folder, log), target);
-  console.log(`Recorded ${target}`);
+  // The recorded audio sits beside the log under the same name.
+  await copyFile(join(folder, log.replace(/\.jsonl$/, '.wav')), target.replace(/\.jsonl$/, '.wav'));
+  console.log(`Recorded ${target} and its audio`);
 } finally {
   await browser.close();
   await host.stop();
