@@ -130,6 +130,8 @@ test.describe('without a key', () => {
     const eventCount = sample.length - 2;
     await expect(app.getByTestId('event-count')).toHaveText(`${eventCount} / ${eventCount} events`);
     await expect(await driver.filterEvents('escalation.response')).toHaveCount(1);
+    // The sample carries its recorded audio, drawn under the replay bar.
+    await expect(app.getByTestId('replay-waveform')).toHaveAttribute('data-state', 'ready');
   });
 });
 
