@@ -101,4 +101,16 @@ test('exports: the transcript as Markdown and the session as JSONL in the workbe
     .split('\n')
     .filter((line) => line !== '');
   expect(exported.map((line) => JSON.parse(line) as unknown)).toEqual(original.map((line) => JSON.parse(line) as unknown));
+
+  await expect(app.getByTestId('replay-waveform')).toHaveAttribute('data-state', 'ready');
+  const [wavDownload] = await Promise.all([app.waitForEvent('download'), app.getByRole('link', { name: 'Export WAV' }).click()]);
+  const wav = await readFile((await wavDownload.path())!);
+  expect(wav.subarray(0, 4).toString('latin1')).toBe('RIFF');
+  expect(wav.subarray(8, 12).toString('latin1')).toBe('WAVE');
+  expect({ channels: wav.readUInt16LE(22), sampleRate: wav.readUInt32LE(24), bits: wav.readUInt16LE(34) }).toEqual({
+    channels: 2,
+    sampleRate: 24_000,
+    bits: 16,
+  });
+  expect(wav.equals(readFileSync(SAMPLE.replace(/\.jsonl$/, '.wav')))).toBe(true);
 });

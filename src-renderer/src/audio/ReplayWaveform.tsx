@@ -39,6 +39,7 @@ function Waveform({ replay, file }: { replay: ReplayController; file: string }) 
   const media = useRef<HTMLAudioElement>(null);
   const surfer = useRef<WaveSurfer | undefined>(undefined);
   const [state, setState] = useState<AudioState>({ status: 'loading' });
+  const [exportUrl, setExportUrl] = useState<string | undefined>(undefined);
   const dark = useIsDark();
 
   useEffect(() => {
@@ -53,6 +54,7 @@ function Waveform({ replay, file }: { replay: ReplayController; file: string }) 
           return;
         }
         url = loaded.url;
+        setExportUrl(loaded.url);
         const colors = waveColors(container.current);
         const waveSurfer = WaveSurfer.create({
           container: container.current,
@@ -113,6 +115,11 @@ function Waveform({ replay, file }: { replay: ReplayController; file: string }) 
       />
       {/* The element wavesurfer drives; hidden, the replay bar's own buttons are its controls. */}
       <audio ref={media} data-testid="replay-audio" preload="auto" hidden />
+      {state.status === 'ready' && exportUrl && (
+        <a className="button button-small" href={exportUrl} download={file.split(/[\\/]/).pop()}>
+          Export WAV
+        </a>
+      )}
       {state.status === 'loading' && <span className="state-line">Reading the recorded audio…</span>}
       {state.status === 'failed' && (
         <span className="state-line state-warn" role="status">
