@@ -12,7 +12,8 @@ function clip(value: string, length = 60): string {
 
 function seconds(ms: number | undefined): string | undefined {
   if (ms === undefined) return undefined;
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+  const whole = Math.round(ms);
+  return whole < 1000 ? `${whole} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function argumentsPreview(raw: unknown): string {

@@ -43,6 +43,49 @@ describe('one-line event summaries', () => {
     [event('app', 'agent.changed', { from: 'greeter', to: 'haikuWriter', reason: 'handoff' }), 'greeter → haikuWriter'],
     [event('app', 'session.state', { status: 'connecting', step: 'Minting a session secret…' }), 'connecting: Minting a session secret…'],
     [event('client', 'input_audio_buffer.append', { audio: '[3200 bytes of audio]' }), ''],
+    [event('server', 'response.output_audio.delta', { delta: '[4800 bytes of audio]' }), '[4800 bytes of audio]'],
+    [event('server', 'response.done', { response: { status: 'cancelled' } }), 'cancelled'],
+    [
+      event('server', 'conversation.item.added', { item: { type: 'function_call_output', output: '{"ok":true}' } }),
+      'function_call_output {"ok":true}',
+    ],
+    [event('server', 'conversation.item.added', { item: { type: 'message', role: 'assistant', content: [] } }), 'assistant'],
+    [
+      event('server', 'conversation.item.added', {
+        item: { type: 'message', role: 'assistant', content: [{ type: 'output_audio', transcript: 'Hi' }] },
+      }),
+      'assistant: “Hi”',
+    ],
+    [event('server', 'conversation.item.added', { item: { type: 'mcp_call' } }), 'mcp_call'],
+    [event('server', 'conversation.item.added', {}), ''],
+    [
+      event('server', 'response.output_item.done', { item: { type: 'function_call', name: 'f', arguments: '{"a": [1, 2]}' } }),
+      'function_call f {a: [1,2]}',
+    ],
+    [event('server', 'response.output_item.done', { item: { type: 'function_call', name: 'f', arguments: '{"pa' } }), 'function_call f {"pa'],
+    [event('server', 'response.output_item.done', { item: { type: 'function_call', name: 'f', arguments: '[1]' } }), 'function_call f [1]'],
+    [event('server', 'response.output_item.done', { item: { type: 'function_call', arguments: '' } }), 'function_call ?'],
+    [event('server', 'response.output_audio_transcript.done', { transcript: 'All  done\nnow' }), '“All done now”'],
+    [event('server', 'conversation.item.input_audio_transcription.completed', { transcript: 'Hello there' }), '“Hello there”'],
+    [event('server', 'response.output_text.done', { text: 'x'.repeat(70) }), `“${'x'.repeat(59)}…”`],
+    [event('server', 'response.function_call_arguments.done', { name: 'lookup', arguments: '{"id":"7"}' }), 'lookup {id: 7}'],
+    [event('server', 'error', { error: { type: 'invalid_request_error', message: 'No' } }), 'invalid_request_error: No'],
+    [event('server', 'error', {}), 'error: '],
+    [event('app', 'session.state', { status: 'error', message: 'Refused' }), 'error: Refused'],
+    [event('app', 'session.state', { status: 'connected' }), 'connected'],
+    [event('app', 'agent.changed', { from: 'a', to: 'b', reason: 'user' }), 'a → b (picked)'],
+    [event('app', 'agent.changed', {}), '? → ?'],
+    [event('app', 'mic.state', { live: true }), 'live'],
+    [event('app', 'mic.state', { live: false }), 'off'],
+    [event('app', 'guardrail.verdict', { tripped: true, category: 'OFFENSIVE', durationMs: 812 }), 'tripped OFFENSIVE · 812 ms'],
+    [event('app', 'guardrail.verdict', { tripped: false, category: 'NONE', durationMs: 2500 }), 'pass NONE · 2.5 s'],
+    [event('app', 'session.minted', { model: 'gpt-realtime', durationMs: 120 }), 'gpt-realtime · 120 ms'],
+    [event('app', 'escalation.response', { toolName: 'check', model: 'o4-mini', durationMs: 999.6 }), 'check · o4-mini · 1.0 s'],
+    [event('app', 'supervisor.error', { message: 'timed out' }), 'timed out'],
+    [event('app', 'guardrail.error', {}), 'failed'],
+    [event('app', 'escalation.request', { toolName: 'check' }), 'check'],
+    [event('app', 'supervisor.request', {}), ''],
+    [event('app', 'ptt.down', {}), ''],
   ])('%#: %s', (input, summary) => {
     expect(summarizeEvent(input)).toBe(summary);
   });
@@ -52,6 +95,8 @@ describe('one-line event summaries', () => {
     expect(isErrorEvent(event('app', 'supervisor.error', {}))).toBe(true);
     expect(isErrorEvent(event('app', 'session.state', { status: 'error', message: 'x' }))).toBe(true);
     expect(isErrorEvent(event('server', 'response.done', {}))).toBe(false);
+    expect(isErrorEvent(event('app', 'session.state', { status: 'idle' }))).toBe(false);
+    expect(isErrorEvent(event('server', 'response.error_like', {}))).toBe(false);
   });
 });
 

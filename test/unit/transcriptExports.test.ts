@@ -59,6 +59,86 @@ describe('the Markdown export', () => {
   });
 });
 
+describe('the Markdown export of messages', () => {
+  it('says who spoke (the agent, or unknown), what was interrupted, every kind of verdict, and notices', () => {
+    const entries = [
+      {
+        kind: 'message',
+        id: 'a',
+        role: 'assistant',
+        agent: 'greeter',
+        text: 'Hi',
+        status: 'done',
+        guardrail: { status: 'pass', category: 'NONE', rationale: '' },
+      },
+      { kind: 'message', id: 'b', role: 'assistant', agent: undefined, text: 'Cut', status: 'interrupted', guardrail: { status: 'pending' } },
+      {
+        kind: 'message',
+        id: 'c',
+        role: 'assistant',
+        agent: 'greeter',
+        text: 'Rude',
+        status: 'done',
+        guardrail: { status: 'fail', category: 'OFFENSIVE', rationale: 'insult' },
+      },
+      {
+        kind: 'message',
+        id: 'd',
+        role: 'assistant',
+        agent: 'greeter',
+        text: 'Late',
+        status: 'done',
+        guardrail: { status: 'error', message: 'Not checked' },
+      },
+      { kind: 'notice', id: 'e', level: 'error', text: 'Dropped' },
+      { kind: 'notice', id: 'f', level: 'info', text: 'Reconnected' },
+      { kind: 'handoff', id: 'g', from: undefined, to: 'returns' },
+      {
+        kind: 'tool',
+        id: 'h',
+        agent: 'x',
+        name: 'escalate',
+        arguments: 'not json',
+        output: 'has ``` inside',
+        status: 'done',
+        backend: { kind: 'escalation', status: 'done', request: {}, model: 'o4-mini' },
+      },
+    ] as const;
+    expect(transcriptToMarkdown(entries as never, { title: 'T', details: [] }).split('\n')).toEqual([
+      '# T',
+      '',
+      '**Assistant (greeter):** Hi _(guardrail: pass)_',
+      '',
+      '**Assistant (unknown agent):** Cut _(interrupted)_ _(guardrail: no verdict)_',
+      '',
+      '**Assistant (greeter):** Rude _(guardrail tripped: OFFENSIVE: insult)_',
+      '',
+      '**Assistant (greeter):** Late _(guardrail: Not checked)_',
+      '',
+      '> Error: Dropped',
+      '',
+      '> Note: Reconnected',
+      '',
+      '> Handoff: unknown → returns',
+      '',
+      '- Tool `escalate` via the escalation model o4-mini',
+      '',
+      '  Arguments:',
+      '',
+      '  ```json',
+      '  not json',
+      '  ```',
+      '',
+      '  Result:',
+      '',
+      '  ~~~~json',
+      '  has ``` inside',
+      '  ~~~~',
+      '',
+    ]);
+  });
+});
+
 describe('a reconnect in the transcript', () => {
   it('shows the earlier messages under the ids they were given to the new session, so the echo does not repeat them', () => {
     const resumed = stream(
