@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { scenarioSchema } from '../../../src-shared/scenario';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
+import type { LogChunk, OpenedLog } from '../../../src-main/services/sessionLog/sessionLogReader';
 import { SESSION_LOG_FORMAT, SESSION_LOG_VERSION, toLogLine, type SessionLogHeader } from '../../../src-shared/sessionLog';
 
 export const scenario = scenarioSchema.parse(JSON.parse(readFileSync('agent-configs/simpleHandoff.json', 'utf8')));
@@ -64,4 +65,15 @@ export async function writeLog(dir: string, name: string, parts: (string | objec
   const path = join(dir, name);
   await writeFile(path, parts.map((part) => (typeof part === 'string' ? part : toLogLine(part as SessionEvent))).join(''));
   return path;
+}
+
+/** Reads a whole log chunk by chunk, keeping every chunk (for progress and skipped lines) and every event. */
+export async function readAll(log: OpenedLog, maxEvents = 2_000): Promise<{ events: SessionEvent[]; chunks: LogChunk[] }> {
+  const chunks: LogChunk[] = [];
+  for (;;) {
+    const chunk = await log.next(maxEvents);
+    chunks.push(chunk);
+    if (chunk.done) break;
+  }
+  return { events: chunks.flatMap((chunk) => chunk.events), chunks };
 }

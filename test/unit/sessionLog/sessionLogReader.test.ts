@@ -3,19 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../src-shared/errors';
-import type { SessionEvent } from '../../../src-shared/sessionEvent';
-import { openLog, type LogChunk, type OpenedLog } from '../../../src-main/services/sessionLog/sessionLogReader';
-import { header, sessionEvents, tempDir, writeLog } from './logFixtures';
-
-async function readAll(log: OpenedLog, maxEvents = 2_000): Promise<{ events: SessionEvent[]; chunks: LogChunk[] }> {
-  const chunks: LogChunk[] = [];
-  for (;;) {
-    const chunk = await log.next(maxEvents);
-    chunks.push(chunk);
-    if (chunk.done) break;
-  }
-  return { events: chunks.flatMap((chunk) => chunk.events), chunks };
-}
+import { openLog } from '../../../src-main/services/sessionLog/sessionLogReader';
+import { header, readAll, sessionEvents, tempDir, writeLog } from './logFixtures';
 
 async function digest(path: string): Promise<string> {
   return createHash('sha256')

@@ -1,19 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SessionEvent } from '../../../src-shared/sessionEvent';
-import { openLog, type LogChunk, type OpenedLog } from '../../../src-main/services/sessionLog/sessionLogReader';
-import { header, sessionEvents, tempDir, writeLog } from './logFixtures';
-
-async function readAll(log: OpenedLog, maxEvents = 2_000): Promise<{ events: SessionEvent[]; chunks: LogChunk[] }> {
-  const chunks: LogChunk[] = [];
-  for (;;) {
-    const chunk = await log.next(maxEvents);
-    chunks.push(chunk);
-    if (chunk.done) break;
-  }
-  return { events: chunks.flatMap((chunk) => chunk.events), chunks };
-}
+import { openLog } from '../../../src-main/services/sessionLog/sessionLogReader';
+import { header, readAll, sessionEvents, tempDir, writeLog } from './logFixtures';
 
 describe('reading a session log, at its edges', () => {
   it('refuses a folder, naming it', async () => {
