@@ -7,6 +7,7 @@ import { SessionsPanel } from '../sessions/SessionsPanel';
 import { KeyPanel } from '../settings/KeyPanel';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { TranscriptView } from '../transcript/TranscriptView';
+import { attachDock } from './layoutStore';
 import { useIsDark } from './useResolvedTheme';
 
 function SettingsDock() {
@@ -27,38 +28,10 @@ const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
 };
 
 function onReady(event: DockviewReadyEvent): void {
-  const transcript = event.api.addPanel({ id: 'transcript', component: 'transcript', title: 'Transcript' });
-  event.api.addPanel({
-    id: 'events',
-    component: 'events',
-    title: 'Events',
-    position: { referencePanel: transcript, direction: 'right' },
-    initialWidth: 460,
-  });
-  event.api.addPanel({
-    id: 'sessions',
-    component: 'sessions',
-    title: 'Sessions',
-    position: { referencePanel: transcript, direction: 'within' },
-    inactive: true,
-  });
-  event.api.addPanel({
-    id: 'scenarios',
-    component: 'scenarios',
-    title: 'Scenarios',
-    position: { referencePanel: transcript, direction: 'within' },
-    inactive: true,
-  });
-  event.api.addPanel({
-    id: 'settings',
-    component: 'settings',
-    title: 'Settings',
-    position: { referencePanel: transcript, direction: 'within' },
-    inactive: true,
-  });
+  void attachDock(event.api);
 }
 
-/** Dockable panels: transcript, event inspector, saved sessions, scenario problems and settings. */
+/** Dockable panels (see layoutStore for the catalog, the saved layout and popping out). */
 export function Workspace() {
   const dark = useIsDark();
   return <DockviewReact className="dock" components={components} onReady={onReady} theme={dark ? themeDark : themeLight} />;
