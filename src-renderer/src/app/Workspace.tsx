@@ -1,6 +1,7 @@
 import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
 import 'dockview-react/dist/styles/dockview.css';
 import type { FunctionComponent } from 'react';
+import { AgentGraphPanel } from '../agents/AgentGraphPanel';
 import { EventInspector } from '../inspector/EventInspector';
 import { ScenarioProblems } from '../scenarios/ScenarioProblems';
 import { SessionsPanel } from '../sessions/SessionsPanel';
@@ -24,6 +25,7 @@ const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
   settings: () => <SettingsDock />,
   scenarios: () => <ScenarioProblems />,
   sessions: () => <SessionsPanel />,
+  agents: () => <AgentGraphPanel />,
 };
 
 function onReady(event: DockviewReadyEvent): void {
@@ -35,6 +37,7 @@ function onReady(event: DockviewReadyEvent): void {
     position: { referencePanel: transcript, direction: 'right' },
     initialWidth: 460,
   });
+  event.api.addPanel({ id: 'agents', component: 'agents', title: 'Agent & prompt', position: { referencePanel: 'events', direction: 'within' }, inactive: true });
   event.api.addPanel({
     id: 'sessions',
     component: 'sessions',
