@@ -5,8 +5,11 @@ import {
   MarkerType,
   Position,
   ReactFlow,
-  applyNodeChanges,
   useInternalNode,
+  useNodesInitialized,
+  useReactFlow,
+  useStore,
+  type Dimensions,
   type Edge,
   type EdgeProps,
   type Node,
@@ -84,6 +87,18 @@ function HandoffEdge({ id, source, target, data, markerEnd }: EdgeProps<HandoffF
   );
 }
 
+/** Fits the graph to the panel once its agents are measured, and again whenever the panel is resized or shown. */
+function FitToPanel({ agents }: { agents: number }) {
+  const { fitView } = useReactFlow();
+  const measured = useNodesInitialized();
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+  useEffect(() => {
+    if (measured && width > 0 && height > 0) void fitView({ padding: 0.12 });
+  }, [fitView, measured, width, height, agents]);
+  return null;
+}
+
 const nodeTypes = { agent: AgentNode };
 const edgeTypes = { handoff: HandoffEdge };
 
@@ -128,27 +143,28 @@ function AgentGraph({ scenario }: { scenario: Scenario }) {
   const positions = useMemo(() => layoutAgents(scenario), [scenario]);
   const known = (name: string | undefined) => (name !== undefined && scenario.agents.some((agent) => agent.name === name) ? name : undefined);
   const selected = known(picked) ?? known(handoffs.activeAgent) ?? scenario.defaultAgent;
-  const [nodes, setNodes] = useState<AgentFlowNode[]>([]);
+  // What xyflow measured of each agent's box, given back with the nodes so their edges stay drawn as their state changes.
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map());
+  const nodes = useMemo(
+    () => flowNodes(model, positions, selected).map((node) => ({ ...node, measured: measured.get(node.id) })),
+    [model, positions, selected, measured],
+  );
   const edges = useMemo(() => flowEdges(model), [model]);
 
-  // Keep what xyflow measured on the nodes it already has, so their edges stay drawn while their state changes.
-  useEffect(() => {
-    setNodes((previous) => {
-      const measured = new Map(previous.map((node) => [node.id, node.measured]));
-      return flowNodes(model, positions, selected).map((node) => ({ ...node, measured: measured.get(node.id) }));
-    });
-  }, [model, positions, selected]);
-
   const onNodesChange = (changes: NodeChange<AgentFlowNode>[]) => {
-    for (const change of changes) if (change.type === 'select' && change.selected) setPicked(change.id);
-    setNodes((current) => applyNodeChanges(changes.filter((change) => change.type !== 'select'), current));
+    const sizes: [string, Dimensions][] = [];
+    for (const change of changes) {
+      if (change.type === 'select' && change.selected) setPicked(change.id);
+      else if (change.type === 'dimensions' && change.dimensions) sizes.push([change.id, change.dimensions]);
+    }
+    if (sizes.length > 0) setMeasured((current) => new Map([...current, ...sizes]));
   };
 
   const agent = scenario.agents.find((candidate) => candidate.name === selected)!;
   const taken = [...handoffs.taken.values()];
   return (
     <div className="agent-panel-body">
-      <div className="agent-graph" aria-label={`Handoff graph of ${scenario.name}`}>
+      <section className="agent-graph" aria-label={`Handoff graph of ${scenario.name}`}>
         <ReactFlow<AgentFlowNode, HandoffFlowEdge>
           key={scenario.id}
           nodes={nodes}
@@ -161,12 +177,12 @@ function AgentGraph({ scenario }: { scenario: Scenario }) {
           nodesConnectable={false}
           edgesFocusable={false}
           elementsSelectable
-          fitView
-          fitViewOptions={{ padding: 0.12 }}
           minZoom={0.3}
           proOptions={{ hideAttribution: true }}
-        />
-      </div>
+        >
+          <FitToPanel agents={nodes.length} />
+        </ReactFlow>
+      </section>
       <div className="agent-taken" data-testid="handoffs-taken" aria-live="polite">
         <span className="agent-taken-title">Active: {handoffs.activeAgent ?? 'none'}</span>
         {taken.length === 0 ? (
@@ -179,7 +195,7 @@ function AgentGraph({ scenario }: { scenario: Scenario }) {
           ))
         )}
       </div>
-      <div className="agent-detail-scroll">
+      <div className="agent-detail-scroll" key={agent.name}>
         <AgentDetail scenario={scenario} agent={agent} active={agent.name === handoffs.activeAgent} taken={handoffs.taken} />
       </div>
     </div>

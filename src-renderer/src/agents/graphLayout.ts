@@ -1,8 +1,8 @@
 import { Graph, layout } from '@dagrejs/dagre';
 import type { Scenario } from '../../../src-shared/scenario';
 
-export const NODE_WIDTH = 168;
-export const NODE_HEIGHT = 50;
+export const NODE_WIDTH = 150;
+export const NODE_HEIGHT = 44;
 
 export interface Point {
   readonly x: number;
@@ -17,7 +17,7 @@ export interface Point {
  */
 export function layoutAgents(scenario: Pick<Scenario, 'agents' | 'defaultAgent'>): Map<string, Point> {
   const graph = new Graph();
-  graph.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 64, marginx: 8, marginy: 8 });
+  graph.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 56, marginx: 8, marginy: 8 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const agent of scenario.agents) graph.setNode(agent.name, { width: NODE_WIDTH, height: NODE_HEIGHT });
   const handoffs = new Map(scenario.agents.map((agent) => [agent.name, agent.handoffs]));

@@ -37,7 +37,13 @@ function onReady(event: DockviewReadyEvent): void {
     position: { referencePanel: transcript, direction: 'right' },
     initialWidth: 460,
   });
-  event.api.addPanel({ id: 'agents', component: 'agents', title: 'Agent & prompt', position: { referencePanel: 'events', direction: 'within' }, inactive: true });
+  event.api.addPanel({
+    id: 'agents',
+    component: 'agents',
+    title: 'Agent & prompt',
+    position: { referencePanel: 'events', direction: 'within' },
+    inactive: true,
+  });
   event.api.addPanel({
     id: 'sessions',
     component: 'sessions',
