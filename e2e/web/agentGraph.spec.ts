@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { AppDriver } from '../support/appDriver';
 import { expect, test } from '../support/fixtures';
@@ -51,7 +52,7 @@ test('customerServiceRetail: the agent graph marks the handoff taken, highlights
   await expect(app.getByTestId('agent-handoffs')).toContainText('transfer_to_simulatedHuman');
 
   // The graph works from the keyboard: the agents are focusable and Enter selects one.
-  await app.getByRole('button', { name: /^Agent sales/ }).focus();
+  await app.getByRole('button', { name: /^sales/ }).focus();
   await app.keyboard.press('Enter');
   await expect(detail.getByRole('heading', { name: 'sales' })).toBeVisible();
   await expect(detail).toContainText('lookupNewSales');
@@ -66,4 +67,7 @@ test('the bundled sample replay shows the handoff it took on its agent graph', a
   await expect(node(app, 'returns')).toContainText('active');
   await expect(app.getByTestId('handoffs-taken')).toContainText('authentication → returns taken ×1');
   await expect(app.getByTestId('agent-detail').getByRole('heading', { name: 'returns' })).toBeVisible();
+
+  const audit = await new AxeBuilder({ page: app }).include('.agent-panel').analyze();
+  expect(audit.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 });

@@ -111,8 +111,8 @@ function flowNodes(model: AgentGraphModel, positions: Map<string, Point>, select
     selected: agent.name === selected,
     draggable: false,
     connectable: false,
+    // Named by what it shows (name, active, start, counts); xyflow describes the Enter key to select it.
     ariaRole: 'button',
-    ariaLabel: `Agent ${agent.name}${active ? ', active' : ''}${isDefault ? ', start agent' : ''}: press Enter to show its instructions and tools`,
   }));
 }
 
