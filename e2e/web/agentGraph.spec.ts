@@ -59,7 +59,7 @@ test('customerServiceRetail: the agent graph marks the handoff taken, highlights
   await expect(detail).not.toContainText('active');
 });
 
-test('the bundled sample replay shows the handoff it took on its agent graph', async ({ app }) => {
+test('the bundled sample replay shows the handoff it took on its agent graph, following the replay clock', async ({ app }) => {
   await expect(app.getByTestId('replay-title')).toContainText('Sample session');
   await openAgentPanel(app);
   await expect(app.getByText('Customer service (retail) · replayed log')).toBeVisible();
@@ -67,6 +67,16 @@ test('the bundled sample replay shows the handoff it took on its agent graph', a
   await expect(node(app, 'returns')).toContainText('active');
   await expect(app.getByTestId('handoffs-taken')).toContainText('authentication → returns taken ×1');
   await expect(app.getByTestId('agent-detail').getByRole('heading', { name: 'returns' })).toBeVisible();
+
+  // The graph follows the replay clock: before the first event no agent is active and nothing is taken; at the end the handoff is back.
+  await app.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(app.getByTestId('handoffs-taken')).toContainText('Active: none');
+  await expect(app.getByTestId('handoffs-taken')).toContainText('No handoff taken yet.');
+  await expect(app.locator('.handoff-label')).toHaveCount(0);
+  await expect(app.locator('.agent-node-active')).toHaveCount(0);
+  await app.getByRole('button', { name: 'End', exact: true }).click();
+  await expect(app.getByTestId('handoff-label-authentication-returns')).toHaveText('taken ×1');
+  await expect(node(app, 'returns')).toContainText('active');
 
   const audit = await new AxeBuilder({ page: app }).include('.agent-panel').analyze();
   expect(audit.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
