@@ -52,7 +52,9 @@ test('customerServiceRetail: the agent graph marks the handoff taken, highlights
   await expect(app.getByTestId('agent-handoffs')).toContainText('transfer_to_simulatedHuman');
 
   // The graph works from the keyboard: the agents are focusable and Enter selects one.
-  await app.getByRole('button', { name: /^sales/ }).focus();
+  const salesNode = app.getByRole('button', { name: /^sales/ });
+  await expect(salesNode).toHaveAccessibleDescription(/Press Enter to show this agent’s instructions, tools and handoffs/);
+  await salesNode.focus();
   await app.keyboard.press('Enter');
   await expect(detail.getByRole('heading', { name: 'sales' })).toBeVisible();
   await expect(detail).toContainText('lookupNewSales');

@@ -100,6 +100,13 @@ function FitToPanel({ agents }: { agents: number }) {
 }
 
 const nodeTypes = { agent: AgentNode };
+const SELECT_HINT = 'Press Enter to show this agent’s instructions, tools and handoffs below the graph.';
+/** What a screen reader hears about the graph: here agents are only selected, never moved or deleted. */
+const ariaLabels = {
+  'node.a11yDescription.default': SELECT_HINT,
+  'node.a11yDescription.keyboardDisabled': SELECT_HINT,
+  'edge.a11yDescription.default': 'A handoff between two agents.',
+};
 const edgeTypes = { handoff: HandoffEdge };
 
 function flowNodes(model: AgentGraphModel, positions: Map<string, Point>, selected: string | undefined): AgentFlowNode[] {
@@ -173,6 +180,8 @@ function AgentGraph({ scenario }: { scenario: Scenario }) {
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           colorMode={dark ? 'dark' : 'light'}
+          ariaLabelConfig={ariaLabels}
+          deleteKeyCode={null}
           nodesDraggable={false}
           nodesConnectable={false}
           edgesFocusable={false}
