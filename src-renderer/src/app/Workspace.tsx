@@ -1,6 +1,7 @@
 import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
 import 'dockview-react/dist/styles/dockview.css';
 import type { FunctionComponent } from 'react';
+import { AgentGraphPanel } from '../agents/AgentGraphPanel';
 import { EventInspector } from '../inspector/EventInspector';
 import { ScenarioProblems } from '../scenarios/ScenarioProblems';
 import { SessionsPanel } from '../sessions/SessionsPanel';
@@ -25,6 +26,7 @@ const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
   settings: () => <SettingsDock />,
   scenarios: () => <ScenarioProblems />,
   sessions: () => <SessionsPanel />,
+  agents: () => <AgentGraphPanel />,
 };
 
 function onReady(event: DockviewReadyEvent): void {

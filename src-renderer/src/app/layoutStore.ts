@@ -6,6 +6,7 @@ import { requireApi } from './workbenchStore';
 export const panelCatalog = [
   { id: 'transcript', title: 'Transcript' },
   { id: 'events', title: 'Events' },
+  { id: 'agents', title: 'Agent & prompt' },
   { id: 'sessions', title: 'Sessions' },
   { id: 'scenarios', title: 'Scenarios' },
   { id: 'settings', title: 'Settings' },
@@ -40,6 +41,13 @@ export function addDefaultPanels(api: DockviewApi): void {
     title: 'Events',
     position: { referencePanel: transcript, direction: 'right' },
     initialWidth: 520,
+  });
+  api.addPanel({
+    id: 'agents',
+    component: 'agents',
+    title: 'Agent & prompt',
+    position: { referencePanel: 'events', direction: 'within' },
+    inactive: true,
   });
   for (const id of ['sessions', 'scenarios', 'settings'] as const)
     api.addPanel({ id, component: id, title: titleOf(id), position: { referencePanel: transcript, direction: 'within' }, inactive: true });
@@ -108,7 +116,7 @@ export function revealPanel(id: PanelId): void {
     id,
     component: id,
     title: titleOf(id),
-    position: anchor ? { referencePanel: anchor, direction: id === 'events' ? 'right' : 'within' } : undefined,
+    position: anchor ? { referencePanel: anchor, direction: id === 'events' || id === 'agents' ? 'right' : 'within' } : undefined,
   });
 }
 

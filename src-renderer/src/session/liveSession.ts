@@ -125,6 +125,11 @@ export class LiveSession {
     return this.options.scenario.id;
   }
 
+  /** The scenario as this session runs it, even if its file has changed since. */
+  get scenario(): Scenario {
+    return this.options.scenario;
+  }
+
   get currentPhase(): SessionPhase {
     return this.phase;
   }
