@@ -16,6 +16,7 @@ import { EventLog } from '../src-renderer/src/events/eventLog';
 import { IncrementalFilter, defaultFilter } from '../src-renderer/src/inspector/eventFilter';
 import { EventAnnotator } from '../src-shared/eventAnnotations';
 import { summarizeEvent } from '../src-shared/eventSummary';
+import { timeListRenders } from './renderList';
 import { syntheticSession } from './syntheticSession';
 
 const EVENTS = 200_000;
@@ -112,6 +113,10 @@ const searchPlain = slowest(
 );
 line('search 200000 events (types, summaries and payloads)', searchNow, 'ms', searchPlain, 1);
 console.log(`bench search text built in idle time for 200000 events: ${indexMs.toFixed(0)} ms`);
+
+const render = await timeListRenders(10_000);
+line('render 10000 events (virtualised list)', render.virtualisedMs, 'ms', render.plainMs, 1);
+console.log(`bench rows in the DOM for 10000 events: ${render.virtualisedDomRows} virtualised, ${render.plainDomRows} plain`);
 
 const folder = mkdtempSync(join(tmpdir(), 'workbench-bench-'));
 try {
