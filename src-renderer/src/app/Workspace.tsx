@@ -4,6 +4,7 @@ import type { FunctionComponent } from 'react';
 import { EventInspector } from '../inspector/EventInspector';
 import { ScenarioProblems } from '../scenarios/ScenarioProblems';
 import { SessionsPanel } from '../sessions/SessionsPanel';
+import { AudioSettings } from '../settings/AudioSettings';
 import { KeyPanel } from '../settings/KeyPanel';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { TranscriptView } from '../transcript/TranscriptView';
@@ -14,6 +15,7 @@ function SettingsDock() {
     <div className="settings-page">
       <KeyPanel />
       <SettingsPanel />
+      <AudioSettings />
     </div>
   );
 }

@@ -3,13 +3,14 @@ import { WorkbenchError } from '../../../src-shared/errors';
 import type { Settings } from '../../../src-shared/settings';
 import { requireApi, useWorkbenchStore } from '../app/workbenchStore';
 
-const fields: readonly { key: Exclude<keyof Settings, 'theme' | 'recordAudio'>; label: string; hint: string }[] = [
+type TextField = 'baseUrl' | 'realtimeModel' | 'supervisorModel' | 'escalationModel' | 'guardrailModel';
+
+const fields: readonly { key: TextField; label: string; hint: string }[] = [
   { key: 'baseUrl', label: 'API base URL', hint: 'OpenAI or a compatible endpoint' },
   { key: 'realtimeModel', label: 'Realtime model', hint: 'speaks with the user' },
   { key: 'supervisorModel', label: 'Supervisor model', hint: 'answers hard turns and tools' },
   { key: 'escalationModel', label: 'Escalation model', hint: 'reasoning for high-stakes decisions' },
   { key: 'guardrailModel', label: 'Guardrail model', hint: 'classifies assistant output' },
-  { key: 'voice', label: 'Voice', hint: 'default realtime voice' },
 ];
 
 type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; message: string; field?: string };
