@@ -42,7 +42,8 @@ describe('the Realtime input audio configuration from the settings', () => {
 
   it('tells a changed configuration from an unchanged one', () => {
     const before = realtimeInputAudio(defaultSettings, 'vad');
-    expect(sameInputAudio(before, realtimeInputAudio({ ...defaultSettings, theme: 'dark' }, 'vad'))).toBe(true);
+    const darkTheme: Settings = { ...defaultSettings, theme: 'dark' };
+    expect(sameInputAudio(before, realtimeInputAudio(darkTheme, 'vad'))).toBe(true);
     expect(sameInputAudio(before, realtimeInputAudio(withDetection({ silenceDurationMs: 800 }), 'vad'))).toBe(false);
     expect(sameInputAudio(before, realtimeInputAudio(defaultSettings, 'ptt'))).toBe(false);
   });
