@@ -204,3 +204,19 @@ test('the voice is chosen from the Realtime voices and the next session is minte
   const minted = fake.received.http.find((request) => request.path === '/v1/realtime/client_secrets');
   expect(minted?.body).toMatchObject({ session: { audio: { output: { voice: 'marin' } } } });
 });
+
+test('a turn-detection value out of range is refused, naming the field, and nothing reaches the running session', async ({ app, fake }) => {
+  const driver = new AppDriver(app);
+  await driver.pickScenario('simpleHandoff');
+  await driver.connect();
+  const before = inputUpdates(fake).length;
+  await driver.openSettings();
+  await app.getByLabel('VAD threshold').fill('1.5');
+  await app.getByRole('button', { name: 'Save audio settings' }).click();
+  await expect(app.getByRole('status', { name: 'Audio settings state' })).toContainText('turnDetection.threshold: must be from 0 to 1');
+  await expect(app.getByLabel('VAD threshold')).toHaveClass(/input-invalid/);
+  await app.reload();
+  await driver.openSettings();
+  await expect(app.getByLabel('VAD threshold')).toHaveValue('0.5');
+  expect(inputUpdates(fake)).toHaveLength(before);
+});

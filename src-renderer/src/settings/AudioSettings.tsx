@@ -1,11 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { WorkbenchError } from '../../../src-shared/errors';
+import type { ReactNode } from 'react';
 import { realtimeVoices, type Settings, type SettingsPatch, type TurnDetectionSettings } from '../../../src-shared/settings';
-import { requireApi, useWorkbenchStore } from '../app/workbenchStore';
+import { useWorkbenchStore } from '../app/workbenchStore';
 import { canChooseSpeaker } from '../devices/speaker';
 import { useMediaDevices, type AudioDevice } from '../devices/useMediaDevices';
-
-type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; message: string; field?: string };
+import { SaveActions, useSettingsSave } from './settingsForm';
 
 type AudioDraft = Pick<
   SettingsPatch,
@@ -25,6 +23,50 @@ function Row({ label, hint, children }: { label: string; hint?: ReactNode; child
       {children}
       <span className="form-hint">{hint}</span>
     </label>
+  );
+}
+
+const vadNumbers = [
+  { label: 'Threshold', hint: '0 to 1; higher needs louder speech', name: 'VAD threshold', field: 'threshold', step: 0.05 },
+  {
+    label: 'Prefix padding (ms)',
+    hint: '0 to 2000; audio kept from before speech starts',
+    name: 'Prefix padding in ms',
+    field: 'prefixPaddingMs',
+    step: 50,
+  },
+  {
+    label: 'Silence duration (ms)',
+    hint: '100 to 5000; the pause that ends a turn',
+    name: 'Silence duration in ms',
+    field: 'silenceDurationMs',
+    step: 50,
+  },
+] as const;
+
+/** One numeric turn-detection field; an emptied box is sent as is, so the save names the field instead of guessing a value. */
+function NumberRow(props: {
+  label: string;
+  hint: string;
+  name: string;
+  field: 'threshold' | 'prefixPaddingMs' | 'silenceDurationMs';
+  step: number;
+  detection: TurnDetectionSettings;
+  invalid: (field: string) => string;
+  onChange: (patch: Partial<TurnDetectionSettings>) => void;
+}) {
+  const value = props.detection[props.field];
+  return (
+    <Row label={props.label} hint={props.hint}>
+      <input
+        className={props.invalid(`turnDetection.${props.field}`)}
+        type="number"
+        step={props.step}
+        aria-label={props.name}
+        value={Number.isNaN(value) ? '' : value}
+        onChange={(event) => props.onChange({ [props.field]: event.target.valueAsNumber })}
+      />
+    </Row>
   );
 }
 
@@ -54,8 +96,7 @@ function DeviceSelect(props: { label: string; devices: readonly AudioDevice[]; v
 export function AudioSettings() {
   const settings = useWorkbenchStore((state) => state.settings);
   const devices = useMediaDevices();
-  const [draft, setDraft] = useState<AudioDraft>({});
-  const [save, setSave] = useState<SaveState>({ status: 'idle' });
+  const { draft, setDraft, save, submit } = useSettingsSave<AudioDraft>();
   if (!settings) return null;
 
   const value = <K extends keyof AudioDraft>(key: K): Settings[K] => (draft[key] ?? settings[key]) as Settings[K];
@@ -66,19 +107,6 @@ export function AudioSettings() {
   const voices: readonly string[] = realtimeVoices.includes(settings.voice as (typeof realtimeVoices)[number])
     ? realtimeVoices
     : [...realtimeVoices, settings.voice];
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSave({ status: 'saving' });
-    try {
-      await requireApi().settings.set(draft);
-      setDraft({});
-      setSave({ status: 'saved' });
-    } catch (error) {
-      const field = error instanceof WorkbenchError ? error.field : undefined;
-      setSave({ status: 'failed', message: error instanceof Error ? error.message : String(error), ...(field ? { field } : {}) });
-    }
-  }
 
   return (
     <section className="panel" aria-labelledby="audio-settings-heading">
@@ -156,38 +184,7 @@ export function AudioSettings() {
           </select>
         </Row>
         {detection.type === 'server_vad' ? (
-          <>
-            <Row label="Threshold" hint="0 to 1; higher needs louder speech">
-              <input
-                className={invalid('turnDetection.threshold')}
-                type="number"
-                step={0.05}
-                aria-label="VAD threshold"
-                value={Number.isNaN(detection.threshold) ? '' : detection.threshold}
-                onChange={(event) => changeDetection({ threshold: event.target.valueAsNumber })}
-              />
-            </Row>
-            <Row label="Prefix padding (ms)" hint="0 to 2000; audio kept from before speech starts">
-              <input
-                className={invalid('turnDetection.prefixPaddingMs')}
-                type="number"
-                step={50}
-                aria-label="Prefix padding in ms"
-                value={Number.isNaN(detection.prefixPaddingMs) ? '' : detection.prefixPaddingMs}
-                onChange={(event) => changeDetection({ prefixPaddingMs: event.target.valueAsNumber })}
-              />
-            </Row>
-            <Row label="Silence duration (ms)" hint="100 to 5000; the pause that ends a turn">
-              <input
-                className={invalid('turnDetection.silenceDurationMs')}
-                type="number"
-                step={50}
-                aria-label="Silence duration in ms"
-                value={Number.isNaN(detection.silenceDurationMs) ? '' : detection.silenceDurationMs}
-                onChange={(event) => changeDetection({ silenceDurationMs: event.target.valueAsNumber })}
-              />
-            </Row>
-          </>
+          vadNumbers.map((number) => <NumberRow key={number.field} {...number} detection={detection} invalid={invalid} onChange={changeDetection} />)
         ) : (
           <Row label="Eagerness" hint="how soon the assistant answers once you may have finished">
             <select
@@ -212,16 +209,7 @@ export function AudioSettings() {
             ))}
           </select>
         </Row>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={Object.keys(draft).length === 0 || save.status === 'saving'}>
-            Save audio settings
-          </button>
-          <span className={save.status === 'failed' ? 'state-line state-error' : 'state-line'} role="status" aria-label="Audio settings state">
-            {save.status === 'saving' && 'Saving…'}
-            {save.status === 'saved' && 'Saved.'}
-            {save.status === 'failed' && save.message}
-          </span>
-        </div>
+        <SaveActions label="Save audio settings" statusLabel="Audio settings state" save={save} unchanged={Object.keys(draft).length === 0} />
       </form>
     </section>
   );
