@@ -65,7 +65,14 @@ export function LevelMeter({ source, label }: { source: LevelSource; label: stri
 export function LevelMeters() {
   return (
     <span className="level-meters">
+      {/* Visible short names; the meters carry their full names for assistive technology. */}
+      <span className="field-label" aria-hidden="true">
+        Mic
+      </span>
       <LevelMeter source="microphone" label="Microphone level" />
+      <span className="field-label" aria-hidden="true">
+        Assistant
+      </span>
       <LevelMeter source="assistant" label="Assistant level" />
     </span>
   );
