@@ -5,6 +5,7 @@ import { AgentGraphPanel } from '../agents/AgentGraphPanel';
 import { EventInspector } from '../inspector/EventInspector';
 import { ScenarioProblems } from '../scenarios/ScenarioProblems';
 import { SessionsPanel } from '../sessions/SessionsPanel';
+import { AudioSettings } from '../settings/AudioSettings';
 import { KeyPanel } from '../settings/KeyPanel';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { TranscriptView } from '../transcript/TranscriptView';
@@ -16,6 +17,7 @@ function SettingsDock() {
     <div className="settings-page">
       <KeyPanel />
       <SettingsPanel />
+      <AudioSettings />
     </div>
   );
 }
