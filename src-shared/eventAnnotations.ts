@@ -12,6 +12,8 @@ export interface EventAnnotation {
   readonly callId: string | undefined;
   /** Streaming deltas of one item share a key, so the inspector can fold them into one row. */
   readonly foldKey: string | undefined;
+  /** On a `response.done`: how long the response took since its `response.created`. */
+  readonly responseMs: number | undefined;
 }
 
 type Payload = Record<string, unknown>;
@@ -51,6 +53,8 @@ export class EventAnnotator {
   private turn = 0;
   /** Whether the assistant has answered since the current turn began; a new user start opens the next turn only then. */
   private answered = true;
+  /** When each response still running was created, by response id. */
+  private readonly responseStarts = new Map<string, number>();
 
   annotate(event: SessionEvent): EventAnnotation {
     const payload = event.payload;
@@ -63,6 +67,16 @@ export class EventAnnotator {
     } else if (event.direction === 'server' && event.type === 'response.created') {
       this.answered = true;
     }
+    let responseMs: number | undefined;
+    if (event.direction === 'server' && (event.type === 'response.created' || event.type === 'response.done')) {
+      const id = str((payload['response'] as Payload | undefined)?.['id']);
+      if (id !== undefined && event.type === 'response.created') this.responseStarts.set(id, event.t);
+      const started = id === undefined ? undefined : this.responseStarts.get(id);
+      if (event.type === 'response.done' && started !== undefined) {
+        responseMs = Math.max(0, event.t - started);
+        this.responseStarts.delete(id!);
+      }
+    }
     const item = payload['item'] as Payload | undefined;
     const itemId = str(payload['item_id']) ?? str(item?.['id']) ?? str(payload['itemId']);
     const callId = str(payload['call_id']) ?? str(item?.['call_id']) ?? str(payload['callId']);
@@ -72,6 +86,6 @@ export class EventAnnotator {
       const owner = itemId ?? `turn ${this.turn}`;
       foldKey = `${event.type}|${owner}|${typeof payload['content_index'] === 'number' ? payload['content_index'] : ''}`;
     }
-    return { agent: this.agent, turn: this.turn, itemId, callId, foldKey };
+    return { agent: this.agent, turn: this.turn, itemId, callId, foldKey, responseMs };
   }
 }

@@ -62,6 +62,19 @@ test('the inspector shows a live session with summaries, and type chips, directi
   await app.getByRole('button', { name: /^↑ Sent \d+$/ }).click();
   await app.getByRole('button', { name: /^↓ Received \d+$/ }).click();
 
+  // Turn and agent: the setup before the first question is "before turn 1"; everything ran on chatAgent.
+  await app.getByLabel('Filter by turn').selectOption({ label: 'Before turn 1' });
+  await expect(count(app)).toHaveText(new RegExp(`^[1-9]\\d* of ${total} shown$`));
+  await expect(rows(app).filter({ hasText: 'session.started' })).toHaveCount(1);
+  await expect(rows(app).filter({ hasText: 'supervisor.response' })).toHaveCount(0);
+  await app.getByLabel('Filter by turn').selectOption({ label: 'Turn 1' });
+  await expect(rows(app).filter({ hasText: 'supervisor.response' })).toHaveCount(1);
+  await expect(rows(app).filter({ hasText: 'session.started' })).toHaveCount(0);
+  await app.getByLabel('Filter by turn').selectOption({ label: 'All turns' });
+  await app.getByLabel('Filter by agent').selectOption('chatAgent');
+  await expect(count(app)).toHaveText(`${total} events`);
+  await app.getByLabel('Filter by agent').selectOption({ label: 'All agents' });
+
   // Full-text search reaches into payloads: the supervisor's answer is in its result and in the streamed reply.
   await app.getByLabel('Filter events').fill('DUE MAY 28');
   await expect(count(app)).toHaveText(new RegExp(`^[1-9]\\d* of ${total} shown$`));

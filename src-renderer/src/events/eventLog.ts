@@ -1,5 +1,5 @@
 import { EventAnnotator, type EventAnnotation } from '../../../src-shared/eventAnnotations';
-import { isErrorEvent, summarizeEvent } from '../../../src-shared/eventSummary';
+import { isErrorEvent, seconds, summarizeEvent } from '../../../src-shared/eventSummary';
 import type { EventDirection, SessionEvent } from '../../../src-shared/sessionEvent';
 
 const CHUNK_SIZE = 4_096;
@@ -72,6 +72,8 @@ export class EventLog {
   private readonly typeIndex = new Map<string, number>();
   private readonly typeTotals: number[] = [];
   private readonly agentNames: string[] = [];
+  /** Response durations, by log position of their `response.done`: few, so kept sparse. */
+  private readonly responseDurations = new Map<number, number>();
   private readonly directionTotals: Record<EventDirection, number> = { client: 0, server: 0, app: 0 };
   private size = 0;
 
@@ -96,6 +98,7 @@ export class EventLog {
       chunk.itemIds.push(annotation.itemId);
       chunk.callIds.push(annotation.callId);
       chunk.foldKeys.push(annotation.foldKey);
+      if (annotation.responseMs !== undefined) this.responseDurations.set(this.size, annotation.responseMs);
       this.directionTotals[event.direction] += 1;
       this.size += 1;
     }
@@ -138,7 +141,15 @@ export class EventLog {
       itemId: chunk.itemIds[local],
       callId: chunk.callIds[local],
       foldKey: chunk.foldKeys[local],
+      responseMs: this.responseDurations.get(index),
     };
+  }
+
+  /** The row's one-line summary, with what only the stream knows added (a response's duration). */
+  summaryAt(index: number): string {
+    const summary = summarizeEvent(this.at(index)!);
+    const duration = seconds(this.responseDurations.get(index));
+    return duration === undefined ? summary : [summary, duration].filter(Boolean).join(' · ');
   }
 
   foldKeyAt(index: number): string | undefined {

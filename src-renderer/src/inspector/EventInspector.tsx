@@ -1,6 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import { summarizeEvent } from '../../../src-shared/eventSummary';
 import type { EventDirection, SessionEvent } from '../../../src-shared/sessionEvent';
 import { showEventsOf, showInTranscript, useInspectorLinks } from '../app/inspectorLinks';
 import { revealPanel } from '../app/layoutStore';
@@ -46,7 +45,7 @@ function Highlighted({ text, needle }: { text: string; needle: string }) {
 /** A folded row's summary: the text its deltas spelled out, or the first delta's summary. */
 function foldedSummary(log: EventLog, index: number, rows: FilteredRows, row: number): string {
   const first = log.at(index)!;
-  if (!TEXT_DELTAS.has(first.type)) return summarizeEvent(first);
+  if (!TEXT_DELTAS.has(first.type)) return log.summaryAt(index);
   const key = rows.foldKeyAt(row);
   let text = '';
   let found = 0;
@@ -229,7 +228,7 @@ export function EventInspector() {
         </div>
         <select
           className="input input-compact"
-          aria-label="Agent"
+          aria-label="Filter by agent"
           value={local.agent ?? ''}
           onChange={(event) => change({ agent: event.target.value === '' ? undefined : event.target.value })}
         >
@@ -242,7 +241,7 @@ export function EventInspector() {
         </select>
         <select
           className="input input-compact"
-          aria-label="Turn"
+          aria-label="Filter by turn"
           value={local.turn === undefined ? '' : String(local.turn)}
           onChange={(event) => change({ turn: event.target.value === '' ? undefined : Number(event.target.value) })}
         >
@@ -339,7 +338,7 @@ export function EventInspector() {
                   </span>
                 )}
                 <span className="event-summary">
-                  <Highlighted text={folded > 1 ? foldedSummary(log, index, rows, item.index) : summarizeEvent(event)} needle={needle} />
+                  <Highlighted text={folded > 1 ? foldedSummary(log, index, rows, item.index) : log.summaryAt(index)} needle={needle} />
                 </span>
                 <span className="event-agent">{log.annotationAt(index).agent ?? ''}</span>
               </div>

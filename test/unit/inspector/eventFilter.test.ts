@@ -33,7 +33,7 @@ function session(): SessionEvent[] {
     }),
     event('app', 'supervisor.request', { callId: 'call_7', toolName: 'lookupOrders' }),
     event('app', 'supervisor.error', { callId: 'call_7', message: 'timed out' }),
-    event('server', 'response.done', { response: { status: 'completed', usage: { total_tokens: 312 } } }),
+    event('server', 'response.done', { response: { id: 'resp_1', status: 'completed', usage: { total_tokens: 312 } } }),
     event('app', 'agent.changed', { from: 'authentication', to: 'returns', reason: 'handoff' }),
     event('server', 'input_audio_buffer.speech_started', {}),
     event('client', 'input_audio_buffer.append', { audio: '[480 bytes of audio]' }),
@@ -73,7 +73,7 @@ describe('event annotations', () => {
     const annotator = new EventAnnotator();
     const [, , , added, , delta1, delta2, , args, request] = session().map((each) => annotator.annotate(each));
     expect(added!.itemId).toBe('item_u1');
-    expect(args).toMatchObject({ itemId: 'item_f1', callId: 'call_7', foldKey: undefined });
+    expect(args).toMatchObject({ itemId: 'item_f1', callId: 'call_7', foldKey: undefined, responseMs: undefined });
     expect(request!.callId).toBe('call_7');
     expect(delta1!.foldKey).toBeDefined();
     expect(delta1!.foldKey).toBe(delta2!.foldKey);
@@ -84,6 +84,17 @@ describe('event annotations', () => {
     const all = session().map((each) => annotator.annotate(each));
     expect(all[14]!.foldKey).toBe(all[15]!.foldKey);
     expect(all[14]!.foldKey).toContain('turn 2');
+  });
+});
+
+describe('response durations', () => {
+  it('says on each response.done how long it took since its response.created, and nothing when the start is missing', () => {
+    const log = logOf(session());
+    expect(log.annotationAt(11).responseMs).toBe(70);
+    expect(log.summaryAt(11)).toBe('completed · 312 tokens · 70 ms');
+    const orphan = new EventLog();
+    orphan.append([{ seq: 0, t: 5, direction: 'server', type: 'response.done', payload: { response: { id: 'resp_9', status: 'completed' } } }]);
+    expect(orphan.summaryAt(0)).toBe('completed');
   });
 });
 
