@@ -1,7 +1,11 @@
 // `npm run log -- summary FILE` and `npm run log -- validate FILE`: read a saved session (or a raw
 // Realtime event log) from the command line, through the same reader and reducers as the app.
+import { fileURLToPath } from 'node:url';
 import { WorkbenchError } from '../../src-shared/errors';
+import { loadPricing } from '../services/pricingTable';
 import { formatSummary, formatValidation, readLogForReport } from './sessionReport';
+
+const BUNDLED_PRICING = fileURLToPath(new URL('../../resources/pricing.json', import.meta.url));
 
 const usage = 'Usage: npm run log -- summary FILE | npm run log -- validate FILE';
 
@@ -14,7 +18,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const read = await readLogForReport(file);
     if (command === 'summary') {
-      process.stdout.write(formatSummary(file, read));
+      process.stdout.write(formatSummary(file, read, (await loadPricing(BUNDLED_PRICING)).table));
       return 0;
     }
     const { text, ok } = formatValidation(file, read);

@@ -2,6 +2,8 @@ import type { SessionEvent } from '../../src-shared/sessionEvent';
 import type { SessionLogFooter, SessionLogHeader, SkippedLine } from '../../src-shared/sessionLog';
 import { emptyTranscript, type GuardrailVerdict, type TranscriptEntry } from '../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../src-shared/transcript/transcriptReducer';
+import { emptyCost, formatDollars, reduceCost, sessionCost, type CostState, type TokenCounts } from '../../src-shared/cost';
+import type { PricingTable } from '../../src-shared/pricing';
 import { emptyLatency, medianAndP95, reduceLatency, stagesOf, type TurnLatency } from '../../src-shared/latency';
 import { openLog, type LogSource } from '../services/sessionLog/sessionLogReader';
 
@@ -15,24 +17,8 @@ export interface ReadLog {
   readonly warnings: readonly string[];
   readonly entries: readonly TranscriptEntry[];
   readonly turns: readonly TurnLatency[];
-  /** Tokens by model: the realtime model's from response.done, the others' from their call events. */
-  readonly usage: ReadonlyMap<string, { input: number; output: number }>;
-}
-
-function addUsage(usage: Map<string, { input: number; output: number }>, model: string, input: number, output: number): void {
-  const current = usage.get(model) ?? { input: 0, output: 0 };
-  usage.set(model, { input: current.input + input, output: current.output + output });
-}
-
-function tally(usage: Map<string, { input: number; output: number }>, realtimeModel: string, event: SessionEvent): void {
-  const payload = event.payload;
-  if (event.direction === 'server' && event.type === 'response.done') {
-    const used = (payload['response'] as { usage?: { input_tokens?: number; output_tokens?: number } } | undefined)?.usage;
-    if (used) addUsage(usage, realtimeModel, used.input_tokens ?? 0, used.output_tokens ?? 0);
-  } else if (event.direction === 'app' && typeof payload['model'] === 'string' && typeof payload['usage'] === 'object' && payload['usage'] !== null) {
-    const used = payload['usage'] as { inputTokens?: number; outputTokens?: number };
-    addUsage(usage, payload['model'], used.inputTokens ?? 0, used.outputTokens ?? 0);
-  }
+  /** Tokens per response and by model: the realtime model's from response.done, the others' from their call events. */
+  readonly cost: CostState;
 }
 
 /** Reads a whole log through the same reducers the app uses, a chunk at a time. */
@@ -43,13 +29,14 @@ export async function readLogForReport(path: string): Promise<ReadLog> {
   let events = 0;
   let lastT = 0;
   const skipped: SkippedLine[] = [];
-  const usage = new Map<string, { input: number; output: number }>();
+  let cost = emptyCost;
   for (;;) {
     const chunk = await log.next(5_000);
     transcript = reduceTranscript(transcript, chunk.events);
     latency = reduceLatency(latency, chunk.events);
-    const realtimeModel = log.header()?.models.realtime ?? 'realtime';
-    for (const event of chunk.events) tally(usage, realtimeModel, event);
+    // A log's header names the realtime model even where its events do not (an early crash).
+    if (cost.realtimeModel === undefined && log.header()) cost = { ...cost, realtimeModel: log.header()!.models.realtime };
+    cost = reduceCost(cost, chunk.events);
     events += chunk.events.length;
     lastT = chunk.events.at(-1)?.t ?? lastT;
     skipped.push(...chunk.skipped);
@@ -65,7 +52,7 @@ export async function readLogForReport(path: string): Promise<ReadLog> {
     warnings: log.warnings(),
     entries: transcript.entries.toArray(),
     turns: latency.turns.toArray(),
-    usage,
+    cost,
   };
 }
 
@@ -156,8 +143,29 @@ function turnLines(turns: readonly TurnLatency[]): string[] {
   return lines;
 }
 
+function tokensInWords(tokens: TokenCounts): string {
+  const cached = (count: number) => (count > 0 ? ` (+${count} cached)` : '');
+  const input = [`text ${tokens.textInput}${cached(tokens.cachedTextInput)}`];
+  if (tokens.audioInput + tokens.cachedAudioInput > 0) input.push(`audio ${tokens.audioInput}${cached(tokens.cachedAudioInput)}`);
+  const output = [`text ${tokens.textOutput}`];
+  if (tokens.audioOutput > 0) output.push(`audio ${tokens.audioOutput}`);
+  return `input ${input.join(', ')}; output ${output.join(', ')}`;
+}
+
+/** Tokens and money by model and for the session, with the date the prices were taken. */
+function costLines(cost: CostState, pricing: PricingTable): string[] {
+  const priced = sessionCost(cost, pricing);
+  const lines = ['', `Tokens and cost by model (prices of ${priced.takenOn})`];
+  if (priced.byModel.length === 0) lines.push('  none recorded');
+  for (const model of priced.byModel)
+    lines.push(`  ${model.model}: ${tokensInWords(model.tokens)} → ${model.dollars === undefined ? 'no price' : formatDollars(model.dollars)}`);
+  lines.push(`  session: ${formatDollars(priced.total)} over ${cost.responses.length} billed responses (prices of ${priced.takenOn})`);
+  if (priced.unpriced.length > 0) lines.push(`  not counted: ${priced.unpriced.join('; ')}`);
+  return lines;
+}
+
 /** `npm run log -- summary FILE`: what happened in a session, in reading order, then per-turn timings and tokens. */
-export function formatSummary(path: string, read: ReadLog): string {
+export function formatSummary(path: string, read: ReadLog, pricing: PricingTable): string {
   const lines: string[] = [];
   const { header } = read;
   if (header) {
@@ -188,9 +196,7 @@ export function formatSummary(path: string, read: ReadLog): string {
   lines.push('', 'Transcript');
   for (const entry of read.entries) for (const line of entryLines(entry)) lines.push(`  ${line}`);
   lines.push(...turnLines(read.turns));
-  lines.push('', 'Tokens by model (input/output)');
-  if (read.usage.size === 0) lines.push('  none recorded');
-  for (const [model, used] of read.usage) lines.push(`  ${model}: ${used.input}/${used.output}`);
+  lines.push(...costLines(read.cost, pricing));
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,11 +2,12 @@ import type { Usage } from '../../src-shared/contract';
 
 interface ResponsesUsage {
   input_tokens?: number;
+  input_tokens_details?: { cached_tokens?: number } | null;
   output_tokens?: number;
   total_tokens?: number;
 }
 
-export const noUsage: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
+export const noUsage: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0, cachedInputTokens: 0 };
 
 /** Adds one Responses API usage block to a running total. */
 export function addUsage(total: Usage, usage: ResponsesUsage | null | undefined): Usage {
@@ -16,5 +17,6 @@ export function addUsage(total: Usage, usage: ResponsesUsage | null | undefined)
     inputTokens: total.inputTokens + input,
     outputTokens: total.outputTokens + output,
     totalTokens: total.totalTokens + (usage?.total_tokens ?? input + output),
+    cachedInputTokens: (total.cachedInputTokens ?? 0) + (usage?.input_tokens_details?.cached_tokens ?? 0),
   };
 }

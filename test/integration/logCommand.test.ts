@@ -37,7 +37,11 @@ describe('npm run log', () => {
     expect(stdout).toMatch(/^ +stages: response created \d+ ms · .*escalation checkEligibilityAndPossiblyInitiateReturn \d+ ms \(model o4-mini\)/m);
     expect(stdout).toMatch(/^ {2}first audio +median \d+ ms +p95 \d+ ms +\(3 turns\)$/m);
     expect(stdout).toMatch(/^ {2}handoff transfer_to_returns +median \d+ ms +p95 \d+ ms +\(1 calls\)$/m);
-    expect(stdout).toMatch(/^ {2}gpt-realtime: \d+\/\d+$/m);
+    // Tokens split as priced, money per model and for the session, with the date of the prices.
+    expect(stdout).toMatch(/^Tokens and cost by model \(prices of \d{4}-\d{2}-\d{2}\)$/m);
+    expect(stdout).toMatch(/^ {2}gpt-realtime: input text \d+; output text \d+, audio \d+ → \$0\.\d{4}$/m);
+    expect(stdout).toMatch(/^ {2}o4-mini: input text \d+; output text \d+ → \$0\.\d{4}$/m);
+    expect(stdout).toMatch(/^ {2}session: \$0\.\d{4} over \d+ billed responses \(prices of \d{4}-\d{2}-\d{2}\)$/m);
     const transcriptOrder = ['User: Hi, I bought', 'Handoff authentication', 'Tool lookupOrders', 'User: Yes, I want to return it.'].map((text) =>
       stdout.indexOf(text),
     );

@@ -65,6 +65,6 @@ describe('upstream errors', () => {
 describe('usage', () => {
   it('adds up over the steps of a tool loop', () => {
     const total = [{ input_tokens: 10, output_tokens: 2, total_tokens: 12 }, { input_tokens: 20, output_tokens: 5 }, null].reduce(addUsage, noUsage);
-    expect(total).toEqual({ inputTokens: 30, outputTokens: 7, totalTokens: 37 });
+    expect(total).toEqual({ inputTokens: 30, outputTokens: 7, totalTokens: 37, cachedInputTokens: 0 });
   });
 });
