@@ -1,4 +1,3 @@
-import type { SessionEvent } from '../../src-shared/sessionEvent';
 import type { SessionLogFooter, SessionLogHeader, SkippedLine } from '../../src-shared/sessionLog';
 import { emptyTranscript, type GuardrailVerdict, type TranscriptEntry } from '../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../src-shared/transcript/transcriptReducer';
