@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { workbenchErrorSchema, type WorkbenchErrorData } from './errors';
+import { pricingTableSchema } from './pricing';
 import { scenarioCatalogSchema } from './scenario';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import {
@@ -167,6 +168,10 @@ export const contract = {
   },
   guardrail: {
     classify: channel(guardrailRequestSchema.strict(), guardrailResultSchema),
+  },
+  /** The pricing table costs are computed with: the user's pricing.json in the data folder, else the bundled one. */
+  pricing: {
+    get: channel(noRequest, z.object({ table: pricingTableSchema, file: z.string(), problem: z.string().optional() })),
   },
   /** The docking layout of the panels, saved in main so it survives reloads; null is the default layout. */
   layout: {

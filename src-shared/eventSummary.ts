@@ -86,6 +86,8 @@ export function summarizeEvent(event: SessionEvent): string {
       const error = payload['error'] as Payload | undefined;
       return `${text(error?.['code']) ?? text(error?.['type']) ?? 'error'}: ${clip(text(error?.['message']) ?? '', 80)}`;
     }
+    case 'webrtc.stats':
+      return num(payload['rttMs']) === undefined ? '' : `round trip ${num(payload['rttMs'])} ms`;
     case 'session.state':
       return [text(payload['status']), text(payload['step']) ?? text(payload['message'])].filter(Boolean).join(': ');
     case 'agent.changed':

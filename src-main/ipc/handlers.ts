@@ -2,6 +2,7 @@ import type { AppInfo } from '../../src-shared/contract';
 import { mainTimeoutMs } from '../../src-shared/timeouts';
 import type { KeyStore } from '../services/keyStore';
 import type { LayoutStore } from '../services/layoutStore';
+import type { LoadedPricing } from '../services/pricingTable';
 import type { UpstreamClient, UpstreamClientFactory } from '../services/openaiClient';
 import type { Scenario } from '../../src-shared/scenario';
 import type { ScenarioLibrary } from '../services/scenarioLibrary';
@@ -23,6 +24,8 @@ export interface HandlerServices {
   readonly calls: SessionCalls;
   readonly sessionLogs: SessionLibrary;
   readonly layouts: LayoutStore;
+  /** Read when asked, so an edited pricing.json is used without a restart. */
+  readonly pricing: () => Promise<LoadedPricing>;
   /** What the page should open at start (a command-line file or the first-run sample). */
   readonly startupOpen: () => Promise<{ grant: string; name: string; reason: 'command-line' | 'sample' } | null>;
   readonly reveal: ((file: string) => void) | undefined;
@@ -37,6 +40,7 @@ export function createHandlers({
   calls,
   sessionLogs,
   layouts,
+  pricing,
   startupOpen,
   reveal,
 }: HandlerServices): Handlers {
@@ -90,6 +94,9 @@ export function createHandlers({
         scenarioCall(request, 'The guardrail call', mainTimeoutMs('guardrail:classify'), (client, scenario, signal) =>
           classifyOutput(client, scenario, settings.get().guardrailModel, request.text, signal),
         ),
+    },
+    pricing: {
+      get: () => pricing(),
     },
     layout: {
       get: async () => ({ layout: await layouts.get() }),

@@ -9,6 +9,7 @@ import { effectiveBaseUrl } from './baseUrl';
 import { createKeyStore, type KeyStore, type SecretBackend } from './keyStore';
 import { openLayoutStore } from './layoutStore';
 import { createUpstreamClientFactory } from './openaiClient';
+import { loadPricing } from './pricingTable';
 import { openScenarioLibrary, type ScenarioLibrary } from './scenarioLibrary';
 import { SessionCalls } from './sessionCalls';
 import { createRedactor } from './sessionLog/redaction';
@@ -27,6 +28,8 @@ export interface MainServicesOptions {
   readonly watchScenarios?: boolean;
   /** A log to replay at start, from the command line. */
   readonly openAtStart?: string;
+  /** The bundled pricing table (resources/pricing.json); the user's own is pricing.json in the data folder. */
+  readonly bundledPricing: string;
   /** The bundled sample session, opened on a first run (no saved sessions yet). */
   readonly sampleSession?: string;
   /** Shows a file in the OS file manager; only the desktop host has one. */
@@ -112,6 +115,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     calls: new SessionCalls(),
     sessionLogs,
     layouts: openLayoutStore(join(options.dataDir, 'layout.json'), options.log),
+    pricing: () => loadPricing(options.bundledPricing, join(options.dataDir, 'pricing.json')),
     startupOpen,
     reveal: options.reveal,
   });

@@ -22,6 +22,7 @@ export async function createTestServices(
     log: (line) => logLines.push(line),
     builtinScenarioDir,
     watchScenarios: false,
+    bundledPricing: resolve('resources/pricing.json'),
   });
   return { ...services, logLines };
 }

@@ -14,6 +14,8 @@ export interface ElectronHostPaths {
   readonly builtinScenarioDir: string;
   /** The bundled sample session a first run opens. */
   readonly sampleSession: string;
+  /** The bundled pricing table. */
+  readonly bundledPricing: string;
   /** A log named on the command line, opened at start. */
   readonly openAtStart: string | undefined;
 }
@@ -39,6 +41,7 @@ export async function startElectronHost(paths: ElectronHostPaths): Promise<MainS
     log: (line) => console.error(line),
     builtinScenarioDir: paths.builtinScenarioDir,
     sampleSession: paths.sampleSession,
+    bundledPricing: paths.bundledPricing,
     openAtStart: paths.openAtStart,
     reveal: (file) => shell.showItemInFolder(file),
   });

@@ -19,6 +19,7 @@ startElectronHost({
   sampleSession: app.isPackaged
     ? join(process.resourcesPath, 'sample-session/customer-service-retail.jsonl')
     : join(here, '../../resources/sample-session/customer-service-retail.jsonl'),
+  bundledPricing: app.isPackaged ? join(process.resourcesPath, 'pricing.json') : join(here, '../../resources/pricing.json'),
   openAtStart: logFileArgument(process.argv.slice(app.isPackaged ? 1 : 2)),
 }).catch((error: unknown) => {
   console.error(`Voice Agent Workbench could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     builtinScenarioDir: join(here, '../../agent-configs'),
     openAtStart: args.open,
     sampleSession: join(here, '../../resources/sample-session/customer-service-retail.jsonl'),
+    bundledPricing: join(here, '../../resources/pricing.json'),
   });
   const host = await startWebHost({
     port: args.port,

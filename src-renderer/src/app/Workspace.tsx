@@ -3,6 +3,7 @@ import 'dockview-react/dist/styles/dockview.css';
 import type { FunctionComponent } from 'react';
 import { AgentGraphPanel } from '../agents/AgentGraphPanel';
 import { EventInspector } from '../inspector/EventInspector';
+import { MetricsPanel } from '../metrics/MetricsPanel';
 import { ScenarioProblems } from '../scenarios/ScenarioProblems';
 import { SessionsPanel } from '../sessions/SessionsPanel';
 import { AudioSettings } from '../settings/AudioSettings';
@@ -25,6 +26,7 @@ function SettingsDock() {
 const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
   transcript: () => <TranscriptView />,
   events: () => <EventInspector />,
+  metrics: () => <MetricsPanel />,
   settings: () => <SettingsDock />,
   scenarios: () => <ScenarioProblems />,
   sessions: () => <SessionsPanel />,

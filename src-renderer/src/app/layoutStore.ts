@@ -7,6 +7,7 @@ export const panelCatalog = [
   { id: 'transcript', title: 'Transcript' },
   { id: 'events', title: 'Events' },
   { id: 'agents', title: 'Agent & prompt' },
+  { id: 'metrics', title: 'Latency & cost' },
   { id: 'sessions', title: 'Sessions' },
   { id: 'scenarios', title: 'Scenarios' },
   { id: 'settings', title: 'Settings' },
@@ -46,6 +47,13 @@ export function addDefaultPanels(api: DockviewApi): void {
     id: 'agents',
     component: 'agents',
     title: 'Agent & prompt',
+    position: { referencePanel: 'events', direction: 'within' },
+    inactive: true,
+  });
+  api.addPanel({
+    id: 'metrics',
+    component: 'metrics',
+    title: 'Latency & cost',
     position: { referencePanel: 'events', direction: 'within' },
     inactive: true,
   });
@@ -116,7 +124,7 @@ export function revealPanel(id: PanelId): void {
     id,
     component: id,
     title: titleOf(id),
-    position: anchor ? { referencePanel: anchor, direction: id === 'events' || id === 'agents' ? 'right' : 'within' } : undefined,
+    position: anchor ? { referencePanel: anchor, direction: id === 'events' || id === 'agents' || id === 'metrics' ? 'right' : 'within' } : undefined,
   });
 }
 

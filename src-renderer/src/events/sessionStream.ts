@@ -1,5 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { emptyHandoffs, reduceHandoffs, type HandoffState } from '../../../src-shared/agentGraph';
+import { emptyCost, reduceCost, type CostState } from '../../../src-shared/cost';
+import { emptyLatency, reduceLatency, type LatencyState } from '../../../src-shared/latency';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import { emptyTranscript, type TranscriptState } from '../../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../../src-shared/transcript/transcriptReducer';
@@ -12,6 +14,8 @@ export interface StreamState {
   readonly transcript: TranscriptState;
   readonly status: SessionStatus;
   readonly handoffs: HandoffState;
+  readonly latency: LatencyState;
+  readonly cost: CostState;
 }
 
 export type FrameScheduler = (apply: () => void) => void;
@@ -35,7 +39,14 @@ export class SessionStream {
   private disposed = false;
 
   constructor(private readonly scheduleFrame: FrameScheduler = animationFrameScheduler) {
-    this.store = createStore<StreamState>(() => ({ count: 0, transcript: emptyTranscript(), status: idleStatus, handoffs: emptyHandoffs }));
+    this.store = createStore<StreamState>(() => ({
+      count: 0,
+      transcript: emptyTranscript(),
+      status: idleStatus,
+      handoffs: emptyHandoffs,
+      latency: emptyLatency,
+      cost: emptyCost,
+    }));
   }
 
   push(event: SessionEvent): void {
@@ -63,6 +74,8 @@ export class SessionStream {
       transcript: reduceTranscript(state.transcript, batch),
       status: reduceStatus(state.status, batch),
       handoffs: reduceHandoffs(state.handoffs, batch),
+      latency: reduceLatency(state.latency, batch),
+      cost: reduceCost(state.cost, batch),
     });
   }
 

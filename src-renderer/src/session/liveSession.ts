@@ -1,3 +1,4 @@
+import { sampleRoundTrip } from './roundTripSampler';
 import { OpenAIRealtimeWebRTC, RealtimeSession, type RealtimeAgent } from '@openai/agents/realtime';
 import type { WorkbenchApi } from '../../../src-shared/contract';
 import type { Scenario } from '../../../src-shared/scenario';
@@ -97,6 +98,7 @@ export class LiveSession {
   private conversation: TranscriptState = emptyTranscript();
   private phase: SessionPhase = { status: 'idle' };
   private pttActive = false;
+  private stopRoundTrip: (() => void) | undefined;
   private assistantSpeaking = false;
   private micLive = false;
   private ended = false;
@@ -219,6 +221,7 @@ export class LiveSession {
           if (channel) tapDataChannel(channel, this.record);
           preferCodec(peerConnection, controls.codec);
           this.tapAudio(peerConnection);
+          this.stopRoundTrip = sampleRoundTrip(peerConnection, (rttMs) => this.record('app', 'webrtc.stats', { rttMs }));
           return peerConnection;
         },
       });
@@ -446,6 +449,7 @@ export class LiveSession {
   private finish(reason: SessionEndReason): void {
     if (this.ended) return;
     this.ended = true;
+    this.stopRoundTrip?.();
     this.releaseMicrophone();
     this.audioElement.remove();
     this.options.onEnded?.(reason);
@@ -456,6 +460,7 @@ export class LiveSession {
     if (this.ended) return;
     this.ended = true;
     this.stopLengthCap();
+    this.stopRoundTrip?.();
     this.session?.close();
     this.session = undefined;
     void this.options.api.session.end({ sessionId: this.sessionId }).catch(() => undefined);

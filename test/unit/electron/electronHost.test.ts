@@ -45,6 +45,7 @@ async function start(openAtStart?: string): Promise<{ window: BrowserWindow; ren
     preloadPath: '/app/out/preload/index.cjs',
     builtinScenarioDir: resolve('agent-configs'),
     sampleSession: resolve('resources/sample-session/customer-service-retail.jsonl'),
+    bundledPricing: resolve('resources/pricing.json'),
     openAtStart: openAtStart ?? undefined,
   });
   expect(BrowserWindow.created).toHaveLength(1);
@@ -66,6 +67,7 @@ describe('the Electron host', () => {
         preloadPath: '/p',
         builtinScenarioDir: resolve('agent-configs'),
         sampleSession: '/s',
+        bundledPricing: '/p.json',
         openAtStart: undefined,
       }),
     ).toBeNull();

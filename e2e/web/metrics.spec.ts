@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { SUPERVISOR_BILL_ANSWER } from '../fake-openai/defaultScript';
+import { AppDriver } from '../support/appDriver';
+import { expect, test } from '../support/fixtures';
+
+interface Prices {
+  takenOn: string;
+  models: Record<string, { textInput: number; cachedTextInput?: number; audioInput?: number; audioOutput?: number; textOutput: number }>;
+}
+const pricing = JSON.parse(readFileSync('resources/pricing.json', 'utf8')) as Prices;
+
+const REALTIME_DELAY_MS = 700;
+const SUPERVISOR_DELAY_MS = 1_200;
+
+async function openMetrics(app: Page): Promise<void> {
+  await app.getByRole('tab', { name: 'Latency & cost' }).click();
+}
+
+/** The stage of the latest turn with this label, in ms, as the panel lists it. */
+async function stageMs(app: Page, label: RegExp): Promise<number> {
+  const item = app.getByTestId('latest-turn-stages').getByRole('listitem').filter({ hasText: label }).first();
+  const text = (await item.locator('.metrics-stage-ms').textContent()) ?? '';
+  const match = /^([\d.]+) (ms|s)$/.exec(text.trim());
+  if (!match) throw new Error(`no duration in "${text}"`);
+  return Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+}
+
+test('the waterfall shows injected delays where they happened, and the session cost is the fake’s usage times the pricing table', async ({
+  app,
+  fake,
+}) => {
+  const driver = new AppDriver(app);
+  await expect(app.getByTestId('replay-title')).toContainText('Sample session');
+  fake.faults.set([
+    { route: 'realtime', latencyMs: REALTIME_DELAY_MS },
+    { route: 'responses', latencyMs: SUPERVISOR_DELAY_MS },
+  ]);
+  await driver.pickScenario('chatSupervisor');
+  await driver.connect();
+  await driver.say('What is my account balance?');
+  await expect(driver.assistantMessage(SUPERVISOR_BILL_ANSWER)).toBeVisible({ timeout: 30_000 });
+  await expect(app.getByTestId('guardrail-verdict').last()).toHaveText('guardrail: pass', { timeout: 20_000 });
+  await openMetrics(app);
+
+  await expect(app.getByTestId('latency-waterfall').locator('canvas')).toBeVisible();
+  await expect(app.getByTestId('latency-summary')).toContainText(/First audio\s*median [\d.]+ (ms|s) · p95/);
+  // The realtime delay sits before the response is created; the supervisor's before its answer.
+  const created = await stageMs(app, /^response created/);
+  expect(created).toBeGreaterThanOrEqual(REALTIME_DELAY_MS);
+  expect(created).toBeLessThan(REALTIME_DELAY_MS + 1_500);
+  const supervisor = await stageMs(app, /^supervisor getNextResponseFromSupervisor/);
+  expect(supervisor).toBeGreaterThanOrEqual(SUPERVISOR_DELAY_MS);
+  expect(supervisor).toBeLessThan(SUPERVISOR_DELAY_MS * 2 + 1_500);
+  await expect(app.getByTestId('latest-turn-stages').getByText(/model gpt-4\.1/)).toBeVisible();
+
+  // Cost: every billed usage the fake reported, priced by hand from the same table.
+  await app.getByRole('tab', { name: 'Events' }).click();
+  const events = await driver.events();
+  await openMetrics(app);
+  let expected = 0;
+  const realtime = pricing.models['gpt-realtime']!;
+  for (const event of events) {
+    if (event.type === 'response.done') {
+      const usage = (
+        event.payload['response'] as { usage?: Record<string, Record<string, number> & { cached_tokens_details?: Record<string, number> }> }
+      ).usage;
+      if (!usage) continue;
+      const input = usage['input_token_details']!;
+      const output = usage['output_token_details']!;
+      const cachedText = input.cached_tokens_details?.['text_tokens'] ?? 0;
+      const cachedAudio = input.cached_tokens_details?.['audio_tokens'] ?? 0;
+      expected +=
+        ((input['text_tokens']! - cachedText) * realtime.textInput +
+          cachedText * realtime.cachedTextInput! +
+          (input['audio_tokens']! - cachedAudio) * realtime.audioInput! +
+          output['text_tokens']! * realtime.textOutput +
+          output['audio_tokens']! * realtime.audioOutput!) /
+        1_000_000;
+    } else if (event.direction === 'app' && (event.type === 'supervisor.response' || event.type === 'guardrail.verdict')) {
+      const { model, usage } = event.payload as { model: string; usage: { inputTokens: number; outputTokens: number; cachedInputTokens?: number } };
+      const price = pricing.models[model]!;
+      const cached = usage.cachedInputTokens ?? 0;
+      expected +=
+        ((usage.inputTokens - cached) * price.textInput + cached * price.cachedTextInput! + usage.outputTokens * price.textOutput) / 1_000_000;
+    }
+  }
+  expect(expected).toBeGreaterThan(0);
+  await expect(app.getByTestId('session-cost')).toHaveText(`$${expected.toFixed(4)} (prices of ${pricing.takenOn})`);
+});
+
+test('the bundled sample replay shows its turns on the waterfall and its cost', async ({ app }) => {
+  await expect(app.getByTestId('replay-title')).toContainText('Sample session');
+  await openMetrics(app);
+  await expect(app.getByTestId('latency-waterfall')).toHaveAttribute('aria-label', /^Latency of 3 turns; time to first audio median/);
+  await expect(app.getByTestId('session-cost')).toHaveText(/^\$0\.\d{4} \(prices of \d{4}-\d{2}-\d{2}\)$/);
+  await expect(app.getByRole('cell', { name: 'o4-mini' })).toBeVisible();
+});
