@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { workbenchErrorSchema, type WorkbenchErrorData } from './errors';
+import { hotkeyStatusSchema, pttPushSchema } from './hotkey';
 import { scenarioCatalogSchema } from './scenario';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import {
@@ -184,6 +185,10 @@ export const contract = {
     /** Bytes of the WAV recorded beside a log, for replay (the page cannot read files). */
     audio: channel(audioReadSchema, audioChunkSchema),
   },
+  /** The global push-to-talk hotkey: which mode it works in, and why. */
+  hotkey: {
+    status: channel(noRequest, hotkeyStatusSchema),
+  },
 } as const;
 
 /** Events main pushes to the renderer, each with the schema of its payload. */
@@ -195,6 +200,10 @@ export const pushEvents = {
   logOpenRequested: { channel: 'sessions:open-requested', payload: z.object({ grant: z.string().uuid(), name: z.string() }) },
   /** The saved sessions changed (one recorded, renamed, deleted, or a recording's figures moved on). */
   sessionsChanged: { channel: 'sessions:changed', payload: z.object({ at: z.number() }) },
+  /** The hotkey's mode changed (the hook started, failed or stopped, or the setting changed). */
+  hotkeyStatusChanged: { channel: 'hotkey:status-changed', payload: hotkeyStatusSchema },
+  /** The push-to-talk hotkey went down or up, from outside the page (the native hook or a global shortcut). */
+  pttHotkey: { channel: 'hotkey:ptt', payload: pttPushSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseHotkey } from './hotkey';
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
@@ -16,6 +17,11 @@ export const settingsSchema = z
     theme: themeSchema,
     /** Record the microphone and the assistant's audio beside each session log (a stereo WAV). */
     recordAudio: z.boolean(),
+    /** Hold to talk from anywhere (released, the turn is sent); an accelerator such as `F9` or `Ctrl+Shift+Space`. */
+    pttHotkey: z.string().superRefine((value, context) => {
+      const parsed = parseHotkey(value);
+      if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.message });
+    }),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -29,6 +35,7 @@ export const defaultSettings: Settings = {
   voice: 'sage',
   theme: 'system',
   recordAudio: true,
+  pttHotkey: 'F9',
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../src-shared/contract';
+import type { HotkeyStatus } from '../../src-shared/hotkey';
 import { mainTimeoutMs } from '../../src-shared/timeouts';
 import type { KeyStore } from '../services/keyStore';
 import type { UpstreamClient, UpstreamClientFactory } from '../services/openaiClient';
@@ -24,9 +25,21 @@ export interface HandlerServices {
   /** What the page should open at start (a command-line file or the first-run sample). */
   readonly startupOpen: () => Promise<{ grant: string; name: string; reason: 'command-line' | 'sample' } | null>;
   readonly reveal: ((file: string) => void) | undefined;
+  readonly hotkeyStatus: () => HotkeyStatus;
 }
 
-export function createHandlers({ appInfo, settings, keys, scenarios, upstream, calls, sessionLogs, startupOpen, reveal }: HandlerServices): Handlers {
+export function createHandlers({
+  appInfo,
+  settings,
+  keys,
+  scenarios,
+  upstream,
+  calls,
+  sessionLogs,
+  startupOpen,
+  reveal,
+  hotkeyStatus,
+}: HandlerServices): Handlers {
   /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
   async function scenarioCall<T>(
     request: { sessionId: string; scenarioId: string },
@@ -107,6 +120,9 @@ export function createHandlers({ appInfo, settings, keys, scenarios, upstream, c
         const { data, totalBytes } = await sessionLogs.readAudio(log, offset, length);
         return { data: data.toString('base64'), offset, totalBytes };
       },
+    },
+    hotkey: {
+      status: () => hotkeyStatus(),
     },
   };
 }

@@ -46,6 +46,7 @@ async function start(openAtStart?: string): Promise<{ window: BrowserWindow; ren
     builtinScenarioDir: resolve('agent-configs'),
     sampleSession: resolve('resources/sample-session/customer-service-retail.jsonl'),
     openAtStart: openAtStart ?? undefined,
+    hookEntry: '/app/out/main/hotkeyHook.js',
   });
   expect(BrowserWindow.created).toHaveLength(1);
   return { window: BrowserWindow.created[0]!, rendererDir };
@@ -67,6 +68,7 @@ describe('the Electron host', () => {
         builtinScenarioDir: resolve('agent-configs'),
         sampleSession: '/s',
         openAtStart: undefined,
+        hookEntry: '/h',
       }),
     ).toBeNull();
     expect(app.quit).toHaveBeenCalled();
