@@ -63,7 +63,7 @@ export function hookFailureReason(
 
 export function createHotkeyService(options: HotkeyServiceOptions): HotkeyService {
   const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
-  let current: HotkeyStatus = { mode: 'window-only', accelerator: '', reason: 'the hotkey has not started yet' };
+  let current: HotkeyStatus = { mode: 'window-only', accelerator: '', reason: 'the keyboard hook is starting' };
   let generation = 0;
   let stopCurrent: () => void = () => {};
   let hold: HoldState = initialHoldState;

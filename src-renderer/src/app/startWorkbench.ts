@@ -1,4 +1,5 @@
 import { connectWorkbench } from '../bridge/workbenchClient';
+import { followGlobalHotkey } from '../hotkey/hotkeyStore';
 import { useScenarioStore } from '../scenarios/scenarioStore';
 import { openReplay } from '../replay/replayActions';
 import { hostLost, selectScenario } from '../session/sessionActions';
@@ -26,6 +27,7 @@ export async function startWorkbench(): Promise<void> {
     api.events.scenariosChanged((next) => useScenarioStore.setState({ catalog: next }));
     api.events.sessionsChanged(() => void refreshLibrary());
     api.events.logOpenRequested(({ grant, name }) => void openReplay({ grant }, name));
+    void followGlobalHotkey(api);
     useScenarioStore.setState({ catalog });
     bridge?.onStatus((status) => {
       useWorkbenchStore.setState({ bridge: status });

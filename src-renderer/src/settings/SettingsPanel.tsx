@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { WorkbenchError } from '../../../src-shared/errors';
 import type { Settings } from '../../../src-shared/settings';
 import { requireApi, useWorkbenchStore } from '../app/workbenchStore';
+import { HotkeySettings } from './HotkeySettings';
 
 const fields: readonly { key: Exclude<keyof Settings, 'theme' | 'recordAudio'>; label: string; hint: string }[] = [
   { key: 'baseUrl', label: 'API base URL', hint: 'OpenAI or a compatible endpoint' },
@@ -88,6 +89,7 @@ export function SettingsPanel() {
           </span>
         </div>
       </form>
+      <HotkeySettings />
     </section>
   );
 }

@@ -254,7 +254,8 @@ describe('the Electron host', () => {
     }[];
     const openItem = template.find((menu) => menu.label === 'File')!.submenu!.find((item) => item.label === 'Open Session Log…')!;
     const pushed: unknown[] = [];
-    services!.push.connect((channel, payload) => pushed.push({ channel, payload }));
+    // Only what the menu sends: the hotkey's own status pushes arrive on their own schedule.
+    services!.push.connect((channel, payload) => channel === 'sessions:open-requested' && pushed.push({ channel, payload }));
     dialog.nextOpen = { canceled: false, filePaths: [resolve('resources/sample-session/customer-service-retail.jsonl')] };
     openItem.click!();
     await vi.waitFor(() => expect(pushed).toHaveLength(1));
