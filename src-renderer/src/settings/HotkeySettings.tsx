@@ -30,7 +30,7 @@ export function HotkeySettings() {
   }
 
   return (
-    <form className="form-grid" aria-label="Push-to-talk hotkey" onSubmit={(event) => void submit(event)}>
+    <form className="form-grid" onSubmit={(event) => void submit(event)}>
       <label className="form-row">
         <span className="form-label">Push-to-talk hotkey</span>
         <input
@@ -53,7 +53,7 @@ export function HotkeySettings() {
       </div>
       {status && (
         <p className="form-hint" data-testid="hotkey-mode">
-          <strong>{modeLabels[status.mode]}</strong>: {status.reason}.{status.howToFix && <> {status.howToFix}</>}
+          <strong>{modeLabels[status.mode]}</strong> ({status.accelerator}): {status.reason}.{status.howToFix && <> {status.howToFix}</>}
         </p>
       )}
     </form>
