@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HotkeyStatus } from '../../src-shared/hotkey';
 import { forkHook } from '../../src-main/hosts/web/forkedHook';
+import { hookEnv } from '../../src-main/services/hotkey/hookProtocol';
 import { createHotkeyService, type HotkeyService } from '../../src-main/services/hotkey/hotkeyService';
 import { startVirtualDisplay, type VirtualDisplay } from '../../e2e/support/xvfb';
 
@@ -34,7 +35,7 @@ function startService(env: Record<string, string | undefined>) {
     host: {
       kind: 'web',
       launchHook: (args) => {
-        const child = forkHook(hookEntry, args, { PATH: process.env['PATH'], ...env }, ['--import', 'tsx']);
+        const child = forkHook(hookEntry, args, hookEnv({ PATH: process.env['PATH'], ...env }), ['--import', 'tsx']);
         return {
           ...child,
           onMessage: (listener) =>

@@ -142,6 +142,7 @@ export class UtilityProcessChild extends EventEmitter {
   constructor(
     readonly modulePath: string,
     readonly args: string[],
+    readonly options: { env?: Record<string, string> } | undefined,
   ) {
     super();
   }
@@ -155,8 +156,8 @@ export class UtilityProcessChild extends EventEmitter {
 export const utilityProcess = {
   next: 'abort' as 'abort' | 'ready',
   forked: [] as UtilityProcessChild[],
-  fork: vi.fn((modulePath: string, args: string[] = []) => {
-    const child = new UtilityProcessChild(modulePath, args);
+  fork: vi.fn((modulePath: string, args: string[] = [], options?: { env?: Record<string, string> }) => {
+    const child = new UtilityProcessChild(modulePath, args, options);
     utilityProcess.forked.push(child);
     const behaviour = utilityProcess.next;
     setTimeout(() => {

@@ -1,4 +1,5 @@
 import { globalShortcut, utilityProcess } from 'electron';
+import { hookEnv } from '../../services/hotkey/hookProtocol';
 import type { HotkeyHost } from '../../services/hotkey/hotkeyService';
 
 const STDERR_KEPT = 400;
@@ -11,7 +12,11 @@ export function electronHotkeyHost(hookEntry: string): HotkeyHost {
   return {
     kind: 'electron',
     launchHook(args) {
-      const child = utilityProcess.fork(hookEntry, args, { stdio: ['ignore', 'ignore', 'pipe'], serviceName: 'Push-to-talk keyboard hook' });
+      const child = utilityProcess.fork(hookEntry, args, {
+        env: hookEnv(process.env),
+        stdio: ['ignore', 'ignore', 'pipe'],
+        serviceName: 'Push-to-talk keyboard hook',
+      });
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-STDERR_KEPT)));
       let alive = true;

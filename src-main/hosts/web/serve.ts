@@ -4,6 +4,7 @@ import { version } from '../../../package.json';
 import { WorkbenchError } from '../../../src-shared/errors';
 import { fileSecretBackend } from '../../services/keyStore';
 import { createMainServices } from '../../services/mainServices';
+import { hookEnv } from '../../services/hotkey/hookProtocol';
 import { forkHook } from './forkedHook';
 import { parseServeArgs } from './serveArgs';
 import { startWebHost } from './webHost';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     builtinScenarioDir: join(here, '../../agent-configs'),
     openAtStart: args.open,
     sampleSession: join(here, '../../resources/sample-session/customer-service-retail.jsonl'),
-    hotkeyHost: { kind: 'web', launchHook: (hookArgs) => forkHook(join(here, 'hotkeyHook.js'), hookArgs, process.env) },
+    hotkeyHost: { kind: 'web', launchHook: (hookArgs) => forkHook(join(here, 'hotkeyHook.js'), hookArgs, hookEnv(process.env)) },
   });
   const host = await startWebHost({
     port: args.port,

@@ -22,6 +22,15 @@ export function hookArgs(key: string): string[] {
   return ['--key', key];
 }
 
+/**
+ * The environment the hook child gets: what it needs to reach the display, nothing else, so the API key
+ * and other secrets in main's environment never reach it.
+ */
+export function hookEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const kept = ['DISPLAY', 'XAUTHORITY', 'WAYLAND_DISPLAY', 'XDG_RUNTIME_DIR', 'PATH', 'HOME', 'LANG'];
+  return Object.fromEntries(kept.flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]]])));
+}
+
 export function keyFromHookArgs(args: readonly string[]): string | undefined {
   const at = args.indexOf('--key');
   return at === -1 ? undefined : args[at + 1];

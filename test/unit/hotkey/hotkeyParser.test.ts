@@ -26,6 +26,41 @@ describe('the push-to-talk accelerator parser', () => {
     expect(parseHotkey('F24')).toMatchObject({ ok: true, binding: { key: 'F24' } });
   });
 
+  it.each([
+    ['Space', 'Space', 'Space', 'Space'],
+    ['Tab', 'Tab', 'Tab', 'Tab'],
+    ['Return', 'Enter', 'Enter', 'Enter'],
+    ['Enter', 'Enter', 'Enter', 'Enter'],
+    ['Esc', 'Esc', 'Escape', 'Escape'],
+    ['Escape', 'Esc', 'Escape', 'Escape'],
+    ['Backspace', 'Backspace', 'Backspace', 'Backspace'],
+    ['Down', 'Down', 'ArrowDown', 'ArrowDown'],
+    ['Left', 'Left', 'ArrowLeft', 'ArrowLeft'],
+    ['Right', 'Right', 'ArrowRight', 'ArrowRight'],
+    ['Home', 'Home', 'Home', 'Home'],
+    ['End', 'End', 'End', 'End'],
+    ['PageUp', 'PageUp', 'PageUp', 'PageUp'],
+    ['PageDown', 'PageDown', 'PageDown', 'PageDown'],
+    ['Insert', 'Insert', 'Insert', 'Insert'],
+    ['Delete', 'Delete', 'Delete', 'Delete'],
+    ['F1', 'F1', 'F1', 'F1'],
+    ['f19', 'F19', 'F19', 'F19'],
+  ])('reads the key %s as %s (hook %s, page %s)', (text, accelerator, key, code) => {
+    expect(parseHotkey(text)).toEqual({ ok: true, binding: { accelerator, key, code, modifiers: none } });
+  });
+
+  it.each([
+    ['Control+F9', 'Ctrl+F9'],
+    ['Option+F9', 'Alt+F9'],
+    ['Command+F9', 'Super+F9'],
+    ['Cmd+F9', 'Super+F9'],
+    ['Meta+F9', 'Super+F9'],
+    ['CommandOrControl+F9', 'Ctrl+F9'],
+    ['Super+Alt+Shift+Ctrl+F9', 'Ctrl+Alt+Shift+Super+F9'],
+  ])('reads the modifiers in %s as %s', (text, accelerator) => {
+    expect(parseHotkey(text)).toMatchObject({ ok: true, binding: { accelerator } });
+  });
+
   it('reads CmdOrCtrl as Command on macOS and Control elsewhere', () => {
     expect(parseHotkey('CmdOrCtrl+F9', 'darwin')).toMatchObject({
       ok: true,
@@ -54,6 +89,8 @@ describe('the push-to-talk accelerator parser', () => {
     expect(matchesHotkey(parsed.binding, event)).toBe(true);
     expect(matchesHotkey(parsed.binding, { ...event, altKey: true })).toBe(false);
     expect(matchesHotkey(parsed.binding, { ...event, shiftKey: false })).toBe(false);
+    expect(matchesHotkey(parsed.binding, { ...event, ctrlKey: false })).toBe(false);
+    expect(matchesHotkey(parsed.binding, { ...event, metaKey: true })).toBe(false);
     expect(matchesHotkey(parsed.binding, { ...event, code: 'Enter' })).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HotkeyStatus } from '../../../src-shared/hotkey';
+import { hookEnv } from '../../../src-main/services/hotkey/hookProtocol';
 import {
   createHotkeyService,
   hookFailureReason,
@@ -194,5 +195,19 @@ describe('the hotkey service', () => {
     const mac = hookFailureReason('darwin', {}, 'it exited with code 1');
     expect(mac.reason).toContain('Accessibility permission');
     expect(mac.howToFix).toContain('Privacy & Security → Accessibility');
+  });
+});
+
+describe('the hook child’s environment', () => {
+  it('carries what reaches the display and nothing else, so no secret from main’s environment gets there', () => {
+    const env = hookEnv({
+      DISPLAY: ':0',
+      XAUTHORITY: '/x',
+      PATH: '/bin',
+      OPENAI_API_KEY: 'sk-secret',
+      OPENAI_BASE_URL: 'http://x',
+      UNSET: undefined,
+    });
+    expect(env).toEqual({ DISPLAY: ':0', XAUTHORITY: '/x', PATH: '/bin' });
   });
 });
