@@ -102,7 +102,14 @@ describe('the keyboard hook under Xvfb', () => {
     expect(ptt).toEqual(['down', 'up']);
   });
 
-  it('falls back to the window when the hook cannot open a display, saying why', async () => {
+  it('falls back to the window when the hook aborts on a display it cannot open, with what it said', async () => {
+    const { service: hotkey } = startService({ DISPLAY: ':9999' });
+    const status = await hotkey.configure('F9');
+    expect(status).toMatchObject({ mode: 'window-only', accelerator: 'F9' });
+    expect(status.reason).toMatch(/^the keyboard hook could not run \(it was ended by SIGABRT: .*XOpenDisplay failure/);
+  });
+
+  it('falls back to the window when there is no display at all, saying why', async () => {
     const { service: hotkey } = startService({});
     expect(await hotkey.configure('F9')).toEqual({
       mode: 'window-only',

@@ -17,6 +17,16 @@ function send(message: HookMessage): void {
   else process.send?.(message);
 }
 
+/** Sends a last message, then ends once it is on its way (a forked child's send is asynchronous). */
+function exitAfter(message: HookMessage, code: number): void {
+  const exit = () => process.exit(code);
+  if (parentPort) {
+    parentPort.postMessage(message);
+    exit();
+  } else if (process.send) process.send(message, exit);
+  else exit();
+}
+
 const modifierKeys = new Map<number, 'ctrl' | 'alt' | 'shift' | 'meta'>([
   [UiohookKey.Ctrl, 'ctrl'],
   [UiohookKey.CtrlRight, 'ctrl'],
@@ -28,32 +38,33 @@ const modifierKeys = new Map<number, 'ctrl' | 'alt' | 'shift' | 'meta'>([
   [UiohookKey.MetaRight, 'meta'],
 ]);
 
-const keyName = keyFromHookArgs(process.argv);
-const keycode = keyName === undefined ? undefined : (UiohookKey as Record<string, number>)[keyName];
-if (keycode === undefined) {
-  send({ type: 'failed', message: `the hook was given no key it knows (${keyName ?? 'none'})` });
-  process.exit(2);
-}
-
 function modifiersOf(event: UiohookKeyboardEvent) {
   return { ctrl: event.ctrlKey, alt: event.altKey, shift: event.shiftKey, meta: event.metaKey };
 }
 
-uIOhook.on('keydown', (event) => {
-  if (event.keycode === keycode) send({ type: 'key', phase: 'down', modifiers: modifiersOf(event) });
-});
-uIOhook.on('keyup', (event) => {
-  if (event.keycode === keycode) send({ type: 'key', phase: 'up', modifiers: modifiersOf(event) });
-  const modifier = modifierKeys.get(event.keycode);
-  if (modifier) send({ type: 'modifier-up', modifier });
-});
+function run(): void {
+  const keyName = keyFromHookArgs(process.argv);
+  const keycode = keyName === undefined ? undefined : (UiohookKey as Record<string, number>)[keyName];
+  if (keycode === undefined) return exitAfter({ type: 'failed', message: `the hook was given no key it knows (${keyName ?? 'none'})` }, 2);
+  // Without a display libuiohook aborts (SIGABRT, and a crash report where the OS keeps them): say so instead.
+  if (process.platform === 'linux' && !process.env['DISPLAY']) return exitAfter({ type: 'failed', message: 'DISPLAY is not set' }, 1);
 
-try {
-  uIOhook.start();
+  uIOhook.on('keydown', (event) => {
+    if (event.keycode === keycode) send({ type: 'key', phase: 'down', modifiers: modifiersOf(event) });
+  });
+  uIOhook.on('keyup', (event) => {
+    if (event.keycode === keycode) send({ type: 'key', phase: 'up', modifiers: modifiersOf(event) });
+    const modifier = modifierKeys.get(event.keycode);
+    if (modifier) send({ type: 'modifier-up', modifier });
+  });
+  try {
+    uIOhook.start();
+  } catch (error) {
+    return exitAfter({ type: 'failed', message: error instanceof Error ? error.message : String(error) }, 1);
+  }
   send({ type: 'ready' });
-} catch (error) {
-  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-  process.exit(1);
+  // Main going away ends the hook with it.
+  process.on('disconnect', () => process.exit(0));
 }
-// Main going away ends the hook with it.
-process.on('disconnect', () => process.exit(0));
+
+run();
