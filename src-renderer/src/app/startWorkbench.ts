@@ -1,5 +1,5 @@
 import { connectWorkbench } from '../bridge/workbenchClient';
-import { followGlobalHotkey } from '../hotkey/hotkeyStore';
+import { followGlobalHotkey, refreshHotkeyStatus } from '../hotkey/hotkeyStore';
 import { useScenarioStore } from '../scenarios/scenarioStore';
 import { openReplay } from '../replay/replayActions';
 import { hostLost, selectScenario } from '../session/sessionActions';
@@ -15,6 +15,7 @@ async function refreshAfterReconnect(): Promise<void> {
   useWorkbenchStore.setState({ settings, keyStatus });
   useScenarioStore.setState({ catalog });
   void refreshLibrary();
+  void refreshHotkeyStatus(api.api);
 }
 
 /** Connects the bridge, loads what the views need, and keeps it current from main's pushes. */

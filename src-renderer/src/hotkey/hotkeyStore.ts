@@ -18,10 +18,16 @@ export async function followGlobalHotkey(api: WorkbenchApi): Promise<void> {
     if (phase === 'up') pushToTalkUp();
     else if (useSessionStore.getState().mode === 'ptt') pushToTalkDown();
   });
+  await refreshHotkeyStatus(api);
+}
+
+/** Asks main how the hotkey runs now (at start, and after the host came back). */
+export async function refreshHotkeyStatus(api: WorkbenchApi): Promise<void> {
+  const asked = useHotkeyStore.getState().status;
   try {
     const status = await api.hotkey.status();
     // A push that arrived while the answer was on its way is newer.
-    if (useHotkeyStore.getState().status === null) useHotkeyStore.setState({ status });
+    if (useHotkeyStore.getState().status === asked) useHotkeyStore.setState({ status });
   } catch (error) {
     const reason = `the app could not say how the hotkey runs: ${error instanceof Error ? error.message : String(error)}`;
     useHotkeyStore.setState({ status: { mode: 'window-only', accelerator: '', reason } });
