@@ -2,6 +2,7 @@ import type { AppInfo } from '../../src-shared/contract';
 import type { HotkeyStatus } from '../../src-shared/hotkey';
 import { mainTimeoutMs } from '../../src-shared/timeouts';
 import type { KeyStore } from '../services/keyStore';
+import type { LayoutStore } from '../services/layoutStore';
 import type { UpstreamClient, UpstreamClientFactory } from '../services/openaiClient';
 import type { Scenario } from '../../src-shared/scenario';
 import type { ScenarioLibrary } from '../services/scenarioLibrary';
@@ -22,6 +23,7 @@ export interface HandlerServices {
   readonly upstream: UpstreamClientFactory;
   readonly calls: SessionCalls;
   readonly sessionLogs: SessionLibrary;
+  readonly layouts: LayoutStore;
   /** What the page should open at start (a command-line file or the first-run sample). */
   readonly startupOpen: () => Promise<{ grant: string; name: string; reason: 'command-line' | 'sample' } | null>;
   readonly reveal: ((file: string) => void) | undefined;
@@ -36,6 +38,7 @@ export function createHandlers({
   upstream,
   calls,
   sessionLogs,
+  layouts,
   startupOpen,
   reveal,
   hotkeyStatus,
@@ -90,6 +93,13 @@ export function createHandlers({
         scenarioCall(request, 'The guardrail call', mainTimeoutMs('guardrail:classify'), (client, scenario, signal) =>
           classifyOutput(client, scenario, settings.get().guardrailModel, request.text, signal),
         ),
+    },
+    layout: {
+      get: async () => ({ layout: await layouts.get() }),
+      save: async ({ layout }) => {
+        await layouts.save(layout);
+        return { saved: true };
+      },
     },
     log: {
       begin: (request) => sessionLogs.begin(request),

@@ -8,6 +8,7 @@ import { originOf } from '../security/contentSecurityPolicy';
 import { effectiveBaseUrl } from './baseUrl';
 import { createHotkeyService, type HotkeyHost, type HotkeyService } from './hotkey/hotkeyService';
 import { createKeyStore, type KeyStore, type SecretBackend } from './keyStore';
+import { openLayoutStore } from './layoutStore';
 import { createUpstreamClientFactory } from './openaiClient';
 import { openScenarioLibrary, type ScenarioLibrary } from './scenarioLibrary';
 import { SessionCalls } from './sessionCalls';
@@ -130,6 +131,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     upstream,
     calls: new SessionCalls(),
     sessionLogs,
+    layouts: openLayoutStore(join(options.dataDir, 'layout.json'), options.log),
     startupOpen,
     reveal: options.reveal,
     hotkeyStatus: () => hotkey.status(),

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { ReplayBar } from '../replay/ReplayBar';
 import { useDropToOpen } from '../replay/useDropToOpen';
 import { SessionToolbar } from '../session/SessionToolbar';
+import { applyThemeToPopouts, useLayoutStore } from './layoutStore';
+import { PanelsMenu } from './PanelsMenu';
 import { Workspace } from './Workspace';
 import { useWorkbenchStore } from './workbenchStore';
 
@@ -9,6 +11,7 @@ function useTheme(): void {
   const theme = useWorkbenchStore((state) => state.settings?.theme ?? 'system');
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
+    applyThemeToPopouts(theme);
   }, [theme]);
 }
 
@@ -37,6 +40,7 @@ export function App() {
   const connection = useWorkbenchStore((state) => state.connection);
   const keyStatus = useWorkbenchStore((state) => state.keyStatus);
   const dragging = useDropToOpen();
+  const layoutNotice = useLayoutStore((state) => state.notice);
   useTheme();
   return (
     <div className="app">
@@ -51,6 +55,12 @@ export function App() {
         {keyStatus && !keyStatus.hasKey && !keyStatus.problem && (
           <span className="titlebar-warning">No API key: add one in Settings to connect.</span>
         )}
+        {layoutNotice && (
+          <span className="titlebar-warning" role="status">
+            {layoutNotice}
+          </span>
+        )}
+        {connection.status === 'ready' && <PanelsMenu />}
       </header>
       {connection.status === 'connecting' && <p className="state-line app-state">Connecting to the workbench services…</p>}
       {connection.status === 'failed' && (

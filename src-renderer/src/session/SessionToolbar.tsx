@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { LevelMeters } from '../devices/LevelMeter';
 import { isPushToTalkKey } from '../hotkey/hotkeyStore';
 import { useScenarioStore } from '../scenarios/scenarioStore';
 import { useLiveStream, useWorkspaceStore } from '../app/workspaceStore';
@@ -143,6 +144,7 @@ export function SessionToolbar() {
         </span>
         <RecordingState />
         <span className="toolbar-spacer" />
+        <LevelMeters />
         <span className={session.micLive ? 'activity activity-on' : 'activity'} data-testid="mic-state">
           {session.micLive ? '● Mic live' : '○ Mic off'}
         </span>
