@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { workbenchErrorSchema, type WorkbenchErrorData } from './errors';
-import { hotkeyStatusSchema, pttPushSchema } from './hotkey';
 import { scenarioCatalogSchema } from './scenario';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import {
@@ -132,6 +131,22 @@ export type GuardrailResult = z.infer<typeof guardrailResultSchema>;
 const savedLayoutSchema = z
   .record(z.string(), z.unknown())
   .refine((layout) => JSON.stringify(layout).length <= 1_000_000, { error: 'is larger than 1 MB; a panel layout is a few kilobytes' });
+
+export const hotkeyModeSchema = z.enum(['global-hold', 'global-toggle', 'window-only']);
+export type HotkeyMode = z.infer<typeof hotkeyModeSchema>;
+
+/** Which way the hotkey works right now, and why (in words for the Settings panel). */
+export const hotkeyStatusSchema = z.object({
+  mode: hotkeyModeSchema,
+  /** The configured accelerator as the user wrote it. */
+  accelerator: z.string(),
+  reason: z.string(),
+  /** Steps to grant what the native hook needs, when the OS asks for a permission (macOS accessibility). */
+  howToFix: z.string().optional(),
+});
+export type HotkeyStatus = z.infer<typeof hotkeyStatusSchema>;
+
+export const pttPushSchema = z.object({ phase: z.enum(['down', 'up']) });
 
 export const keyTestResultSchema = z.object({ ok: z.boolean(), message: z.string() });
 

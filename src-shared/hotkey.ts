@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The push-to-talk hotkey: an Electron-style accelerator (`F9`, `Ctrl+Shift+Space`) parsed into one key
  * and its modifiers. Each key carries the names the three places that read keys use: Electron's
@@ -27,47 +25,61 @@ export type ParsedHotkey = { ok: true; binding: HotkeyBinding } | { ok: false; m
 interface KeySpec {
   readonly key: string;
   readonly code: string;
+  /** Its spelling in an Electron accelerator. */
+  readonly accelerator: string;
 }
 
-const namedKeys: Readonly<Record<string, KeySpec>> = {
-  space: { key: 'Space', code: 'Space' },
-  tab: { key: 'Tab', code: 'Tab' },
-  enter: { key: 'Enter', code: 'Enter' },
-  return: { key: 'Enter', code: 'Enter' },
-  esc: { key: 'Escape', code: 'Escape' },
-  escape: { key: 'Escape', code: 'Escape' },
-  backspace: { key: 'Backspace', code: 'Backspace' },
-  up: { key: 'ArrowUp', code: 'ArrowUp' },
-  down: { key: 'ArrowDown', code: 'ArrowDown' },
-  left: { key: 'ArrowLeft', code: 'ArrowLeft' },
-  right: { key: 'ArrowRight', code: 'ArrowRight' },
-  home: { key: 'Home', code: 'Home' },
-  end: { key: 'End', code: 'End' },
-  pageup: { key: 'PageUp', code: 'PageUp' },
-  pagedown: { key: 'PageDown', code: 'PageDown' },
-  insert: { key: 'Insert', code: 'Insert' },
-  delete: { key: 'Delete', code: 'Delete' },
-};
-
-/** Accelerator spellings of the names `namedKeys` canonicalises, as Electron writes them. */
-const acceleratorNames: Readonly<Record<string, string>> = {
-  ArrowUp: 'Up',
-  ArrowDown: 'Down',
-  ArrowLeft: 'Left',
-  ArrowRight: 'Right',
-  Escape: 'Esc',
-};
+/** Keys known by a name, whose hook name and page code are the same. */
+function namedKey(lower: string): KeySpec | undefined {
+  const named = (key: string, accelerator = key): KeySpec => ({ key, code: key, accelerator });
+  switch (lower) {
+    case 'space':
+      return named('Space');
+    case 'tab':
+      return named('Tab');
+    case 'enter':
+    case 'return':
+      return named('Enter');
+    case 'esc':
+    case 'escape':
+      return named('Escape', 'Esc');
+    case 'backspace':
+      return named('Backspace');
+    case 'up':
+      return named('ArrowUp', 'Up');
+    case 'down':
+      return named('ArrowDown', 'Down');
+    case 'left':
+      return named('ArrowLeft', 'Left');
+    case 'right':
+      return named('ArrowRight', 'Right');
+    case 'home':
+      return named('Home');
+    case 'end':
+      return named('End');
+    case 'pageup':
+      return named('PageUp');
+    case 'pagedown':
+      return named('PageDown');
+    case 'insert':
+      return named('Insert');
+    case 'delete':
+      return named('Delete');
+    default:
+      return undefined;
+  }
+}
 
 function keySpec(name: string): KeySpec | undefined {
   const lower = name.toLowerCase();
-  const named = namedKeys[lower];
+  const named = namedKey(lower);
   if (named) return named;
   const fkey = /^f([1-9]|1\d|2[0-4])$/.exec(lower);
-  if (fkey) return { key: `F${fkey[1]}`, code: `F${fkey[1]}` };
-  if (/^[a-z]$/.test(lower)) return { key: lower.toUpperCase(), code: `Key${lower.toUpperCase()}` };
-  if (/^[0-9]$/.test(lower)) return { key: lower, code: `Digit${lower}` };
+  if (fkey) return { key: `F${fkey[1]}`, code: `F${fkey[1]}`, accelerator: `F${fkey[1]}` };
+  if (/^[a-z]$/.test(lower)) return { key: lower.toUpperCase(), code: `Key${lower.toUpperCase()}`, accelerator: lower.toUpperCase() };
+  if (/^[0-9]$/.test(lower)) return { key: lower, code: `Digit${lower}`, accelerator: lower };
   const numpad = /^num([0-9])$/.exec(lower);
-  if (numpad) return { key: `Numpad${numpad[1]}`, code: `Numpad${numpad[1]}` };
+  if (numpad) return { key: `Numpad${numpad[1]}`, code: `Numpad${numpad[1]}`, accelerator: `num${numpad[1]}` };
   return undefined;
 }
 
@@ -96,13 +108,6 @@ function modifierOf(name: string, platform: string): Modifier | undefined {
   }
 }
 
-const modifierOrder: readonly [Modifier, string][] = [
-  ['ctrl', 'Ctrl'],
-  ['alt', 'Alt'],
-  ['shift', 'Shift'],
-  ['meta', 'Super'],
-];
-
 /**
  * Parses an accelerator. A name it does not know is reported by name ("unknown key \"Foo\" in
  * \"Ctrl+Foo\""); so are a missing key, two keys, and a modifier given twice.
@@ -127,8 +132,8 @@ export function parseHotkey(text: string, platform = 'linux'): ParsedHotkey {
     spec = found;
   }
   if (!spec) return { ok: false, message: `has modifiers but no key in "${trimmed}"` };
-  const keyName = acceleratorNames[spec.key] ?? spec.key.replace(/^Numpad/, 'num');
-  const accelerator = [...modifierOrder.filter(([modifier]) => modifiers[modifier]).map(([, name]) => name), keyName].join('+');
+  const names = [modifiers.ctrl && 'Ctrl', modifiers.alt && 'Alt', modifiers.shift && 'Shift', modifiers.meta && 'Super', spec.accelerator];
+  const accelerator = names.filter((part): part is string => typeof part === 'string').join('+');
   return { ok: true, binding: { accelerator, key: spec.key, code: spec.code, modifiers } };
 }
 
@@ -146,19 +151,3 @@ export function matchesHotkey(binding: HotkeyBinding, event: KeyState): boolean 
   const { ctrl, alt, shift, meta } = binding.modifiers;
   return event.code === binding.code && event.ctrlKey === ctrl && event.altKey === alt && event.shiftKey === shift && event.metaKey === meta;
 }
-
-export const hotkeyModeSchema = z.enum(['global-hold', 'global-toggle', 'window-only']);
-export type HotkeyMode = z.infer<typeof hotkeyModeSchema>;
-
-/** Which way the hotkey works right now, and why (in words for the Settings panel). */
-export const hotkeyStatusSchema = z.object({
-  mode: hotkeyModeSchema,
-  /** The configured accelerator as the user wrote it. */
-  accelerator: z.string(),
-  reason: z.string(),
-  /** Steps to grant what the native hook needs, when the OS asks for a permission (macOS accessibility). */
-  howToFix: z.string().optional(),
-});
-export type HotkeyStatus = z.infer<typeof hotkeyStatusSchema>;
-
-export const pttPushSchema = z.object({ phase: z.enum(['down', 'up']) });

@@ -1,5 +1,4 @@
-import type { AppInfo } from '../../src-shared/contract';
-import type { HotkeyStatus } from '../../src-shared/hotkey';
+import type { AppInfo, HotkeyStatus } from '../../src-shared/contract';
 import { mainTimeoutMs } from '../../src-shared/timeouts';
 import type { KeyStore } from '../services/keyStore';
 import type { LayoutStore } from '../services/layoutStore';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { HotkeyStatus } from '../../src-shared/hotkey';
+import type { HotkeyStatus } from '../../src-shared/contract';
 import { forkHook } from '../../src-main/hosts/web/forkedHook';
 import { hookEnv } from '../../src-main/services/hotkey/hookProtocol';
 import { createHotkeyService, type HotkeyService } from '../../src-main/services/hotkey/hotkeyService';

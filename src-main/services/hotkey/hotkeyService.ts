@@ -1,4 +1,5 @@
-import { parseHotkey, type HotkeyBinding, type HotkeyStatus } from '../../../src-shared/hotkey';
+import type { HotkeyStatus } from '../../../src-shared/contract';
+import { parseHotkey, type HotkeyBinding } from '../../../src-shared/hotkey';
 import { defaultHoldTimings, holdStep, initialHoldState, nextDeadline, type HoldConfig, type HoldInput, type HoldState } from './holdMachine';
 import { hookArgs, hookMessageSchema } from './hookProtocol';
 

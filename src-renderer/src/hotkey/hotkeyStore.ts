@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { WorkbenchApi } from '../../../src-shared/contract';
-import { matchesHotkey, parseHotkey, type HotkeyStatus, type KeyState } from '../../../src-shared/hotkey';
+import type { HotkeyStatus, WorkbenchApi } from '../../../src-shared/contract';
+import { matchesHotkey, parseHotkey, type KeyState } from '../../../src-shared/hotkey';
 import { useWorkbenchStore } from '../app/workbenchStore';
 import { pushToTalkDown, pushToTalkUp } from '../session/sessionActions';
 import { useSessionStore } from '../session/sessionStore';

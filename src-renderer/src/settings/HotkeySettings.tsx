@@ -1,4 +1,4 @@
-import type { HotkeyMode } from '../../../src-shared/hotkey';
+import type { HotkeyMode } from '../../../src-shared/contract';
 import { useWorkbenchStore } from '../app/workbenchStore';
 import { useHotkeyStore } from '../hotkey/hotkeyStore';
 import { SaveActions, useSettingsSave } from './settingsForm';

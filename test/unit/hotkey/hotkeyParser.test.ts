@@ -80,6 +80,8 @@ describe('the push-to-talk accelerator parser', () => {
     expect(parseHotkey('Ctrl+Control+A')).toEqual({ ok: false, message: 'names the modifier "Control" twice in "Ctrl+Control+A"' });
     expect(parseHotkey('Ctrl++A')).toEqual({ ok: false, message: 'has an empty part in "Ctrl++A"' });
     expect(parseHotkey('  ')).toMatchObject({ ok: false, message: expect.stringContaining('is empty') });
+    for (const name of ['xF9', 'F99', '12', 'xnum5', 'num55', 'AB'])
+      expect(parseHotkey(name)).toEqual({ ok: false, message: `unknown key "${name}" in "${name}"` });
   });
 
   it('matches a key-down only with exactly the hotkey’s modifiers', () => {

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HotkeyStatus } from '../../../src-shared/hotkey';
+import type { HotkeyStatus } from '../../../src-shared/contract';
 import { hookEnv } from '../../../src-main/services/hotkey/hookProtocol';
 import {
   createHotkeyService,
