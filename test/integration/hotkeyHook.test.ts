@@ -102,11 +102,14 @@ describe('the keyboard hook under Xvfb', () => {
     expect(ptt).toEqual(['down', 'up']);
   });
 
-  it('falls back to the window when the hook aborts on a display it cannot open, with what it said', async () => {
+  it('falls back to the window when the hook aborts (or hangs) on a display it cannot open, with what happened', async () => {
     const { service: hotkey } = startService({ DISPLAY: ':9999' });
     const status = await hotkey.configure('F9');
     expect(status).toMatchObject({ mode: 'window-only', accelerator: 'F9' });
-    expect(status.reason).toMatch(/^the keyboard hook could not run \(it was ended by SIGABRT: .*XOpenDisplay failure/);
+    // libuiohook mostly aborts here, but now and then its start() hangs instead: the ready timeout covers that.
+    expect(status.reason).toMatch(
+      /^the keyboard hook could not run \((it was ended by SIGABRT: .*XOpenDisplay failure|it did not start within 15000 ms)/,
+    );
   });
 
   it('falls back to the window when there is no display at all, saying why', async () => {
