@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve('src-main/hosts/electron/main.ts'),
           serve: resolve('src-main/hosts/web/serve.ts'),
+          // The push-to-talk keyboard hook runs in a child process of either host (it aborts its process when it cannot start).
+          hotkeyHook: resolve('src-main/services/hotkey/hookProcess.ts'),
         },
       },
     },

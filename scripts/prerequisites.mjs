@@ -3,7 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 /** The Debian packages the README's install line names, in its order. */
-export const installCommand = 'sudo apt-get install chromium xvfb espeak-ng sox iproute2';
+export const installCommand = 'sudo apt-get install chromium xvfb xdotool espeak-ng sox iproute2';
 
 function onPath(program) {
   return (process.env.PATH ?? '').split(delimiter).some((dir) => {
@@ -35,6 +35,7 @@ export function prerequisites() {
   return [
     { name: 'chromium', present: executable(chromium), neededByBrowserTests: true },
     { name: 'xvfb', present: onPath('Xvfb'), neededByBrowserTests: false },
+    { name: 'xdotool', present: onPath('xdotool'), neededByBrowserTests: false },
     { name: 'espeak-ng', present: onPath('espeak-ng'), neededByBrowserTests: true },
     { name: 'sox', present: onPath('sox'), neededByBrowserTests: true },
     { name: 'iproute2', present: onPath('ip'), neededByBrowserTests: false },

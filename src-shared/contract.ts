@@ -135,6 +135,22 @@ const savedLayoutSchema = z
   .record(z.string(), z.unknown())
   .refine((layout) => JSON.stringify(layout).length <= 1_000_000, { error: 'is larger than 1 MB; a panel layout is a few kilobytes' });
 
+export const hotkeyModeSchema = z.enum(['global-hold', 'global-toggle', 'window-only']);
+export type HotkeyMode = z.infer<typeof hotkeyModeSchema>;
+
+/** Which way the hotkey works right now, and why (in words for the Settings panel). */
+export const hotkeyStatusSchema = z.object({
+  mode: hotkeyModeSchema,
+  /** The configured accelerator as the user wrote it. */
+  accelerator: z.string(),
+  reason: z.string(),
+  /** Steps to grant what the native hook needs, when the OS asks for a permission (macOS accessibility). */
+  howToFix: z.string().optional(),
+});
+export type HotkeyStatus = z.infer<typeof hotkeyStatusSchema>;
+
+export const pttPushSchema = z.object({ phase: z.enum(['down', 'up']) });
+
 export const keyTestResultSchema = z.object({ ok: z.boolean(), message: z.string() });
 
 export const contract = {
@@ -201,6 +217,10 @@ export const contract = {
     /** Bytes of the WAV recorded beside a log, for replay (the page cannot read files). */
     audio: channel(audioReadSchema, audioChunkSchema),
   },
+  /** The global push-to-talk hotkey: which mode it works in, and why. */
+  hotkey: {
+    status: channel(noRequest, hotkeyStatusSchema),
+  },
 } as const;
 
 /** Events main pushes to the renderer, each with the schema of its payload. */
@@ -212,6 +232,10 @@ export const pushEvents = {
   logOpenRequested: { channel: 'sessions:open-requested', payload: z.object({ grant: z.string().uuid(), name: z.string() }) },
   /** The saved sessions changed (one recorded, renamed, deleted, or a recording's figures moved on). */
   sessionsChanged: { channel: 'sessions:changed', payload: z.object({ at: z.number() }) },
+  /** The hotkey's mode changed (the hook started, failed or stopped, or the setting changed). */
+  hotkeyStatusChanged: { channel: 'hotkey:status-changed', payload: hotkeyStatusSchema },
+  /** The push-to-talk hotkey went down or up, from outside the page (the native hook or a global shortcut). */
+  pttHotkey: { channel: 'hotkey:ptt', payload: pttPushSchema },
 } as const;
 
 export type Contract = typeof contract;

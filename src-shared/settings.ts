@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseHotkey } from './hotkey';
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
@@ -57,6 +58,11 @@ export const settingsSchema = z
     /** The server's own noise reduction of the input audio. */
     noiseReduction: noiseReductionSchema,
     turnDetection: turnDetectionSettingsSchema,
+    /** Hold to talk from anywhere (released, the turn is sent); an accelerator such as `F9` or `Ctrl+Shift+Space`. */
+    pttHotkey: z.string().superRefine((value, context) => {
+      const parsed = parseHotkey(value);
+      if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.message });
+    }),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -78,6 +84,7 @@ export const defaultSettings: Settings = {
   noiseReduction: 'off',
   // The API's own server_vad defaults.
   turnDetection: { type: 'server_vad', threshold: 0.5, prefixPaddingMs: 300, silenceDurationMs: 500, eagerness: 'auto' },
+  pttHotkey: 'F9',
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();

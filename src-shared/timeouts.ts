@@ -49,6 +49,7 @@ export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   'sessions:read': LOCAL_CALL_MS,
   'sessions:close': LOCAL_CALL_MS,
   'sessions:audio': LOCAL_CALL_MS,
+  'hotkey:status': LOCAL_CALL_MS,
 };
 
 /** What the page adds on top of main's deadline, so main's own `timeout` answer always arrives first. */

@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../src-shared/contract';
+import type { AppInfo, HotkeyStatus } from '../../src-shared/contract';
 import { mainTimeoutMs } from '../../src-shared/timeouts';
 import type { KeyStore } from '../services/keyStore';
 import type { LayoutStore } from '../services/layoutStore';
@@ -29,6 +29,7 @@ export interface HandlerServices {
   /** What the page should open at start (a command-line file or the first-run sample). */
   readonly startupOpen: () => Promise<{ grant: string; name: string; reason: 'command-line' | 'sample' } | null>;
   readonly reveal: ((file: string) => void) | undefined;
+  readonly hotkeyStatus: () => HotkeyStatus;
 }
 
 export function createHandlers({
@@ -43,6 +44,7 @@ export function createHandlers({
   pricing,
   startupOpen,
   reveal,
+  hotkeyStatus,
 }: HandlerServices): Handlers {
   /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
   async function scenarioCall<T>(
@@ -134,6 +136,9 @@ export function createHandlers({
         const { data, totalBytes } = await sessionLogs.readAudio(log, offset, length);
         return { data: data.toString('base64'), offset, totalBytes };
       },
+    },
+    hotkey: {
+      status: () => hotkeyStatus(),
     },
   };
 }

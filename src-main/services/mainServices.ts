@@ -6,6 +6,7 @@ import { createHandlers } from '../ipc/handlers';
 import { PushHub } from '../ipc/pushHub';
 import { originOf } from '../security/contentSecurityPolicy';
 import { effectiveBaseUrl } from './baseUrl';
+import { createHotkeyService, type HotkeyHost, type HotkeyService } from './hotkey/hotkeyService';
 import { createKeyStore, type KeyStore, type SecretBackend } from './keyStore';
 import { openLayoutStore } from './layoutStore';
 import { createUpstreamClientFactory } from './openaiClient';
@@ -34,6 +35,8 @@ export interface MainServicesOptions {
   readonly sampleSession?: string;
   /** Shows a file in the OS file manager; only the desktop host has one. */
   readonly reveal?: (file: string) => void;
+  /** How this host runs the push-to-talk keyboard hook and its fallback; without one the hotkey works in the window only. */
+  readonly hotkeyHost?: HotkeyHost;
 }
 
 export interface MainServices {
@@ -44,6 +47,7 @@ export interface MainServices {
   readonly scenarios: ScenarioLibrary;
   readonly sessionLogs: SessionLibrary;
   readonly appInfo: AppInfo;
+  readonly hotkey: HotkeyService;
   /** Origins the page may connect to: the effective API base URL's. */
   connectOrigins(): string[];
   close(): Promise<void>;
@@ -71,6 +75,22 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   settings.onChange((next) => push.emit('settingsChanged', next));
   keys.onChange((status) => push.emit('keyChanged', status));
   scenarios.onChange((catalog) => push.emit('scenariosChanged', catalog));
+  const hotkey = createHotkeyService({
+    host: options.hotkeyHost,
+    platform: process.platform,
+    env: options.env,
+    onPtt: (phase) => push.emit('pttHotkey', { phase }),
+    onStatus: (status) => push.emit('hotkeyStatusChanged', status),
+    log: options.log,
+  });
+  // Not awaited: the hook may take seconds to say it runs, and the window need not wait for it.
+  let pttHotkey = settings.get().pttHotkey;
+  void hotkey.configure(pttHotkey);
+  settings.onChange((next) => {
+    if (next.pttHotkey === pttHotkey) return;
+    pttHotkey = next.pttHotkey;
+    void hotkey.configure(pttHotkey);
+  });
   const upstream = createUpstreamClientFactory(keys, settings, options.env);
   // The key is redacted from logs by value; keep the current one at hand without letting it leave main.
   let storedKey: string | undefined;
@@ -118,6 +138,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     pricing: () => loadPricing(options.bundledPricing, join(options.dataDir, 'pricing.json')),
     startupOpen,
     reveal: options.reveal,
+    hotkeyStatus: () => hotkey.status(),
   });
   const dispatch = createDispatcher(handlers, (channel, error) =>
     options.log(`${channel}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
@@ -130,8 +151,10 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     scenarios,
     sessionLogs,
     appInfo,
+    hotkey,
     connectOrigins: () => [originOf(effectiveBaseUrl(settings.get(), options.env))].filter((origin): origin is string => origin !== undefined),
     close: async () => {
+      hotkey.close();
       await Promise.all([scenarios.close(), sessionLogs.close()]);
     },
   };

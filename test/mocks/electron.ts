@@ -132,6 +132,57 @@ export const Menu = {
   setApplicationMenu: vi.fn(),
 };
 
+/**
+ * A utility process that starts and then ends the way `utilityProcess.next` says: `abort` exits with
+ * 134 as uiohook does without a display, `ready` sends the hook's "ready" message and keeps running.
+ */
+export class UtilityProcessChild extends EventEmitter {
+  readonly stderr = new EventEmitter();
+  killed = false;
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: { env?: Record<string, string> } | undefined,
+  ) {
+    super();
+  }
+  kill(): boolean {
+    this.killed = true;
+    queueMicrotask(() => this.emit('exit', 0));
+    return true;
+  }
+}
+
+export const utilityProcess = {
+  next: 'abort' as 'abort' | 'ready',
+  forked: [] as UtilityProcessChild[],
+  fork: vi.fn((modulePath: string, args: string[] = [], options?: { env?: Record<string, string> }) => {
+    const child = new UtilityProcessChild(modulePath, args, options);
+    utilityProcess.forked.push(child);
+    const behaviour = utilityProcess.next;
+    setTimeout(() => {
+      if (behaviour === 'ready') child.emit('message', { type: 'ready' });
+      else {
+        child.stderr.emit('data', Buffer.from('XOpenDisplay failure\n'));
+        child.emit('exit', 134);
+      }
+    }, 0);
+    return child;
+  }),
+};
+
+/** Global shortcuts: `taken` lists accelerators another application already holds. */
+export const globalShortcut = {
+  taken: new Set<string>(),
+  registered: new Map<string, () => void>(),
+  register: vi.fn((accelerator: string, callback: () => void) => {
+    if (globalShortcut.taken.has(accelerator) || globalShortcut.registered.has(accelerator)) return false;
+    globalShortcut.registered.set(accelerator, callback);
+    return true;
+  }),
+  unregister: vi.fn((accelerator: string) => globalShortcut.registered.delete(accelerator)),
+};
+
 /** Back to a fresh Electron between tests. */
 export function resetElectronMock(): void {
   vi.clearAllMocks();
@@ -145,4 +196,8 @@ export function resetElectronMock(): void {
   safeStorage.available = true;
   dialog.nextOpen = { canceled: true, filePaths: [] };
   ipcMain.handlers.clear();
+  utilityProcess.next = 'abort';
+  utilityProcess.forked.length = 0;
+  globalShortcut.taken.clear();
+  globalShortcut.registered.clear();
 }

@@ -44,7 +44,7 @@ const notRunHere = new Map([
   ['npm run fake-openai', 'run below with the --port the README gives it'],
   ['npm run package', 'downloads Electron, which a machine without network cannot'],
   ['bash .ci/run', 'is what CI runs: npm test, of which this test is part'],
-  ['sudo apt-get install chromium xvfb espeak-ng sox iproute2', 'installs system packages (scripts/check-prerequisites.mjs names it)'],
+  ['sudo apt-get install chromium xvfb xdotool espeak-ng sox iproute2', 'installs system packages (scripts/check-prerequisites.mjs names it)'],
 ]);
 
 async function freePort(): Promise<number> {

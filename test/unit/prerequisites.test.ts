@@ -27,9 +27,9 @@ describe('the test prerequisites', () => {
     process.env['PATH'] = bin;
     process.env['WORKBENCH_CHROMIUM'] = join(bin, 'no-chromium');
     expect(browserTestsBlockedReason()).toBe(
-      `chromium, sox are not installed, so the Chromium tests cannot run; install with: sudo apt-get install chromium xvfb espeak-ng sox iproute2`,
+      `chromium, sox are not installed, so the Chromium tests cannot run; install with: sudo apt-get install chromium xvfb xdotool espeak-ng sox iproute2`,
     );
-    expect(installCommand).toBe('sudo apt-get install chromium xvfb espeak-ng sox iproute2');
+    expect(installCommand).toBe('sudo apt-get install chromium xvfb xdotool espeak-ng sox iproute2');
   });
 
   it('let the Chromium tests run once Chromium, espeak-ng and sox are there, even without Xvfb or ip', async () => {

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, safeStorage, session, shell } from 'electron';
 import { createMainServices, type MainServices } from '../../services/mainServices';
 import { buildAppMenu } from './appMenu';
+import { electronHotkeyHost } from './hotkeyHost';
 import { createMainWindow } from './mainWindow';
 import { registerAppScheme, serveRenderer } from './rendererProtocol';
 import { safeStorageBackend } from './safeStorageBackend';
@@ -18,6 +19,8 @@ export interface ElectronHostPaths {
   readonly bundledPricing: string;
   /** A log named on the command line, opened at start. */
   readonly openAtStart: string | undefined;
+  /** The built keyboard-hook entry the push-to-talk hotkey runs in a utility process. */
+  readonly hookEntry: string;
 }
 
 /**
@@ -44,6 +47,7 @@ export async function startElectronHost(paths: ElectronHostPaths): Promise<MainS
     bundledPricing: paths.bundledPricing,
     openAtStart: paths.openAtStart,
     reveal: (file) => shell.showItemInFolder(file),
+    hotkeyHost: electronHotkeyHost(paths.hookEntry),
   });
   app.on('will-quit', () => void services.close());
   lockDownSession(session.defaultSession);

@@ -14,6 +14,7 @@ function logFileArgument(args: readonly string[]): string | undefined {
 startElectronHost({
   rendererDir: join(here, '../renderer'),
   preloadPath: join(here, '../preload/index.cjs'),
+  hookEntry: join(here, 'hotkeyHook.js'),
   // Packaged apps carry agent-configs as an extra resource; in development it sits in the project.
   builtinScenarioDir: app.isPackaged ? join(process.resourcesPath, 'agent-configs') : join(here, '../../agent-configs'),
   sampleSession: app.isPackaged

@@ -4,6 +4,8 @@ import { version } from '../../../package.json';
 import { WorkbenchError } from '../../../src-shared/errors';
 import { fileSecretBackend } from '../../services/keyStore';
 import { createMainServices } from '../../services/mainServices';
+import { hookEnv } from '../../services/hotkey/hookProtocol';
+import { forkHook } from './forkedHook';
 import { parseServeArgs } from './serveArgs';
 import { startWebHost } from './webHost';
 
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     openAtStart: args.open,
     sampleSession: join(here, '../../resources/sample-session/customer-service-retail.jsonl'),
     bundledPricing: join(here, '../../resources/pricing.json'),
+    hotkeyHost: { kind: 'web', launchHook: (hookArgs) => forkHook(join(here, 'hotkeyHook.js'), hookArgs, hookEnv(process.env)) },
   });
   const host = await startWebHost({
     port: args.port,

@@ -1,4 +1,5 @@
 import { connectWorkbench } from '../bridge/workbenchClient';
+import { followGlobalHotkey, refreshHotkeyStatus } from '../hotkey/hotkeyStore';
 import { useScenarioStore } from '../scenarios/scenarioStore';
 import { openReplay } from '../replay/replayActions';
 import { hostLost, selectScenario } from '../session/sessionActions';
@@ -14,6 +15,7 @@ async function refreshAfterReconnect(): Promise<void> {
   useWorkbenchStore.setState({ settings, keyStatus });
   useScenarioStore.setState({ catalog });
   void refreshLibrary();
+  void refreshHotkeyStatus(api.api);
 }
 
 /** Connects the bridge, loads what the views need, and keeps it current from main's pushes. */
@@ -26,6 +28,7 @@ export async function startWorkbench(): Promise<void> {
     api.events.scenariosChanged((next) => useScenarioStore.setState({ catalog: next }));
     api.events.sessionsChanged(() => void refreshLibrary());
     api.events.logOpenRequested(({ grant, name }) => void openReplay({ grant }, name));
+    void followGlobalHotkey(api);
     useScenarioStore.setState({ catalog });
     bridge?.onStatus((status) => {
       useWorkbenchStore.setState({ bridge: status });

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { LevelMeters } from '../devices/LevelMeter';
+import { isPushToTalkKey } from '../hotkey/hotkeyStore';
 import { useScenarioStore } from '../scenarios/scenarioStore';
 import { useLiveStream, useWorkspaceStore } from '../app/workspaceStore';
 import { codecLabels } from './codecs';
@@ -39,17 +40,17 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** Space held while the window has focus (and no text field does) talks in push-to-talk mode. */
+/** Space or the push-to-talk hotkey held while the window has focus (and no text field does) talks in push-to-talk mode. */
 function usePushToTalkKey(enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     const down = (event: KeyboardEvent) => {
-      if (event.code !== 'Space' || event.repeat || isTyping(event.target)) return;
+      if (!isPushToTalkKey(event, 'down') || event.repeat || isTyping(event.target)) return;
       event.preventDefault();
       pushToTalkDown();
     };
     const up = (event: KeyboardEvent) => {
-      if (event.code !== 'Space' || isTyping(event.target)) return;
+      if (!isPushToTalkKey(event, 'up') || isTyping(event.target)) return;
       event.preventDefault();
       pushToTalkUp();
     };

@@ -1,6 +1,7 @@
 import type { Settings } from '../../../src-shared/settings';
 import { useWorkbenchStore } from '../app/workbenchStore';
 import { SaveActions, useSettingsSave } from './settingsForm';
+import { HotkeySettings } from './HotkeySettings';
 
 type TextField = 'baseUrl' | 'realtimeModel' | 'supervisorModel' | 'escalationModel' | 'guardrailModel';
 
@@ -63,6 +64,7 @@ export function SettingsPanel() {
         </label>
         <SaveActions label="Save settings" save={save} unchanged={Object.keys(draft).length === 0} />
       </form>
+      <HotkeySettings />
     </section>
   );
 }

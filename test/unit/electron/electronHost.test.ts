@@ -12,12 +12,14 @@ import {
   WebFrameMain,
   app,
   dialog,
+  globalShortcut,
   ipcMain,
   protocol,
   resetElectronMock,
   safeStorage,
   session,
   shell,
+  utilityProcess,
 } from '../../mocks/electron';
 
 vi.mock('electron', () => import('../../mocks/electron'));
@@ -47,6 +49,7 @@ async function start(openAtStart?: string): Promise<{ window: BrowserWindow; ren
     sampleSession: resolve('resources/sample-session/customer-service-retail.jsonl'),
     bundledPricing: resolve('resources/pricing.json'),
     openAtStart: openAtStart ?? undefined,
+    hookEntry: '/app/out/main/hotkeyHook.js',
   });
   expect(BrowserWindow.created).toHaveLength(1);
   return { window: BrowserWindow.created[0]!, rendererDir };
@@ -69,6 +72,7 @@ describe('the Electron host', () => {
         sampleSession: '/s',
         bundledPricing: '/p.json',
         openAtStart: undefined,
+        hookEntry: '/h',
       }),
     ).toBeNull();
     expect(app.quit).toHaveBeenCalled();
@@ -269,7 +273,8 @@ describe('the Electron host', () => {
     }[];
     const openItem = template.find((menu) => menu.label === 'File')!.submenu!.find((item) => item.label === 'Open Session Log…')!;
     const pushed: unknown[] = [];
-    services!.push.connect((channel, payload) => pushed.push({ channel, payload }));
+    // Only what the menu sends: the hotkey's own status pushes arrive on their own schedule.
+    services!.push.connect((channel, payload) => channel === 'sessions:open-requested' && pushed.push({ channel, payload }));
     dialog.nextOpen = { canceled: false, filePaths: [resolve('resources/sample-session/customer-service-retail.jsonl')] };
     openItem.click!();
     await vi.waitFor(() => expect(pushed).toHaveLength(1));
@@ -282,5 +287,60 @@ describe('the Electron host', () => {
     const revealed = await invoke('sessions:reveal', window.webContents.mainFrame, { id: '2026-11-29T10-00-00Z_simpleHandoff_abc' });
     expect(revealed).toMatchObject({ ok: true, value: { revealed: true } });
     expect(shell.showItemInFolder).toHaveBeenCalledWith(expect.stringMatching(/sessions\/2026-11-29T10-00-00Z_simpleHandoff_abc\.jsonl$/));
+  });
+});
+
+describe('the push-to-talk hotkey under Electron', () => {
+  it('runs the keyboard hook in a utility process, with the display but not the API key, and holds to talk once it is ready', async () => {
+    vi.stubEnv('OPENAI_API_KEY', 'sk-never-in-the-hook');
+    vi.stubEnv('DISPLAY', ':5');
+    utilityProcess.next = 'ready';
+    await start();
+    const started = services!;
+    await vi.waitFor(() => expect(started.hotkey.status().mode).toBe('global-hold'));
+    expect(utilityProcess.fork).toHaveBeenCalledWith(
+      '/app/out/main/hotkeyHook.js',
+      ['--key', 'F9'],
+      expect.objectContaining({ stdio: expect.anything() }),
+    );
+    const env = utilityProcess.forked[0]!.options?.env ?? {};
+    expect(env['DISPLAY']).toBe(':5');
+    expect(JSON.stringify(env)).not.toContain('sk-never-in-the-hook');
+    expect(globalShortcut.register).not.toHaveBeenCalled();
+    vi.unstubAllEnvs();
+  });
+
+  it('falls back to a press-to-toggle globalShortcut when the hook aborts, and pushes PTT down/up to the page', async () => {
+    await start();
+    const started = services!;
+    await vi.waitFor(() => expect(started.hotkey.status().mode).toBe('global-toggle'));
+    expect(started.hotkey.status().reason).toMatch(/DISPLAY|could not run/);
+    const pushed: unknown[] = [];
+    started.push.connect((channel, payload) => channel === 'hotkey:ptt' && pushed.push(payload));
+    globalShortcut.registered.get('F9')!();
+    expect(pushed).toEqual([{ phase: 'down' }]);
+    await started.close();
+    services = null;
+    expect(pushed).toEqual([{ phase: 'down' }, { phase: 'up' }]);
+    expect(globalShortcut.unregister).toHaveBeenCalledWith('F9');
+  });
+
+  it('says by name when the accelerator is already taken, and works in the window only', async () => {
+    globalShortcut.taken.add('F9');
+    await start();
+    const started = services!;
+    await vi.waitFor(() => expect(started.hotkey.status().reason).toContain('F9 is already taken by another application'));
+    expect(started.hotkey.status().mode).toBe('window-only');
+  });
+
+  it('restarts the hotkey when the setting changes', async () => {
+    utilityProcess.next = 'ready';
+    await start();
+    const started = services!;
+    await vi.waitFor(() => expect(started.hotkey.status().mode).toBe('global-hold'));
+    await started.settings.update({ pttHotkey: 'Ctrl+Shift+Space' });
+    await vi.waitFor(() => expect(started.hotkey.status()).toMatchObject({ mode: 'global-hold', accelerator: 'Ctrl+Shift+Space' }));
+    expect(utilityProcess.forked[0]!.killed).toBe(true);
+    expect(utilityProcess.forked[1]!.args).toEqual(['--key', 'Space']);
   });
 });

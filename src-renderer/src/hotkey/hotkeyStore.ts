@@ -1,0 +1,45 @@
+import { create } from 'zustand';
+import type { HotkeyStatus, WorkbenchApi } from '../../../src-shared/contract';
+import { matchesHotkey, parseHotkey, type KeyState } from '../../../src-shared/hotkey';
+import { useWorkbenchStore } from '../app/workbenchStore';
+import { pushToTalkDown, pushToTalkUp } from '../session/sessionActions';
+import { useSessionStore } from '../session/sessionStore';
+
+/** Which way main runs the push-to-talk hotkey, as it last said. */
+export const useHotkeyStore = create<{ status: HotkeyStatus | null }>(() => ({ status: null }));
+
+/**
+ * Follows main's hotkey: its mode for the Settings panel, and its PTT down/up (from the keyboard hook or
+ * the global shortcut, while the page may not have focus) into the same push-to-talk the button uses.
+ */
+export async function followGlobalHotkey(api: WorkbenchApi): Promise<void> {
+  api.events.hotkeyStatusChanged((status) => useHotkeyStore.setState({ status }));
+  api.events.pttHotkey(({ phase }) => {
+    if (phase === 'up') pushToTalkUp();
+    else if (useSessionStore.getState().mode === 'ptt') pushToTalkDown();
+  });
+  await refreshHotkeyStatus(api);
+}
+
+/** Asks main how the hotkey runs now (at start, and after the host came back). */
+export async function refreshHotkeyStatus(api: WorkbenchApi): Promise<void> {
+  const asked = useHotkeyStore.getState().status;
+  try {
+    const status = await api.hotkey.status();
+    // A push that arrived while the answer was on its way is newer.
+    if (useHotkeyStore.getState().status === asked) useHotkeyStore.setState({ status });
+  } catch (error) {
+    const reason = `the app could not say how the hotkey runs: ${error instanceof Error ? error.message : String(error)}`;
+    useHotkeyStore.setState({ status: { mode: 'window-only', accelerator: '', reason } });
+  }
+}
+
+/** Whether a key event in the window is push-to-talk: Space, or the configured hotkey (on key-up, its key alone). */
+export function isPushToTalkKey(event: KeyState, phase: 'down' | 'up'): boolean {
+  if (event.code === 'Space') return true;
+  const { settings, connection } = useWorkbenchStore.getState();
+  if (!settings) return false;
+  const parsed = parseHotkey(settings.pttHotkey, connection.status === 'ready' ? connection.info.platform : undefined);
+  if (!parsed.ok) return false;
+  return phase === 'up' ? event.code === parsed.binding.code : matchesHotkey(parsed.binding, event);
+}
