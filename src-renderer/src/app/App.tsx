@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ReplayBar } from '../replay/ReplayBar';
 import { useDropToOpen } from '../replay/useDropToOpen';
 import { SessionToolbar } from '../session/SessionToolbar';
+import { AssistantAnnouncer } from '../transcript/AssistantAnnouncer';
 import { Workspace } from './Workspace';
 import { useWorkbenchStore } from './workbenchStore';
 
@@ -67,6 +68,7 @@ export function App() {
             </div>
           )}
           <SessionToolbar />
+          <AssistantAnnouncer />
           <ReplayBar />
           <main className="workspace">
             <Workspace />

@@ -7,6 +7,7 @@ import { SessionsPanel } from '../sessions/SessionsPanel';
 import { KeyPanel } from '../settings/KeyPanel';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { TranscriptView } from '../transcript/TranscriptView';
+import { DockTab } from './DockTab';
 import { useIsDark } from './useResolvedTheme';
 
 function SettingsDock() {
@@ -61,5 +62,7 @@ function onReady(event: DockviewReadyEvent): void {
 /** Dockable panels: transcript, event inspector, saved sessions, scenario problems and settings. */
 export function Workspace() {
   const dark = useIsDark();
-  return <DockviewReact className="dock" components={components} onReady={onReady} theme={dark ? themeDark : themeLight} />;
+  return (
+    <DockviewReact className="dock" components={components} defaultTabComponent={DockTab} onReady={onReady} theme={dark ? themeDark : themeLight} />
+  );
 }

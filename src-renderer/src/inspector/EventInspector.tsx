@@ -167,7 +167,7 @@ export function EventInspector() {
           })}
         </div>
       </div>
-      <div className="inspector-detail">
+      <div className="inspector-detail" role="region" aria-label="Event payload" tabIndex={0}>
         {selected ? (
           <JsonView style={dark ? darkStyles : defaultStyles} data={selected} shouldExpandNode={(level) => level < 3} />
         ) : (

@@ -202,7 +202,7 @@ export function TranscriptView() {
           Export Markdown
         </button>
       </div>
-      <div className="transcript-scroll" ref={scroller} data-testid="transcript">
+      <div className="transcript-scroll" ref={scroller} role="region" aria-label="Conversation" tabIndex={0} data-testid="transcript">
         {entries.length === 0 && <p className="empty-state">Pick a scenario and press Connect. Then talk, hold to talk, or type below.</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => (
