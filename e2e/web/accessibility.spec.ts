@@ -42,12 +42,29 @@ const states: readonly AppState[] = [
     },
   },
   {
-    name: 'a replay with its waveform and a selected event',
+    name: 'a replay stopped half-way, with its waveform and a selected event',
     reach: async (app) => {
+      const driver = new AppDriver(app);
       await expect(app.getByTestId('replay-waveform')).toHaveAttribute('data-state', 'ready');
-      await app.getByRole('button', { name: 'End', exact: true }).click();
-      await (await new AppDriver(app).filterEvents('escalation.response')).first().click();
-      await expect(app.locator('.inspector-detail')).toContainText('escalation.response');
+      // Clicking an event moves the replay there: the events after it are shown dimmed, as not yet reached.
+      await (await driver.filterEvents('response.done')).first().click();
+      await expect(app.getByRole('region', { name: 'Event payload' })).toContainText('response.done');
+      await driver.filterEvents('');
+      await expect(app.locator('.event-ahead').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'the saved sessions',
+    reach: async (app) => {
+      await new AppDriver(app).openSessions();
+      await expect(app.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
+    },
+  },
+  {
+    name: 'the scenario files',
+    reach: async (app) => {
+      await app.getByRole('tab', { name: 'Scenarios' }).click();
+      await expect(app.getByRole('region', { name: 'Scenario files' })).toContainText('scenarios loaded');
     },
   },
 ];
@@ -81,3 +98,44 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('Tab reaches the toolbar, the replay, the dock tabs and the panels, and every stop shows a focus ring', async ({ app }) => {
+  await expect(app.getByTestId('replay-title')).toContainText('Sample session');
+  const stops: { name: string; ring: boolean }[] = [];
+  for (let press = 0; press < 80; press += 1) {
+    await app.keyboard.press('Tab');
+    const stop = await app.evaluate(() => {
+      const element = document.activeElement;
+      if (!(element instanceof HTMLElement) || element === document.body) return undefined;
+      // dockview draws a focused tab's ring on its ::after.
+      const drawn = [getComputedStyle(element), getComputedStyle(element, '::after')];
+      return {
+        name: element.getAttribute('aria-label') ?? element.textContent.trim().slice(0, 40),
+        ring: drawn.some((style) => style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2),
+      };
+    });
+    if (stop === undefined || (stops.length > 0 && stop.name === stops[0]!.name)) break;
+    stops.push(stop);
+  }
+  expect(stops.filter((stop) => !stop.ring).map((stop) => stop.name)).toEqual([]);
+  const names = stops.map((stop) => stop.name);
+  for (const expected of ['Scenario', 'Replay position', 'Transcript', 'Conversation', 'Copy as text', 'Events', 'Filter events', 'Event payload']) {
+    expect(names).toContain(expected);
+  }
+});
+
+test('screen readers hear connection changes and each new assistant message, in polite live regions', async ({ app }) => {
+  const driver = new AppDriver(app);
+  const connection = app.getByRole('status', { name: 'Connection state' });
+  const announcer = app.getByTestId('assistant-announcer');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  // The sample session already on screen is not read out.
+  await expect(driver.assistantMessage(/30-day return window/)).toBeVisible();
+  await expect(announcer).toHaveText('');
+  await expect(connection).toHaveText('Not connected');
+  await driver.pickScenario('chatSupervisor');
+  await driver.connect();
+  await expect(connection).toHaveText('Connected');
+  await driver.say('What is my account balance?');
+  await expect(announcer).toContainText(`says: ${SUPERVISOR_BILL_ANSWER}`);
+});

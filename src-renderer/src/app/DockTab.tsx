@@ -1,5 +1,5 @@
 import type { IDockviewPanelHeaderProps } from 'dockview-react';
-import { useEffect, useState, type MouseEvent, type PointerEvent } from 'react';
+import { useCallback, useSyncExternalStore, type MouseEvent, type PointerEvent } from 'react';
 
 /**
  * A dock tab whose only interactive element is the tab itself. dockview's default tab nests a close
@@ -8,12 +8,14 @@ import { useEffect, useState, type MouseEvent, type PointerEvent } from 'react';
  * tablist handles that, with ←/→, Home/End, Enter and Space).
  */
 export function DockTab({ api }: IDockviewPanelHeaderProps) {
-  const [title, setTitle] = useState(api.title);
-  useEffect(() => {
-    setTitle(api.title);
-    const subscription = api.onDidTitleChange((event) => setTitle(event.title));
-    return () => subscription.dispose();
-  }, [api]);
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const subscription = api.onDidTitleChange(listener);
+      return () => subscription.dispose();
+    },
+    [api],
+  );
+  const title = useSyncExternalStore(subscribe, () => api.title);
 
   const close = (event: MouseEvent | PointerEvent) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useState } from 'react';
 import type { PersistentList } from '../../../src-shared/persistentList';
 import type { TranscriptEntry } from '../../../src-shared/transcript/transcriptModel';
 import { useLiveStream } from '../app/workspaceStore';
@@ -23,8 +23,8 @@ function latestFinishedAssistantMessage(entries: PersistentList<TranscriptEntry>
  */
 export function AssistantAnnouncer() {
   const latest = useLiveStream((state) => latestFinishedAssistantMessage(state.transcript.entries));
-  const alreadyThere = useRef(latest?.id);
-  const announce = latest !== undefined && latest.id !== alreadyThere.current;
+  const [alreadyThere] = useState(latest?.id);
+  const announce = latest !== undefined && latest.id !== alreadyThere;
   return (
     <div className="visually-hidden" aria-live="polite" data-testid="assistant-announcer">
       {announce && `${latest.agent ?? 'Assistant'} says: ${latest.text}`}
