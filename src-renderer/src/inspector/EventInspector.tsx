@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { summarizeEvent } from '../../../src-shared/eventSummary';
 import type { EventDirection } from '../../../src-shared/sessionEvent';
-import { JsonView, darkStyles, defaultStyles } from 'react-json-view-lite';
+import { JsonView } from 'react-json-view-lite';
+import { jsonViewStyles } from '../app/jsonViewStyles';
 import { useIsDark } from '../app/useResolvedTheme';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import { useShownStream, useWorkspaceStore } from '../app/workspaceStore';
@@ -169,7 +170,7 @@ export function EventInspector() {
       </div>
       <div className="inspector-detail" role="region" aria-label="Event payload" tabIndex={0}>
         {selected ? (
-          <JsonView style={dark ? darkStyles : defaultStyles} data={selected} shouldExpandNode={(level) => level < 3} />
+          <JsonView style={jsonViewStyles(dark)} data={selected} shouldExpandNode={(level) => level < 3} />
         ) : (
           <p className="empty-state">
             {replay ? 'Select an event to see its payload and move the replay there.' : 'Select an event to see its payload.'}

@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useState, type FormEvent } from 'react';
 import { useStickToBottom } from '../app/useStickToBottom';
-import { JsonView, darkStyles, defaultStyles } from 'react-json-view-lite';
+import { JsonView } from 'react-json-view-lite';
+import { jsonViewStyles } from '../app/jsonViewStyles';
 import { useIsDark } from '../app/useResolvedTheme';
 import { useLiveStream, useShownStream, useWorkspaceStore } from '../app/workspaceStore';
 import { sendText } from '../session/sessionActions';
@@ -26,7 +27,7 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
     <div className="json-block">
       <div className="json-label">{label}</div>
       {typeof value === 'object' && value !== null ? (
-        <JsonView style={dark ? darkStyles : defaultStyles} data={value as object} shouldExpandNode={(level) => level < 4} />
+        <JsonView style={jsonViewStyles(dark)} data={value as object} shouldExpandNode={(level) => level < 4} />
       ) : (
         <pre className="json-text">{String(value)}</pre>
       )}
