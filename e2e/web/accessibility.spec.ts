@@ -95,6 +95,16 @@ for (const theme of ['light', 'dark'] as const) {
         .analyze();
       const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
       expect(blocking.map(describeViolation).join('\n\n'), 'serious or critical axe-core violations').toBe('');
+      // A layer over the panels (an empty overlay, a pseudo-element filled with colour) makes axe-core skip their contrast
+      // instead of failing it; what it cannot check here must be only what it never can (rows cut at a scroll edge, empty inputs, arrows).
+      const unchecked = results.incomplete
+        .filter((result) => result.id === 'color-contrast')
+        .flatMap((result) => result.nodes)
+        .filter((node) => node.any.some((check) => /pseudo element|overlapped by another element/.test(check.message)));
+      expect(
+        unchecked.map((node) => node.target.join(' >> ')),
+        'text whose contrast axe-core could not check',
+      ).toEqual([]);
     });
   }
 }
