@@ -149,3 +149,23 @@ test('screen readers hear connection changes and each new assistant message, in 
   await driver.say('What is my account balance?');
   await expect(announcer).toContainText(`says: ${SUPERVISOR_BILL_ANSWER}`);
 });
+
+test('a dock tab is one control: arrows move along the tabs, Enter shows a panel, Delete closes its tab, and its × still closes it for the mouse', async ({
+  app,
+}) => {
+  const transcriptTab = app.getByRole('tab', { name: 'Transcript' });
+  await expect(transcriptTab).toHaveAttribute('aria-selected', 'true');
+  await expect(transcriptTab.getByRole('button')).toHaveCount(0);
+  await transcriptTab.focus();
+  await app.keyboard.press('ArrowRight');
+  await expect(app.getByRole('tab', { name: 'Sessions' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('tab', { name: 'Sessions' })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
+  await app.keyboard.press('ArrowRight');
+  await expect(app.getByRole('tab', { name: 'Scenarios' })).toBeFocused();
+  await app.keyboard.press('Delete');
+  await expect(app.getByRole('tab', { name: 'Scenarios' })).toHaveCount(0);
+  await app.getByRole('tab', { name: 'Sessions' }).locator('.dv-default-tab-action').click();
+  await expect(app.getByRole('tab', { name: 'Sessions' })).toHaveCount(0);
+});
