@@ -42,7 +42,7 @@ export function App() {
   return (
     <div className="app">
       <header className="titlebar">
-        <span className="titlebar-name">Voice Agent Workbench</span>
+        <h1 className="titlebar-name">Voice Agent Workbench</h1>
         {connection.status === 'ready' && (
           <span className="titlebar-meta" data-testid="app-version">
             v{connection.info.version} · {connection.info.host === 'web' ? 'browser mode' : 'desktop'}
