@@ -31,7 +31,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
-      rolldownOptions: { input: resolve('src-renderer/index.html') },
+      rolldownOptions: { input: { index: resolve('src-renderer/index.html'), popout: resolve('src-renderer/popout.html') } },
     },
   },
 });

@@ -127,6 +127,11 @@ export const guardrailResultSchema = modelCallReportSchema.extend({
 });
 export type GuardrailResult = z.infer<typeof guardrailResultSchema>;
 
+/** A docking layout as dockview serialises it: opaque to main, bounded in size. */
+const savedLayoutSchema = z
+  .record(z.string(), z.unknown())
+  .refine((layout) => JSON.stringify(layout).length <= 1_000_000, { error: 'is larger than 1 MB; a panel layout is a few kilobytes' });
+
 export const keyTestResultSchema = z.object({ ok: z.boolean(), message: z.string() });
 
 export const contract = {
@@ -160,6 +165,11 @@ export const contract = {
   },
   guardrail: {
     classify: channel(guardrailRequestSchema.strict(), guardrailResultSchema),
+  },
+  /** The docking layout of the panels, saved in main so it survives reloads; null is the default layout. */
+  layout: {
+    get: channel(noRequest, z.object({ layout: savedLayoutSchema.nullable() })),
+    save: channel(z.strictObject({ layout: savedLayoutSchema.nullable() }), z.object({ saved: z.boolean() })),
   },
   /** Recording: the page streams a live session's events to main, which writes the log. */
   log: {

@@ -10,7 +10,8 @@ function clip(value: string, length = 60): string {
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }
 
-function seconds(ms: number | undefined): string | undefined {
+/** `312 ms` under a second, `1.4 s` from there on. */
+export function seconds(ms: number | undefined): string | undefined {
   if (ms === undefined) return undefined;
   const whole = Math.round(ms);
   return whole < 1000 ? `${whole} ms` : `${(ms / 1000).toFixed(1)} s`;

@@ -19,7 +19,7 @@ export const SESSION_LOG_VERSION = 1;
 /** Session logs end with this extension; the recorded audio sits beside them as the same name + `.wav`. */
 export const SESSION_LOG_EXTENSION = '.jsonl';
 
-export const turnDetectionSchema = z.enum(['server_vad', 'push_to_talk']);
+export const turnDetectionSchema = z.enum(['server_vad', 'semantic_vad', 'push_to_talk']);
 
 /** What the session was configured with, as the user chose it for this session. */
 export const sessionSetupSchema = z.object({

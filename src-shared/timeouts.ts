@@ -33,6 +33,8 @@ export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   'supervisor:run': 45_000,
   'escalation:decide': 90_000,
   'guardrail:classify': 20_000,
+  'layout:get': LOCAL_CALL_MS,
+  'layout:save': LOCAL_CALL_MS,
   'log:begin': LOCAL_CALL_MS,
   'log:append': LOCAL_CALL_MS,
   'log:end': LOCAL_CALL_MS,

@@ -57,12 +57,9 @@ test.describe('a long text session', () => {
     }
 
     const count = await app.getByTestId('event-count').textContent();
-    const [shown, total] = /^(\d+) \/ (\d+) events$/
-      .exec(count ?? '')!
-      .slice(1)
-      .map(Number);
+    // Unfiltered, the inspector says how many events there are; it says "N of M shown" only when filtering.
+    const total = Number(/^(\d+) events$/.exec(count ?? '')![1]);
     expect(total).toBeGreaterThan(100_000);
-    expect(shown).toBe(total);
     // Every event is still there: the first one of the session, and the last.
     await expect(await driver.filterEvents('session.started')).toHaveCount(1);
     await app.getByLabel('Filter events').fill('');

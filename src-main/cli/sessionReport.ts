@@ -2,7 +2,7 @@ import type { SessionEvent } from '../../src-shared/sessionEvent';
 import type { SessionLogFooter, SessionLogHeader, SkippedLine } from '../../src-shared/sessionLog';
 import { emptyTranscript, type GuardrailVerdict, type TranscriptEntry } from '../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../src-shared/transcript/transcriptReducer';
-import { emptyTurns, reduceTurns, type TurnTiming } from '../../src-shared/turnTimings';
+import { emptyLatency, medianAndP95, reduceLatency, stagesOf, type TurnLatency } from '../../src-shared/latency';
 import { openLog, type LogSource } from '../services/sessionLog/sessionLogReader';
 
 export interface ReadLog {
@@ -14,7 +14,7 @@ export interface ReadLog {
   readonly skipped: readonly SkippedLine[];
   readonly warnings: readonly string[];
   readonly entries: readonly TranscriptEntry[];
-  readonly turns: readonly TurnTiming[];
+  readonly turns: readonly TurnLatency[];
   /** Tokens by model: the realtime model's from response.done, the others' from their call events. */
   readonly usage: ReadonlyMap<string, { input: number; output: number }>;
 }
@@ -39,7 +39,7 @@ function tally(usage: Map<string, { input: number; output: number }>, realtimeMo
 export async function readLogForReport(path: string): Promise<ReadLog> {
   const log = await openLog(path);
   let transcript = emptyTranscript();
-  let turns = emptyTurns;
+  let latency = emptyLatency;
   let events = 0;
   let lastT = 0;
   const skipped: SkippedLine[] = [];
@@ -47,7 +47,7 @@ export async function readLogForReport(path: string): Promise<ReadLog> {
   for (;;) {
     const chunk = await log.next(5_000);
     transcript = reduceTranscript(transcript, chunk.events);
-    turns = reduceTurns(turns, chunk.events);
+    latency = reduceLatency(latency, chunk.events);
     const realtimeModel = log.header()?.models.realtime ?? 'realtime';
     for (const event of chunk.events) tally(usage, realtimeModel, event);
     events += chunk.events.length;
@@ -64,7 +64,7 @@ export async function readLogForReport(path: string): Promise<ReadLog> {
     skipped,
     warnings: log.warnings(),
     entries: transcript.entries.toArray(),
-    turns: turns.turns.toArray(),
+    turns: latency.turns.toArray(),
     usage,
   };
 }
@@ -105,11 +105,55 @@ function entryLines(entry: TranscriptEntry): string[] {
   }
 }
 
-function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+/**
+ * Per turn, its milestones after the user finished and its stages (what it waited for, and which setting
+ * or call governs that), then the median and p95 of each milestone over the session.
+ */
+function turnLines(turns: readonly TurnLatency[]): string[] {
+  const lines = ['', 'Turns (ms after the user finished)'];
+  lines.push('  turn   at        by             committed  response   first text   first audio   done');
+  for (const turn of turns) {
+    lines.push(
+      `  ${String(turn.index).padEnd(6)} ${seconds(turn.startT).padEnd(9)} ${turn.trigger.padEnd(14)} ${after(turn.committedMs).padEnd(10)} ${after(turn.responseCreatedMs).padEnd(10)} ${after(turn.firstTextMs).padEnd(12)} ${after(turn.firstAudioMs).padEnd(13)} ${after(turn.doneMs)}`,
+    );
+    const stages = stagesOf(turn).map(
+      (stage) => `${stage.label} ${ms(stage.endMs - stage.startMs)}${stage.governedBy ? ` (${stage.governedBy})` : ''}`,
+    );
+    if (stages.length > 0) lines.push(`         stages: ${stages.join(' · ')}`);
+    if (turn.missing.length > 0) lines.push(`         partial: the log has no ${turn.missing.join(', ')}`);
+  }
+  const statsLine = (name: string, values: readonly number[], counted: string) => {
+    const stats = medianAndP95(values);
+    return stats
+      ? `  ${name.padEnd(24)} median ${ms(stats.median).padEnd(9)} p95 ${ms(stats.p95).padEnd(9)} (${values.length} ${counted})`
+      : `  ${name.padEnd(24)} —`;
+  };
+  const figure = (name: string, pick: (turn: TurnLatency) => number | undefined) =>
+    statsLine(
+      name,
+      turns.map(pick).filter((value): value is number => value !== undefined),
+      'turns',
+    );
+  lines.push(
+    '',
+    'Latency over the session',
+    figure('input committed', (turn) => turn.committedMs),
+    figure('response created', (turn) => turn.responseCreatedMs),
+    figure('first text', (turn) => turn.firstTextMs),
+    figure('first audio', (turn) => turn.firstAudioMs),
+    figure('response done', (turn) => turn.doneMs),
+  );
+  const calls = new Map<string, number[]>();
+  for (const turn of turns)
+    for (const call of turn.calls)
+      if (call.endMs !== undefined)
+        calls.set(`${call.kind} ${call.name}`, [...(calls.get(`${call.kind} ${call.name}`) ?? []), call.endMs - call.startMs]);
+  for (const [name, durations] of calls) lines.push(statsLine(name, durations, 'calls'));
+  const guardrails = turns.flatMap((turn) => turn.guardrailMs);
+  if (guardrails.length > 0) lines.push(statsLine('guardrail', guardrails, 'calls'));
+  return lines;
 }
 
 /** `npm run log -- summary FILE`: what happened in a session, in reading order, then per-turn timings and tokens. */
@@ -143,18 +187,7 @@ export function formatSummary(path: string, read: ReadLog): string {
     );
   lines.push('', 'Transcript');
   for (const entry of read.entries) for (const line of entryLines(entry)) lines.push(`  ${line}`);
-  lines.push('', 'Turns (times after the user finished)');
-  lines.push('  turn   at        response   first text   first audio   done        tokens in/out');
-  for (const turn of read.turns) {
-    lines.push(
-      `  ${String(turn.index + 1).padEnd(6)} ${seconds(turn.startT).padEnd(9)} ${after(turn.responseCreatedMs).padEnd(10)} ${after(turn.firstTextMs).padEnd(12)} ${after(turn.firstAudioMs).padEnd(13)} ${after(turn.doneMs).padEnd(11)} ${turn.inputTokens}/${turn.outputTokens}`,
-    );
-  }
-  const medianOf = (pick: (turn: TurnTiming) => number | undefined) =>
-    after(median(read.turns.map(pick).filter((value): value is number => value !== undefined)));
-  lines.push(
-    `  median ${''.padEnd(9)} ${medianOf((turn) => turn.responseCreatedMs).padEnd(10)} ${medianOf((turn) => turn.firstTextMs).padEnd(12)} ${medianOf((turn) => turn.firstAudioMs).padEnd(13)} ${medianOf((turn) => turn.doneMs)}`,
-  );
+  lines.push(...turnLines(read.turns));
   lines.push('', 'Tokens by model (input/output)');
   if (read.usage.size === 0) lines.push('  none recorded');
   for (const [model, used] of read.usage) lines.push(`  ${model}: ${used.input}/${used.output}`);

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../src-shared/contract';
 import { mainTimeoutMs } from '../../src-shared/timeouts';
 import type { KeyStore } from '../services/keyStore';
+import type { LayoutStore } from '../services/layoutStore';
 import type { UpstreamClient, UpstreamClientFactory } from '../services/openaiClient';
 import type { Scenario } from '../../src-shared/scenario';
 import type { ScenarioLibrary } from '../services/scenarioLibrary';
@@ -21,12 +22,24 @@ export interface HandlerServices {
   readonly upstream: UpstreamClientFactory;
   readonly calls: SessionCalls;
   readonly sessionLogs: SessionLibrary;
+  readonly layouts: LayoutStore;
   /** What the page should open at start (a command-line file or the first-run sample). */
   readonly startupOpen: () => Promise<{ grant: string; name: string; reason: 'command-line' | 'sample' } | null>;
   readonly reveal: ((file: string) => void) | undefined;
 }
 
-export function createHandlers({ appInfo, settings, keys, scenarios, upstream, calls, sessionLogs, startupOpen, reveal }: HandlerServices): Handlers {
+export function createHandlers({
+  appInfo,
+  settings,
+  keys,
+  scenarios,
+  upstream,
+  calls,
+  sessionLogs,
+  layouts,
+  startupOpen,
+  reveal,
+}: HandlerServices): Handlers {
   /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
   async function scenarioCall<T>(
     request: { sessionId: string; scenarioId: string },
@@ -77,6 +90,13 @@ export function createHandlers({ appInfo, settings, keys, scenarios, upstream, c
         scenarioCall(request, 'The guardrail call', mainTimeoutMs('guardrail:classify'), (client, scenario, signal) =>
           classifyOutput(client, scenario, settings.get().guardrailModel, request.text, signal),
         ),
+    },
+    layout: {
+      get: async () => ({ layout: await layouts.get() }),
+      save: async ({ layout }) => {
+        await layouts.save(layout);
+        return { saved: true };
+      },
     },
     log: {
       begin: (request) => sessionLogs.begin(request),

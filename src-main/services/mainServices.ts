@@ -7,6 +7,7 @@ import { PushHub } from '../ipc/pushHub';
 import { originOf } from '../security/contentSecurityPolicy';
 import { effectiveBaseUrl } from './baseUrl';
 import { createKeyStore, type KeyStore, type SecretBackend } from './keyStore';
+import { openLayoutStore } from './layoutStore';
 import { createUpstreamClientFactory } from './openaiClient';
 import { openScenarioLibrary, type ScenarioLibrary } from './scenarioLibrary';
 import { SessionCalls } from './sessionCalls';
@@ -110,6 +111,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     upstream,
     calls: new SessionCalls(),
     sessionLogs,
+    layouts: openLayoutStore(join(options.dataDir, 'layout.json'), options.log),
     startupOpen,
     reveal: options.reveal,
   });

@@ -32,7 +32,11 @@ describe('npm run log', () => {
     expect(stdout).toContain('Handoff authentication → returns');
     expect(stdout).toMatch(/Tool lookupOrders\(\{"phoneNumber":"\(206\) 135-1246"\}\) → \{"orders":/);
     expect(stdout).toMatch(/Tool checkEligibilityAndPossiblyInitiateReturn\(.*\) → .*"isEligible":true.* via escalation o4-mini \d+ ms \d+ tokens/);
-    expect(stdout).toMatch(/^ {2}3 +\d+\.\d s +\+\d+ ms/m);
+    expect(stdout).toMatch(/^ {2}3 +\d+\.\d s +typed +— +\+\d+ ms +\+\d+ ms +\+\d+ ms +\+\d+ ms$/m);
+    // Each turn's stages, naming the call behind one, and the session's medians and p95s.
+    expect(stdout).toMatch(/^ +stages: response created \d+ ms · .*escalation checkEligibilityAndPossiblyInitiateReturn \d+ ms \(model o4-mini\)/m);
+    expect(stdout).toMatch(/^ {2}first audio +median \d+ ms +p95 \d+ ms +\(3 turns\)$/m);
+    expect(stdout).toMatch(/^ {2}handoff transfer_to_returns +median \d+ ms +p95 \d+ ms +\(1 calls\)$/m);
     expect(stdout).toMatch(/^ {2}gpt-realtime: \d+\/\d+$/m);
     const transcriptOrder = ['User: Hi, I bought', 'Handoff authentication', 'Tool lookupOrders', 'User: Yes, I want to return it.'].map((text) =>
       stdout.indexOf(text),

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isErrorEvent, summarizeEvent } from '../../src-shared/eventSummary';
 import type { SessionEvent } from '../../src-shared/sessionEvent';
-import { EventLog } from '../../src-renderer/src/events/eventLog';
-import { IncrementalFilter, allDirections } from '../../src-renderer/src/inspector/useFilteredIndices';
 
 const event = (direction: SessionEvent['direction'], type: string, payload: Record<string, unknown>, seq = 0): SessionEvent => ({
   seq,
@@ -97,39 +95,5 @@ describe('one-line event summaries', () => {
     expect(isErrorEvent(event('server', 'response.done', {}))).toBe(false);
     expect(isErrorEvent(event('app', 'session.state', { status: 'idle' }))).toBe(false);
     expect(isErrorEvent(event('server', 'response.error_like', {}))).toBe(false);
-  });
-});
-
-describe('the inspector filter', () => {
-  const log = new EventLog();
-  log.append([
-    event('client', 'response.create', {}, 0),
-    event('server', 'response.done', { response: { status: 'completed' } }, 1),
-    event('app', 'supervisor.error', { message: 'timed out' }, 2),
-    event('server', 'response.output_item.done', { item: { type: 'function_call', name: 'lookupOrders', arguments: '{}' } }, 3),
-  ]);
-
-  it('filters by direction, by errors, and by text in the type or the summary, and counts every direction', () => {
-    const shown = (text: string, directions = allDirections, errorsOnly = false) => {
-      const result = new IncrementalFilter(log, { text, directions, errorsOnly }).update(log.length);
-      return { seqs: result.indices.slice(0, result.length).map((index) => log.at(index)!.seq), counts: result.counts };
-    };
-    expect(shown('').counts).toEqual({ client: 1, server: 2, app: 1 });
-    expect(shown('', new Set(['server'])).seqs).toEqual([1, 3]);
-    expect(shown('', allDirections, true).seqs).toEqual([2]);
-    expect(shown('lookuporders').seqs).toEqual([3]);
-    expect(shown('COMPLETED').seqs).toEqual([1]);
-  });
-
-  it('tests only the events it has not seen when more arrive', () => {
-    const growing = new EventLog();
-    const filter = new IncrementalFilter(growing, { text: 'done', directions: allDirections, errorsOnly: false });
-    growing.append([event('server', 'response.done', {}, 0)]);
-    const first = filter.update(1);
-    growing.append([event('server', 'response.created', {}, 1), event('server', 'conversation.item.done', {}, 2)]);
-    const second = filter.update(3);
-    expect(first.length).toBe(1);
-    expect(second.indices.slice(0, second.length)).toEqual([0, 2]);
-    expect(filter.update(3)).toBe(second);
   });
 });

@@ -85,8 +85,8 @@ describe('the content security policy', () => {
 
   const directivesOf = (policy: string) => new Map(policy.split('; ').map((directive) => [directive.split(' ')[0], directive] as const));
 
-  it('is carried by index.html as a meta tag, exactly as main defines it', () => {
-    const html = readFileSync('src-renderer/index.html', 'utf8');
+  it.each(['src-renderer/index.html', 'src-renderer/popout.html'])('is carried by %s as a meta tag, exactly as main defines it', (page) => {
+    const html = readFileSync(page, 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
     expect(meta?.[1]).toBe(META_CONTENT_SECURITY_POLICY);
   });

@@ -38,6 +38,22 @@ describe('settings', () => {
     ]);
   });
 
+  it('read a file from before the audio settings without a problem, giving those their defaults', () => {
+    const { settings, problems } = parseSettingsFile(JSON.stringify({ voice: 'a-voice-from-later', recordAudio: false }), '/cfg/settings.json');
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({ voice: 'a-voice-from-later', turnDetection: defaultSettings.turnDetection, noiseReduction: 'off' });
+  });
+
+  it('report a bad turn detection in a file by its inner field and keep the other audio settings', () => {
+    const file = { noiseReduction: 'near_field', turnDetection: { ...defaultSettings.turnDetection, silenceDurationMs: 99_999 } };
+    const { settings, problems } = parseSettingsFile(JSON.stringify(file), '/cfg/settings.json');
+    expect(settings.noiseReduction).toBe('near_field');
+    expect(settings.turnDetection).toEqual(defaultSettings.turnDetection);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      '/cfg/settings.json: field "turnDetection" silenceDurationMs: must be at most 5000 ms; the default is in use.',
+    ]);
+  });
+
   it('report a file that is not JSON and back it up before the first save, so nothing the user wrote is lost', async () => {
     const dir = await makeDir();
     const path = join(dir, 'settings.json');

@@ -11,7 +11,27 @@ export interface MainWindowOptions {
   readonly push: PushHub;
 }
 
-/** The one app window: sandboxed, isolated, no Node, no webviews, no navigation away, no new windows. */
+/** The page a popped-out panel lives in: empty, filled by the main window's own scripts (dockview's popout). */
+export const POPOUT_URL = `${ELECTRON_APP_ORIGIN}/popout.html`;
+
+/** The same lockdown as the main window; a popout has no preload, since the opener runs it. */
+const popoutWebPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  disableBlinkFeatures: 'Auxclick',
+  spellcheck: false,
+} as const;
+
+/**
+ * The app window: sandboxed, isolated, no Node, no webviews, no navigation away. The only new window
+ * it may open is a popped-out panel on the app's own popout page; allowed web links open in the browser.
+ */
 export function createMainWindow({ preloadPath, dispatch, push }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1400,
@@ -44,6 +64,8 @@ export function createMainWindow({ preloadPath, dispatch, push }: MainWindowOpti
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(({ url }) => {
+    if (url === POPOUT_URL)
+      return { action: 'allow', overrideBrowserWindowOptions: { title: 'Voice Agent Workbench', webPreferences: popoutWebPreferences } };
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });

@@ -3,6 +3,8 @@ import { ReplayBar } from '../replay/ReplayBar';
 import { useDropToOpen } from '../replay/useDropToOpen';
 import { SessionToolbar } from '../session/SessionToolbar';
 import { AssistantAnnouncer } from '../transcript/AssistantAnnouncer';
+import { applyThemeToPopouts, useLayoutStore } from './layoutStore';
+import { PanelsMenu } from './PanelsMenu';
 import { Workspace } from './Workspace';
 import { useWorkbenchStore } from './workbenchStore';
 
@@ -10,6 +12,7 @@ function useTheme(): void {
   const theme = useWorkbenchStore((state) => state.settings?.theme ?? 'system');
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
+    applyThemeToPopouts(theme);
   }, [theme]);
 }
 
@@ -38,6 +41,7 @@ export function App() {
   const connection = useWorkbenchStore((state) => state.connection);
   const keyStatus = useWorkbenchStore((state) => state.keyStatus);
   const dragging = useDropToOpen();
+  const layoutNotice = useLayoutStore((state) => state.notice);
   useTheme();
   return (
     <div className="app">
@@ -52,6 +56,12 @@ export function App() {
         {keyStatus && !keyStatus.hasKey && !keyStatus.problem && (
           <span className="titlebar-warning">No API key: add one in Settings to connect.</span>
         )}
+        {layoutNotice && (
+          <span className="titlebar-warning" role="status">
+            {layoutNotice}
+          </span>
+        )}
+        {connection.status === 'ready' && <PanelsMenu />}
       </header>
       {connection.status === 'connecting' && <p className="state-line app-state">Connecting to the workbench services…</p>}
       {connection.status === 'failed' && (

@@ -1,13 +1,16 @@
 import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
 import 'dockview-react/dist/styles/dockview.css';
 import type { FunctionComponent } from 'react';
+import { AgentGraphPanel } from '../agents/AgentGraphPanel';
 import { EventInspector } from '../inspector/EventInspector';
 import { ScenarioProblems } from '../scenarios/ScenarioProblems';
 import { SessionsPanel } from '../sessions/SessionsPanel';
+import { AudioSettings } from '../settings/AudioSettings';
 import { KeyPanel } from '../settings/KeyPanel';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { TranscriptView } from '../transcript/TranscriptView';
 import { DockTab } from './DockTab';
+import { attachDock } from './layoutStore';
 import { useIsDark } from './useResolvedTheme';
 
 function SettingsDock() {
@@ -15,6 +18,7 @@ function SettingsDock() {
     <div className="settings-page">
       <KeyPanel />
       <SettingsPanel />
+      <AudioSettings />
     </div>
   );
 }
@@ -25,41 +29,14 @@ const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
   settings: () => <SettingsDock />,
   scenarios: () => <ScenarioProblems />,
   sessions: () => <SessionsPanel />,
+  agents: () => <AgentGraphPanel />,
 };
 
 function onReady(event: DockviewReadyEvent): void {
-  const transcript = event.api.addPanel({ id: 'transcript', component: 'transcript', title: 'Transcript' });
-  event.api.addPanel({
-    id: 'events',
-    component: 'events',
-    title: 'Events',
-    position: { referencePanel: transcript, direction: 'right' },
-    initialWidth: 460,
-  });
-  event.api.addPanel({
-    id: 'sessions',
-    component: 'sessions',
-    title: 'Sessions',
-    position: { referencePanel: transcript, direction: 'within' },
-    inactive: true,
-  });
-  event.api.addPanel({
-    id: 'scenarios',
-    component: 'scenarios',
-    title: 'Scenarios',
-    position: { referencePanel: transcript, direction: 'within' },
-    inactive: true,
-  });
-  event.api.addPanel({
-    id: 'settings',
-    component: 'settings',
-    title: 'Settings',
-    position: { referencePanel: transcript, direction: 'within' },
-    inactive: true,
-  });
+  void attachDock(event.api);
 }
 
-/** Dockable panels: transcript, event inspector, saved sessions, scenario problems and settings. */
+/** Dockable panels (see layoutStore for the catalog, the saved layout and popping out). */
 export function Workspace() {
   const dark = useIsDark();
   return (

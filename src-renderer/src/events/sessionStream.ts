@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { emptyHandoffs, reduceHandoffs, type HandoffState } from '../../../src-shared/agentGraph';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import { emptyTranscript, type TranscriptState } from '../../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../../src-shared/transcript/transcriptReducer';
@@ -10,6 +11,7 @@ export interface StreamState {
   readonly count: number;
   readonly transcript: TranscriptState;
   readonly status: SessionStatus;
+  readonly handoffs: HandoffState;
 }
 
 export type FrameScheduler = (apply: () => void) => void;
@@ -33,7 +35,7 @@ export class SessionStream {
   private disposed = false;
 
   constructor(private readonly scheduleFrame: FrameScheduler = animationFrameScheduler) {
-    this.store = createStore<StreamState>(() => ({ count: 0, transcript: emptyTranscript(), status: idleStatus }));
+    this.store = createStore<StreamState>(() => ({ count: 0, transcript: emptyTranscript(), status: idleStatus, handoffs: emptyHandoffs }));
   }
 
   push(event: SessionEvent): void {
@@ -60,6 +62,7 @@ export class SessionStream {
       count: this.events.length,
       transcript: reduceTranscript(state.transcript, batch),
       status: reduceStatus(state.status, batch),
+      handoffs: reduceHandoffs(state.handoffs, batch),
     });
   }
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { LevelMeters } from '../devices/LevelMeter';
 import { useScenarioStore } from '../scenarios/scenarioStore';
 import { useLiveStream, useWorkspaceStore } from '../app/workspaceStore';
 import { codecLabels } from './codecs';
@@ -142,6 +143,7 @@ export function SessionToolbar() {
         </span>
         <RecordingState />
         <span className="toolbar-spacer" />
+        <LevelMeters />
         <span className={session.micLive ? 'activity activity-on' : 'activity'} data-testid="mic-state">
           {session.micLive ? '● Mic live' : '○ Mic off'}
         </span>

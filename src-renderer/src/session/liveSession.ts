@@ -5,6 +5,10 @@ import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { Settings } from '../../../src-shared/settings';
 import { emptyTranscript, type TranscriptState } from '../../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../../src-shared/transcript/transcriptReducer';
+import { realtimeInputAudio, sameInputAudio, type RealtimeInputAudio } from '../../../src-shared/realtimeAudioConfig';
+import { publishLevelSource, withdrawLevelSource } from '../devices/levelSources';
+import { openMicrophone, stopStream } from '../devices/microphone';
+import { routeToSpeaker } from '../devices/speaker';
 import type { SessionAudioTap } from '../audio/sessionAudioRecorder';
 import { createEventRecorder, type RecordEvent } from '../events/eventRecorder';
 import { buildAgents } from './buildAgents';
@@ -96,8 +100,20 @@ export class LiveSession {
   private assistantSpeaking = false;
   private micLive = false;
   private ended = false;
+  /** The settings now: the server-side audio settings and the speaker follow changes mid-session. */
+  private settings: Settings;
+  /** Opened here with the chosen device and switches, so the SDK's close() leaves it to us to stop. */
+  private microphone: MediaStream | undefined;
+  /** A copy of the microphone for the level meter, which reads it even while the sent track is muted. */
+  private meteredMicrophone: MediaStream | undefined;
+  private assistantStream: MediaStream | undefined;
+  /** The input audio configuration the session was connected with (a handoff's session.update sends it again). */
+  private connectInput: RealtimeInputAudio | undefined;
+  /** The input audio configuration the server has now. */
+  private inputOnServer: RealtimeInputAudio | undefined;
 
   constructor(private readonly options: LiveSessionOptions) {
+    this.settings = options.settings;
     // Remote audio must play through an element in the page (WebAudio only sees it while it plays there).
     this.audioElement = document.createElement('audio');
     this.audioElement.autoplay = true;
@@ -123,6 +139,11 @@ export class LiveSession {
 
   get scenarioId(): string {
     return this.options.scenario.id;
+  }
+
+  /** The scenario as this session runs it, even if its file has changed since. */
+  get scenario(): Scenario {
+    return this.options.scenario;
   }
 
   get currentPhase(): SessionPhase {
@@ -184,10 +205,15 @@ export class LiveSession {
         conversation: (): ConversationTurn[] => conversationTurns(this.conversation),
       };
       this.agents = buildAgents(scenario, context, settings.voice);
+      this.microphone = await openMicrophone(settings);
+      this.checkCancelled();
+      this.meteredMicrophone = this.microphone.clone();
+      publishLevelSource('microphone', this.meteredMicrophone);
       this.audioTap = this.options.createAudioTap?.(this.clockOrigin);
       const transport = new OpenAIRealtimeWebRTC({
         baseUrl: minted.callsUrl,
         audioElement: this.audioElement,
+        mediaStream: this.microphone,
         changePeerConnection: (peerConnection) => {
           const channel = transport.connectionState.dataChannel;
           if (channel) tapDataChannel(channel, this.record);
@@ -197,6 +223,9 @@ export class LiveSession {
         },
       });
       const format = sessionAudioFormat(controls.codec);
+      const input = realtimeInputAudio(settings, controls.mode);
+      this.connectInput = input;
+      this.inputOnServer = input;
       const session = new RealtimeSession(this.agents.get(startAgent)!, {
         transport,
         model: minted.model,
@@ -210,7 +239,8 @@ export class LiveSession {
             input: {
               format,
               transcription: { model: 'gpt-4o-mini-transcribe' },
-              turnDetection: controls.mode === 'ptt' ? null : { type: 'server_vad', createResponse: true, interruptResponse: true },
+              turnDetection: input.turn_detection,
+              noiseReduction: input.noise_reduction,
             },
             output: { format, voice: this.agents.get(startAgent)!.voice ?? settings.voice },
           },
@@ -243,11 +273,15 @@ export class LiveSession {
       }
       this.applyMicrophone();
       this.setPlayback(controls.playback);
+      void this.routeSpeaker();
       this.startLengthCap(controls.lengthCapMinutes);
       this.setPhase({ status: 'connected' });
+      // Settings saved while connecting are not in the connect-time configuration.
+      this.syncInputAudio();
     } catch (error) {
       this.session?.close();
       this.session = undefined;
+      this.releaseMicrophone();
       if (error instanceof Cancelled || this.ended) return;
       const message = describeFailure(error);
       this.setPhase({ status: 'error', message });
@@ -258,6 +292,11 @@ export class LiveSession {
 
   /** The SDK has added the microphone by now; the assistant's track arrives with the answer. */
   private tapAudio(peerConnection: RTCPeerConnection): void {
+    peerConnection.addEventListener('track', (event) => {
+      if (event.track.kind !== 'audio') return;
+      this.assistantStream = event.streams[0] ?? new MediaStream([event.track]);
+      publishLevelSource('assistant', this.assistantStream);
+    });
     const tap = this.audioTap;
     if (!tap) return;
     const microphone = peerConnection.getSenders().find((sender) => sender.track?.kind === 'audio')?.track;
@@ -271,8 +310,9 @@ export class LiveSession {
   private listen(session: RealtimeSession, transport: OpenAIRealtimeWebRTC): void {
     session.on('agent_handoff', (_context, from, to) => {
       this.record('app', 'agent.changed', { from: from.name, to: to.name, reason: 'handoff' });
-      // The SDK's session.update for the new agent carries the connect-time turn detection.
-      if (this.options.currentControls().mode !== this.options.controls.mode) this.reapplyTurnMode();
+      // The SDK's session.update for the new agent carries the connect-time input audio configuration.
+      this.inputOnServer = this.connectInput;
+      this.syncInputAudio();
     });
     session.on('guardrail_tripped', (_context, _agent, error, details) => {
       this.record('app', 'guardrail.tripped', { itemId: details.itemId, message: error.message });
@@ -301,7 +341,8 @@ export class LiveSession {
     const from = this.session.currentAgent.name;
     await this.session.updateAgent(agent);
     this.record('app', 'agent.changed', { from, to: name, reason: 'user' });
-    if (this.options.currentControls().mode !== this.options.controls.mode) this.reapplyTurnMode();
+    this.inputOnServer = this.connectInput;
+    this.syncInputAudio();
   }
 
   sendText(text: string): void {
@@ -333,20 +374,42 @@ export class LiveSession {
 
   setTurnMode(): void {
     this.pttActive = false;
-    this.reapplyTurnMode();
+    this.syncInputAudio();
     this.applyMicrophone();
   }
 
-  private reapplyTurnMode(): void {
-    if (!this.session) return;
-    const { mode } = this.options.currentControls();
-    this.session.transport.sendEvent({
-      type: 'session.update',
-      session: {
-        type: 'realtime',
-        audio: { input: { turn_detection: mode === 'ptt' ? null : { type: 'server_vad', create_response: true, interrupt_response: true } } },
-      },
-    });
+  /**
+   * Settings changed while the session runs: turn detection and noise reduction go to the server at
+   * once, the speaker switches at once; the microphone and voice apply at the next connect.
+   */
+  applySettings(settings: Settings): void {
+    this.settings = settings;
+    this.syncInputAudio();
+    void this.routeSpeaker();
+  }
+
+  /** Sends the input audio configuration the settings and turn mode ask for, when the server has another. */
+  private syncInputAudio(): void {
+    if (!this.session || this.phase.status !== 'connected') return;
+    const wanted = realtimeInputAudio(this.settings, this.options.currentControls().mode);
+    if (this.inputOnServer && sameInputAudio(wanted, this.inputOnServer)) return;
+    this.inputOnServer = wanted;
+    this.session.transport.sendEvent({ type: 'session.update', session: { type: 'realtime', audio: { input: wanted } } });
+  }
+
+  private async routeSpeaker(): Promise<void> {
+    const problem = await routeToSpeaker(this.audioElement, this.settings.speakerId);
+    if (problem) this.record('app', 'speaker.error', { message: problem });
+  }
+
+  private releaseMicrophone(): void {
+    stopStream(this.microphone);
+    stopStream(this.meteredMicrophone);
+    withdrawLevelSource('microphone', this.meteredMicrophone);
+    withdrawLevelSource('assistant', this.assistantStream);
+    this.microphone = undefined;
+    this.meteredMicrophone = undefined;
+    this.assistantStream = undefined;
   }
 
   pushToTalkDown(): void {
@@ -383,6 +446,7 @@ export class LiveSession {
   private finish(reason: SessionEndReason): void {
     if (this.ended) return;
     this.ended = true;
+    this.releaseMicrophone();
     this.audioElement.remove();
     this.options.onEnded?.(reason);
   }
@@ -398,6 +462,7 @@ export class LiveSession {
     this.pttActive = false;
     this.setMicLive(false);
     this.setPhase(message ? { status: 'error', message } : { status: 'idle' });
+    this.releaseMicrophone();
     this.audioElement.remove();
     this.options.onEnded?.(reason);
   }

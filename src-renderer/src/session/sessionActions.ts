@@ -57,7 +57,14 @@ export async function connect(): Promise<void> {
           }))
       : undefined,
     // The recorder's last chunk goes out before the log's footer.
-    onEnded: (reason) => void (audio?.stop() ?? Promise.resolve()).then(() => sink.end(reason)),
+    onEnded: (reason) => {
+      stopFollowingSettings();
+      void (audio?.stop() ?? Promise.resolve()).then(() => sink.end(reason));
+    },
+  });
+  // Settings saved mid-session (turn detection, noise reduction, speaker) reach the running session.
+  const stopFollowingSettings = useWorkbenchStore.subscribe((state, previous) => {
+    if (state.settings && state.settings !== previous.settings) session.applySettings(state.settings);
   });
   // The log keeps the scenario as it ran; where the catalog found it is not part of it.
   const { source: _source, ...ranScenario } = scenario;
@@ -70,7 +77,7 @@ export async function connect(): Promise<void> {
     setup: {
       startAgent: controls.startAgent ?? scenario.defaultAgent,
       codec: controls.codec,
-      turnDetection: controls.mode === 'ptt' ? 'push_to_talk' : 'server_vad',
+      turnDetection: controls.mode === 'ptt' ? 'push_to_talk' : settings.turnDetection.type,
       output: controls.output,
       voice: settings.voice,
     },

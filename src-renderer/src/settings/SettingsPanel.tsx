@@ -1,37 +1,21 @@
-import { useState, type FormEvent } from 'react';
-import { WorkbenchError } from '../../../src-shared/errors';
 import type { Settings } from '../../../src-shared/settings';
-import { requireApi, useWorkbenchStore } from '../app/workbenchStore';
+import { useWorkbenchStore } from '../app/workbenchStore';
+import { SaveActions, useSettingsSave } from './settingsForm';
 
-const fields: readonly { key: Exclude<keyof Settings, 'theme' | 'recordAudio'>; label: string; hint: string }[] = [
+type TextField = 'baseUrl' | 'realtimeModel' | 'supervisorModel' | 'escalationModel' | 'guardrailModel';
+
+const fields: readonly { key: TextField; label: string; hint: string }[] = [
   { key: 'baseUrl', label: 'API base URL', hint: 'OpenAI or a compatible endpoint' },
   { key: 'realtimeModel', label: 'Realtime model', hint: 'speaks with the user' },
   { key: 'supervisorModel', label: 'Supervisor model', hint: 'answers hard turns and tools' },
   { key: 'escalationModel', label: 'Escalation model', hint: 'reasoning for high-stakes decisions' },
   { key: 'guardrailModel', label: 'Guardrail model', hint: 'classifies assistant output' },
-  { key: 'voice', label: 'Voice', hint: 'default realtime voice' },
 ];
-
-type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; message: string; field?: string };
 
 export function SettingsPanel() {
   const settings = useWorkbenchStore((state) => state.settings);
-  const [draft, setDraft] = useState<Partial<Settings>>({});
-  const [save, setSave] = useState<SaveState>({ status: 'idle' });
+  const { draft, setDraft, save, submit } = useSettingsSave<Partial<Settings>>();
   if (!settings) return null;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSave({ status: 'saving' });
-    try {
-      await requireApi().settings.set(draft);
-      setDraft({});
-      setSave({ status: 'saved' });
-    } catch (error) {
-      const field = error instanceof WorkbenchError ? error.field : undefined;
-      setSave({ status: 'failed', message: error instanceof Error ? error.message : String(error), ...(field ? { field } : {}) });
-    }
-  }
 
   return (
     <section className="panel" aria-labelledby="settings-heading">
@@ -77,16 +61,7 @@ export function SettingsPanel() {
           />
           <span className="form-hint">microphone left, assistant right, as a WAV beside each session log</span>
         </label>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={Object.keys(draft).length === 0 || save.status === 'saving'}>
-            Save settings
-          </button>
-          <span className={save.status === 'failed' ? 'state-line state-error' : 'state-line'} role="status">
-            {save.status === 'saving' && 'Saving…'}
-            {save.status === 'saved' && 'Saved.'}
-            {save.status === 'failed' && save.message}
-          </span>
-        </div>
+        <SaveActions label="Save settings" save={save} unchanged={Object.keys(draft).length === 0} />
       </form>
     </section>
   );

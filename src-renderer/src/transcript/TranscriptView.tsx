@@ -1,5 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { showEventsOf, useInspectorLinks } from '../app/inspectorLinks';
+import { revealPanel } from '../app/layoutStore';
 import { useStickToBottom } from '../app/useStickToBottom';
 import { JsonView } from 'react-json-view-lite';
 import { jsonViewStyles } from '../app/jsonViewStyles';
@@ -59,6 +61,27 @@ function BackendSummary({ backend }: { backend: BackendCall }) {
   return <span className="badge badge-info">{`${label} · ${backend.model ?? ''} · ${Math.round(backend.durationMs ?? 0)} ms${usage}`}</span>;
 }
 
+/** Narrows the inspector to this entry's events and brings it forward. */
+function EventsButton({ id, label }: { id: string; label: string }) {
+  return (
+    <button
+      type="button"
+      className="button button-small button-link"
+      title="Show this entry's events in the inspector"
+      onClick={() => {
+        showEventsOf({ id, label });
+        revealPanel('events');
+      }}
+    >
+      Events
+    </button>
+  );
+}
+
+function clipped(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
 function Entry({ entry }: { entry: TranscriptEntry }) {
   switch (entry.kind) {
     case 'message':
@@ -72,6 +95,7 @@ function Entry({ entry }: { entry: TranscriptEntry }) {
             {entry.status === 'streaming' && <span className="badge badge-pending">streaming</span>}
             {entry.status === 'interrupted' && <span className="badge badge-warn">interrupted</span>}
             <GuardrailBadge verdict={entry.guardrail} />
+            <EventsButton id={entry.id} label={`${entry.role} message “${clipped(entry.text)}”`} />
           </div>
           <div className="message-text">{entry.text || (entry.role === 'user' ? '(transcribing…)' : '…')}</div>
           {entry.guardrail?.status === 'fail' && <div className="message-rationale">{entry.guardrail.rationale}</div>}
@@ -85,6 +109,7 @@ function Entry({ entry }: { entry: TranscriptEntry }) {
             <span className="badge">{entry.status === 'running' ? 'running…' : 'done'}</span>
             {entry.backend && <BackendSummary backend={entry.backend} />}
           </summary>
+          <EventsButton id={entry.id} label={`tool call ${entry.name}`} />
           <JsonBlock label="Arguments" value={parseJson(entry.arguments)} />
           {entry.backend && (
             <JsonBlock
@@ -166,6 +191,8 @@ function markdownContext(): MarkdownContext {
 
 export function TranscriptView() {
   const entries = useShownStream((state) => state.transcript.entries);
+  const index = useShownStream((state) => state.transcript.index);
+  const target = useInspectorLinks((state) => state.transcriptTarget);
   const scroller = useStickToBottom<HTMLDivElement>(entries);
   const [copied, setCopied] = useState(false);
   const virtualizer = useVirtualizer({
@@ -178,6 +205,12 @@ export function TranscriptView() {
       return `${entry.kind}:${entry.id}`;
     },
   });
+
+  // "Show in transcript" from the inspector: scroll to the entry of that item or call and mark it.
+  const targetRow = target === undefined ? undefined : (index.get(`message:${target.id}`) ?? index.get(`tool:${target.id}`));
+  useEffect(() => {
+    if (targetRow !== undefined) virtualizer.scrollToIndex(targetRow, { align: 'center' });
+  }, [target, targetRow, virtualizer]);
 
   return (
     <div className="transcript">
@@ -211,7 +244,8 @@ export function TranscriptView() {
               key={row.key}
               data-index={row.index}
               ref={virtualizer.measureElement}
-              className="transcript-row"
+              className={row.index === targetRow ? 'transcript-row transcript-row-target' : 'transcript-row'}
+              data-target={row.index === targetRow ? 'true' : undefined}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}
             >
               <Entry entry={entries.at(row.index)!} />

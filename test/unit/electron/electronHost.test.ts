@@ -114,7 +114,22 @@ describe('the Electron host', () => {
     expect(window.webContents.emitPreventable('will-attach-webview', {}, {})).toBe(true);
   });
 
-  it('opens no new window, and hands only allow-listed http(s) links to the browser', async () => {
+  it('opens a new window only for a popped-out panel, sandboxed like the main window', async () => {
+    const { window } = await start();
+    const open = window.webContents.windowOpenHandler! as (details: { url: string }) => {
+      action: string;
+      overrideBrowserWindowOptions?: { webPreferences: Record<string, unknown> };
+    };
+    const popout = open({ url: 'app://workbench/popout.html' });
+    expect(popout.action).toBe('allow');
+    expect(popout.overrideBrowserWindowOptions?.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(popout.overrideBrowserWindowOptions?.webPreferences).not.toHaveProperty('preload');
+    for (const url of ['app://evil/popout.html', 'app://workbench/popout.html?x=1', 'https://evil.example/popout.html']) {
+      expect(open({ url }), url).toEqual({ action: 'deny' });
+    }
+  });
+
+  it('hands only allow-listed http(s) links to the browser', async () => {
     const { window } = await start();
     const open = window.webContents.windowOpenHandler!;
     for (const url of ['https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://workbench/index.html', 'smb://host/share']) {

@@ -1,0 +1,88 @@
+import { JsonView } from 'react-json-view-lite';
+import { jsonViewStyles } from '../app/jsonViewStyles';
+import type { TakenHandoff } from '../../../src-shared/agentGraph';
+import { edgeKey } from '../../../src-shared/agentGraph';
+import type { AgentConfig, Scenario } from '../../../src-shared/scenario';
+import { useIsDark } from '../app/useResolvedTheme';
+
+const RUNS_ON: Record<AgentConfig['tools'][number]['runsOn'], string> = {
+  agent: 'mock result',
+  supervisor: 'supervisor',
+  escalation: 'escalation',
+};
+
+/** A JSON value folded away until asked for: schemas are long, and the names say most of it. */
+function CollapsibleJson({ label, value }: { label: string; value: unknown }) {
+  const dark = useIsDark();
+  return (
+    <details className="agent-json">
+      <summary>{label}</summary>
+      <JsonView style={jsonViewStyles(dark)} data={value as object} shouldExpandNode={(level) => level < 3} />
+    </details>
+  );
+}
+
+interface AgentDetailProps {
+  readonly scenario: Scenario;
+  readonly agent: AgentConfig;
+  readonly active: boolean;
+  readonly taken: ReadonlyMap<string, TakenHandoff>;
+}
+
+/** Everything the model is told as this agent: its instructions, its tools with their schemas, and where it can hand off. */
+export function AgentDetail({ scenario, agent, active, taken }: AgentDetailProps) {
+  const describe = (name: string) => scenario.agents.find((candidate) => candidate.name === name)?.publicDescription;
+  return (
+    <section className="agent-detail" aria-label={`Agent ${agent.name}`} data-testid="agent-detail">
+      <header className="agent-detail-header">
+        <h3 className="agent-detail-name">{agent.name}</h3>
+        {active && <span className="badge badge-info">active</span>}
+        {agent.name === scenario.defaultAgent && <span className="badge">start agent</span>}
+        {agent.voice && <span className="badge">voice {agent.voice}</span>}
+      </header>
+      <p className="agent-detail-description">{agent.publicDescription}</p>
+
+      <h4 className="agent-detail-heading">Instructions</h4>
+      <pre className="agent-instructions" data-testid="agent-instructions">
+        {agent.instructions}
+      </pre>
+
+      <h4 className="agent-detail-heading">Tools ({agent.tools.length})</h4>
+      {agent.tools.length === 0 ? (
+        <p className="agent-detail-none">No tools.</p>
+      ) : (
+        <ul className="agent-list" data-testid="agent-tools">
+          {agent.tools.map((tool) => (
+            <li key={tool.name} className="agent-tool">
+              <div className="agent-tool-title">
+                <span className="tool-name">ƒ {tool.name}</span>
+                <span className="badge">{RUNS_ON[tool.runsOn]}</span>
+              </div>
+              <div className="agent-tool-description">{tool.description}</div>
+              <CollapsibleJson label="Parameters (JSON Schema)" value={tool.parameters} />
+              {tool.mockResult !== undefined && <CollapsibleJson label="Mock result" value={{ mockResult: tool.mockResult }} />}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h4 className="agent-detail-heading">Handoffs ({agent.handoffs.length})</h4>
+      {agent.handoffs.length === 0 ? (
+        <p className="agent-detail-none">Hands off to no one.</p>
+      ) : (
+        <ul className="agent-list" data-testid="agent-handoffs">
+          {agent.handoffs.map((target) => {
+            const count = taken.get(edgeKey(agent.name, target))?.count;
+            return (
+              <li key={target} className="agent-handoff">
+                <span className="tool-name">transfer_to_{target}</span>
+                {count !== undefined && <span className="badge badge-info">taken ×{count}</span>}
+                <div className="agent-tool-description">{describe(target)}</div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { Scenario } from '../../../src-shared/scenario';
+import type { ReplayState } from '../replay/replayController';
+import { useWorkspaceStore } from '../app/workspaceStore';
+import { useScenarioStore } from '../scenarios/scenarioStore';
+import { useSessionStore } from '../session/sessionStore';
+
+export interface ShownScenario {
+  readonly scenario: Scenario | undefined;
+  /** Where it comes from, in words: the replayed log, the live session, or the scenario picked for the next one. */
+  readonly origin: string;
+}
+
+const noReplay = createStore<Pick<ReplayState, 'header'>>(() => ({ header: undefined }));
+
+/**
+ * The scenario of what the views show: a replay's from its log header (as it ran, even if the file changed since),
+ * a live session's as it was connected, and otherwise the one picked in the toolbar.
+ */
+export function useShownScenario(): ShownScenario {
+  const shown = useWorkspaceStore((state) => state.shown);
+  const header = useStore(shown.kind === 'replay' ? shown.replay.state : noReplay, (state) => state.header);
+  const pickedId = useSessionStore((state) => state.scenarioId);
+  const picked = useScenarioStore((state) => state.catalog?.scenarios.find((scenario) => scenario.id === pickedId));
+  if (shown.kind === 'replay') return { scenario: header?.scenario, origin: 'replayed log' };
+  if (shown.kind === 'live') return { scenario: shown.session.scenario, origin: 'live session' };
+  return { scenario: picked, origin: 'next session' };
+}

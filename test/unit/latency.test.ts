@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { emptyLatency, medianAndP95, reduceLatency, stagesOf, type LatencyState } from '../../src-shared/latency';
+import type { SessionEvent } from '../../src-shared/sessionEvent';
+
+let seq = 0;
+const at = (t: number, direction: SessionEvent['direction'], type: string, payload: Record<string, unknown> = {}): SessionEvent => ({
+  seq: seq++,
+  t,
+  direction,
+  type,
+  payload,
+});
+
+/** Two turns with known timings: a spoken one answered through the supervisor, then a typed one. */
+function session(): SessionEvent[] {
+  seq = 0;
+  return [
+    at(0, 'client', 'session.update', { session: { audio: { input: { turn_detection: { type: 'server_vad', silence_duration_ms: 500 } } } } }),
+    at(1000, 'server', 'input_audio_buffer.speech_started'),
+    at(3000, 'server', 'input_audio_buffer.speech_stopped'),
+    at(3050, 'server', 'input_audio_buffer.committed'),
+    at(3120, 'server', 'response.created', { response: { id: 'r1' } }),
+    at(3400, 'server', 'response.function_call_arguments.done', { call_id: 'call_1', name: 'getNextResponseFromSupervisor', arguments: '{}' }),
+    at(3410, 'app', 'supervisor.request', { callId: 'call_1', toolName: 'getNextResponseFromSupervisor' }),
+    at(5210, 'app', 'supervisor.response', { callId: 'call_1', model: 'gpt-4.1', durationMs: 1800, result: { steps: [{}, {}] } }),
+    at(5215, 'client', 'conversation.item.create', { item: { type: 'function_call_output', call_id: 'call_1', output: '{}' } }),
+    at(5230, 'server', 'response.done', { response: { id: 'r1' } }),
+    at(5240, 'server', 'response.created', { response: { id: 'r2' } }),
+    at(5500, 'server', 'response.output_audio_transcript.delta', { delta: 'Your' }),
+    at(5600, 'server', 'output_audio_buffer.started'),
+    at(6500, 'server', 'response.done', { response: { id: 'r2' } }),
+    at(6600, 'app', 'guardrail.verdict', { itemId: 'a1', durationMs: 300 }),
+    at(8000, 'client', 'conversation.item.create', { item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hi' }] } }),
+    at(8100, 'server', 'response.created', { response: { id: 'r3' } }),
+    at(8300, 'server', 'response.output_text.delta', { delta: 'Hi' }),
+    at(8400, 'server', 'response.output_audio.delta', { delta: '[4 bytes of audio]' }),
+    at(9000, 'server', 'response.done', { response: { id: 'r3' } }),
+  ];
+}
+
+function inChunks(events: readonly SessionEvent[], size: number): LatencyState {
+  let state = emptyLatency;
+  for (let index = 0; index < events.length; index += size) state = reduceLatency(state, events.slice(index, index + size));
+  return state;
+}
+
+describe('per-turn latency', () => {
+  it('finds each milestone of each turn, in ms after the user finished', () => {
+    const [spoken, typed] = reduceLatency(emptyLatency, session()).turns.toArray();
+    expect(spoken).toMatchObject({
+      index: 1,
+      startT: 3000,
+      trigger: 'speech',
+      silenceMs: 500,
+      committedMs: 50,
+      responseCreatedMs: 120,
+      firstTextMs: 2500,
+      firstAudioMs: 2600,
+      doneMs: 3500,
+      guardrailMs: [300],
+      missing: [],
+    });
+    expect(spoken!.calls).toEqual([
+      { callId: 'call_1', name: 'getNextResponseFromSupervisor', kind: 'supervisor', startMs: 400, endMs: 2215, model: 'gpt-4.1', rounds: 2 },
+    ]);
+    expect(typed).toMatchObject({
+      index: 2,
+      startT: 8000,
+      trigger: 'typed',
+      silenceMs: undefined,
+      responseCreatedMs: 100,
+      firstTextMs: 300,
+      firstAudioMs: 400,
+      doneMs: 1000,
+      missing: [],
+    });
+  });
+
+  it('gives the same turns fed whole or in chunks of any size', () => {
+    const whole = reduceLatency(emptyLatency, session()).turns.toArray();
+    for (const size of [1, 2, 3, 7]) expect(inChunks(session(), size).turns.toArray()).toEqual(whole);
+  });
+
+  it('splits a turn into consecutive stages that add up to its total, naming the setting or call behind each', () => {
+    const [spoken, typed] = reduceLatency(emptyLatency, session()).turns.toArray();
+    const stages = stagesOf(spoken!);
+    expect(stages.map((stage) => [stage.label, stage.startMs, stage.endMs])).toEqual([
+      ['silence before the end of speech', -500, 0],
+      ['input committed', 0, 50],
+      ['response created', 50, 120],
+      ['model chose a tool', 120, 400],
+      ['supervisor getNextResponseFromSupervisor', 400, 2215],
+      ['first text', 2215, 2500],
+      ['first audio', 2500, 2600],
+      ['response done', 2600, 3500],
+    ]);
+    for (let index = 1; index < stages.length; index += 1) expect(stages[index]!.startMs).toBe(stages[index - 1]!.endMs);
+    expect(stages[0]!.governedBy).toBe('turn detection silence_duration_ms = 500');
+    expect(stages[4]!.governedBy).toBe('model gpt-4.1, 2 tool rounds');
+    expect(stagesOf(typed!).reduce((sum, stage) => sum + stage.endMs - stage.startMs, 0)).toBe(typed!.doneMs);
+  });
+
+  it('leaves what the log does not say undefined and lists it, rather than guessing', () => {
+    const events = session().filter((event) => event.type !== 'input_audio_buffer.committed' && !(event.t === 3120));
+    const [spoken] = reduceLatency(emptyLatency, events).turns.toArray();
+    expect(spoken!.committedMs).toBeUndefined();
+    // The second response's creation is the first the log holds: that is what the turn waited for.
+    expect(spoken!.responseCreatedMs).toBe(2240);
+    expect(spoken!.missing).toEqual(['input committed']);
+    const cut = reduceLatency(emptyLatency, session().slice(0, 7)).turns.toArray()[0]!;
+    expect(cut.doneMs).toBeUndefined();
+    expect(cut.missing).toEqual(['response done', 'end of getNextResponseFromSupervisor']);
+    expect(stagesOf(cut).at(-1)).toMatchObject({ label: 'model chose a tool', endMs: 400 });
+  });
+
+  it('is not moved by duplicated events, and a second finish before any answer restarts the turn', () => {
+    const events = session();
+    const doubled = [...events.slice(0, 5), ...events.slice(3, 5), ...events.slice(5, 9), events[8]!, ...events.slice(9)];
+    expect(reduceLatency(emptyLatency, doubled).turns.toArray()).toEqual(reduceLatency(emptyLatency, events).turns.toArray());
+    seq = 100;
+    const twice = [at(100, 'app', 'ptt.up'), at(900, 'app', 'ptt.up'), at(1000, 'server', 'response.created', { response: { id: 'x' } })];
+    const [turn] = reduceLatency(emptyLatency, twice).turns.toArray();
+    expect(turn).toMatchObject({ startT: 900, trigger: 'push-to-talk', responseCreatedMs: 100 });
+  });
+
+  it('ignores events that come before their turn started, never giving a negative figure', () => {
+    seq = 0;
+    const late = [at(5000, 'app', 'ptt.up'), at(4990, 'server', 'input_audio_buffer.committed'), at(5100, 'server', 'response.created')];
+    expect(reduceLatency(emptyLatency, late).turns.at(0)).toMatchObject({ committedMs: 0, responseCreatedMs: 100 });
+  });
+
+  it('returns the same state for a batch that changes nothing', () => {
+    const state = reduceLatency(emptyLatency, session());
+    seq = 50;
+    expect(reduceLatency(state, [at(9500, 'server', 'rate_limits.updated')])).toBe(state);
+  });
+});
+
+describe('median and p95', () => {
+  it('use the nearest rank, and say nothing for no values', () => {
+    expect(medianAndP95([])).toBeUndefined();
+    expect(medianAndP95([300])).toEqual({ median: 300, p95: 300 });
+    expect(medianAndP95(Array.from({ length: 20 }, (_, index) => (index + 1) * 10))).toEqual({ median: 100, p95: 190 });
+  });
+});
