@@ -7,10 +7,10 @@ import { expect, test } from '../support/fixtures';
 
 type Theme = 'light' | 'dark';
 
-/** One screen of the app to check, reached the way a user gets there from a fresh start. */
+/** One screen of the app to check, reached the way a user gets there from a fresh start; the window to check when it is not the app's own. */
 interface AppState {
   name: string;
-  reach: (app: Page) => Promise<void>;
+  reach: (app: Page) => Promise<Page | undefined>;
 }
 
 const states: readonly AppState[] = [
@@ -61,6 +61,18 @@ const states: readonly AppState[] = [
     },
   },
   {
+    name: 'the popped-out inspector',
+    reach: async (app) => {
+      await app.getByRole('button', { name: 'Panels' }).click();
+      const [popout] = await Promise.all([app.context().waitForEvent('page'), app.getByRole('menuitem', { name: 'Pop out the inspector' }).click()]);
+      await popout.waitForLoadState();
+      await expect(popout.locator('.inspector-list .event-row').first()).toBeVisible();
+      await popout.locator('.inspector-list .event-row').first().click();
+      await expect(popout.getByRole('region', { name: 'Event payload' })).toContainText('#');
+      return popout;
+    },
+  },
+  {
     name: 'the scenario files',
     reach: async (app) => {
       await app.getByRole('tab', { name: 'Scenarios' }).click();
@@ -88,8 +100,8 @@ for (const theme of ['light', 'dark'] as const) {
   for (const state of states) {
     test(`${state.name}, ${theme} theme: axe-core finds no serious or critical violation`, async ({ app }) => {
       await chooseTheme(app, theme);
-      await state.reach(app);
-      const results = await new AxeBuilder({ page: app })
+      const page = (await state.reach(app)) ?? app;
+      const results = await new AxeBuilder({ page })
         // Not on by default (axe calls it experimental), but a spoken command must match what is on screen.
         .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
         .analyze();
