@@ -1,4 +1,5 @@
-import { JsonView, darkStyles, defaultStyles } from 'react-json-view-lite';
+import { JsonView } from 'react-json-view-lite';
+import { jsonViewStyles } from '../app/jsonViewStyles';
 import type { TakenHandoff } from '../../../src-shared/agentGraph';
 import { edgeKey } from '../../../src-shared/agentGraph';
 import type { AgentConfig, Scenario } from '../../../src-shared/scenario';
@@ -16,7 +17,7 @@ function CollapsibleJson({ label, value }: { label: string; value: unknown }) {
   return (
     <details className="agent-json">
       <summary>{label}</summary>
-      <JsonView style={dark ? darkStyles : defaultStyles} data={value as object} shouldExpandNode={(level) => level < 3} />
+      <JsonView style={jsonViewStyles(dark)} data={value as object} shouldExpandNode={(level) => level < 3} />
     </details>
   );
 }

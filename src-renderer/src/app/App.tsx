@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ReplayBar } from '../replay/ReplayBar';
 import { useDropToOpen } from '../replay/useDropToOpen';
 import { SessionToolbar } from '../session/SessionToolbar';
+import { AssistantAnnouncer } from '../transcript/AssistantAnnouncer';
 import { applyThemeToPopouts, useLayoutStore } from './layoutStore';
 import { PanelsMenu } from './PanelsMenu';
 import { Workspace } from './Workspace';
@@ -45,7 +46,7 @@ export function App() {
   return (
     <div className="app">
       <header className="titlebar">
-        <span className="titlebar-name">Voice Agent Workbench</span>
+        <h1 className="titlebar-name">Voice Agent Workbench</h1>
         {connection.status === 'ready' && (
           <span className="titlebar-meta" data-testid="app-version">
             v{connection.info.version} · {connection.info.host === 'web' ? 'browser mode' : 'desktop'}
@@ -77,6 +78,7 @@ export function App() {
             </div>
           )}
           <SessionToolbar />
+          <AssistantAnnouncer />
           <ReplayBar />
           <main className="workspace">
             <Workspace />

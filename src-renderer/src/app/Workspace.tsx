@@ -10,6 +10,7 @@ import { AudioSettings } from '../settings/AudioSettings';
 import { KeyPanel } from '../settings/KeyPanel';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { TranscriptView } from '../transcript/TranscriptView';
+import { DockTab } from './DockTab';
 import { attachDock } from './layoutStore';
 import { useIsDark } from './useResolvedTheme';
 
@@ -40,5 +41,7 @@ function onReady(event: DockviewReadyEvent): void {
 /** Dockable panels (see layoutStore for the catalog, the saved layout and popping out). */
 export function Workspace() {
   const dark = useIsDark();
-  return <DockviewReact className="dock" components={components} onReady={onReady} theme={dark ? themeDark : themeLight} />;
+  return (
+    <DockviewReact className="dock" components={components} defaultTabComponent={DockTab} onReady={onReady} theme={dark ? themeDark : themeLight} />
+  );
 }

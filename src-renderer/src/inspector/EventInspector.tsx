@@ -346,7 +346,7 @@ export function EventInspector() {
           })}
         </div>
       </div>
-      <div className="inspector-detail">
+      <div className="inspector-detail" role="region" aria-label="Event payload" tabIndex={0}>
         {selected ? (
           <>
             <div className="inspector-detail-head">

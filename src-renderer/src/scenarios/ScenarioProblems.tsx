@@ -16,7 +16,7 @@ export function ScenarioProblems() {
   const catalog = useScenarioStore((state) => state.catalog);
   if (!catalog) return <p className="empty-state">Loading scenarios…</p>;
   return (
-    <div className="problems">
+    <div className="problems" role="region" aria-label="Scenario files" tabIndex={0}>
       <p className="form-hint">
         {catalog.scenarios.length} scenarios loaded. Your own scenario files go in <code>{catalog.userFolder}</code>; changes are picked up as you
         save.

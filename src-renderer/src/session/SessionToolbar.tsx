@@ -149,10 +149,10 @@ export function SessionToolbar() {
           {session.micLive ? '● Mic live' : '○ Mic off'}
         </span>
         <span className={session.userSpeaking ? 'activity activity-on' : 'activity'} data-testid="user-speaking">
-          ● Listening
+          {session.userSpeaking ? '● Listening' : '○ Not listening'}
         </span>
         <span className={session.assistantSpeaking ? 'activity activity-on' : 'activity'} data-testid="assistant-speaking">
-          ● Speaking
+          {session.assistantSpeaking ? '● Speaking' : '○ Not speaking'}
         </span>
       </div>
       <div className="toolbar-row">
@@ -179,7 +179,7 @@ export function SessionToolbar() {
         <button
           type="button"
           className={session.pttActive ? 'button button-talk button-talk-on' : 'button button-talk'}
-          aria-label="Push to talk"
+          aria-label={session.pttActive ? 'Push to talk: Talking…' : 'Push to talk: Hold to talk'}
           aria-pressed={session.pttActive}
           title="Hold to talk (or hold Space)"
           disabled={!connected || session.mode !== 'ptt'}

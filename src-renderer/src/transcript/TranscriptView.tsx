@@ -3,7 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { showEventsOf, useInspectorLinks } from '../app/inspectorLinks';
 import { revealPanel } from '../app/layoutStore';
 import { useStickToBottom } from '../app/useStickToBottom';
-import { JsonView, darkStyles, defaultStyles } from 'react-json-view-lite';
+import { JsonView } from 'react-json-view-lite';
+import { jsonViewStyles } from '../app/jsonViewStyles';
 import { useIsDark } from '../app/useResolvedTheme';
 import { useLiveStream, useShownStream, useWorkspaceStore } from '../app/workspaceStore';
 import { sendText } from '../session/sessionActions';
@@ -28,7 +29,7 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
     <div className="json-block">
       <div className="json-label">{label}</div>
       {typeof value === 'object' && value !== null ? (
-        <JsonView style={dark ? darkStyles : defaultStyles} data={value as object} shouldExpandNode={(level) => level < 4} />
+        <JsonView style={jsonViewStyles(dark)} data={value as object} shouldExpandNode={(level) => level < 4} />
       ) : (
         <pre className="json-text">{String(value)}</pre>
       )}
@@ -235,7 +236,7 @@ export function TranscriptView() {
           Export Markdown
         </button>
       </div>
-      <div className="transcript-scroll" ref={scroller} data-testid="transcript">
+      <div className="transcript-scroll" ref={scroller} role="region" aria-label="Conversation" tabIndex={0} data-testid="transcript">
         {entries.length === 0 && <p className="empty-state">Pick a scenario and press Connect. Then talk, hold to talk, or type below.</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => (
