@@ -98,6 +98,28 @@ test.describe('push-to-talk with the keyboard', () => {
     await expect(app.getByTestId('mic-state')).toHaveText('○ Mic off');
     await expect(driver.userMessage('Hello there')).toBeVisible();
   });
+
+  test('each in-window hold commits exactly one input buffer at the server, however long the key repeats', async ({ app, fake }) => {
+    const driver = new AppDriver(app);
+    await driver.pickScenario('chatSupervisor');
+    await app.getByRole('radio', { name: 'Push-to-talk' }).click();
+    await driver.connect();
+    const commits = () => fake.received.clientEvents('input_audio_buffer.commit').length;
+    expect(commits()).toBe(0);
+    for (const hold of [1, 2]) {
+      await app.getByTestId('transcript').click();
+      await app.keyboard.down('Space');
+      await expect(app.getByTestId('mic-state')).toHaveText('● Mic live');
+      // Auto-repeat: the browser sends more key-downs while the key stays down.
+      for (let repeat = 0; repeat < 5; repeat += 1) await app.keyboard.down('Space');
+      await app.waitForTimeout(1200);
+      expect(commits()).toBe(hold - 1);
+      await app.keyboard.up('Space');
+      await fake.received.waitFor(`commit ${hold}`, () => commits() === hold);
+      await expect(driver.assistantMessage(/./).nth(hold - 1)).toBeVisible({ timeout: 20_000 });
+    }
+    expect(commits()).toBe(2);
+  });
 });
 
 for (const codec of [
