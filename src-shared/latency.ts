@@ -193,6 +193,7 @@ export function reduceLatency(state: LatencyState, events: readonly SessionEvent
           : undefined;
         upsertCall(callId, {
           kind,
+          name: str(payload['toolName']) ?? current.calls.find((call) => call.callId === callId)?.name ?? kind,
           startMs: since(event) - (num(payload['durationMs']) ?? 0),
           endMs: since(event),
           ...(str(payload['model']) ? { model: str(payload['model']) } : {}),
@@ -231,7 +232,11 @@ export function stagesOf(turn: TurnLatency): LatencyStage[] {
     const model = call.model ? `model ${call.model}${call.rounds ? `, ${call.rounds} tool round${call.rounds === 1 ? '' : 's'}` : ''}` : undefined;
     add(
       call.endMs,
-      call.kind === 'handoff' ? `handoff ${call.name.replace(/^transfer_to_/, 'to ')}` : `${call.kind === 'tool' ? 'tool' : call.kind} ${call.name}`,
+      call.kind === 'handoff'
+        ? `handoff ${call.name.replace(/^transfer_to_/, 'to ')}`
+        : call.name === call.kind
+          ? call.kind
+          : `${call.kind === 'tool' ? 'tool' : call.kind} ${call.name}`,
       model,
     );
   }
