@@ -28,7 +28,8 @@ class Chunk {
   readonly agentIds = new Uint16Array(CHUNK_SIZE);
   readonly itemIds: (string | undefined)[] = [];
   readonly callIds: (string | undefined)[] = [];
-  readonly foldKeys: (string | undefined)[] = [];
+  /** The fold group of each event (an index into the log's fold keys), -1 for an event that does not fold. */
+  readonly foldIds = new Int32Array(CHUNK_SIZE);
   /**
    * The search text of every event, one line each, made on the first search that reaches this chunk
    * (not as events arrive, so opening a log stays fast and small) and extended as the chunk fills.
@@ -72,6 +73,8 @@ export class EventLog {
   private readonly typeIndex = new Map<string, number>();
   private readonly typeTotals: number[] = [];
   private readonly agentNames: string[] = [];
+  private readonly foldKeys: string[] = [];
+  private readonly foldIndex = new Map<string, number>();
   /** Response durations, by log position of their `response.done`: few, so kept sparse. */
   private readonly responseDurations = new Map<number, number>();
   private readonly directionTotals: Record<EventDirection, number> = { client: 0, server: 0, app: 0 };
@@ -97,7 +100,7 @@ export class EventLog {
       chunk.agentIds[local] = this.agentIdOf(annotation.agent);
       chunk.itemIds.push(annotation.itemId);
       chunk.callIds.push(annotation.callId);
-      chunk.foldKeys.push(annotation.foldKey);
+      chunk.foldIds[local] = this.foldIdOf(annotation.foldKey);
       if (annotation.responseMs !== undefined) this.responseDurations.set(this.size, annotation.responseMs);
       this.directionTotals[event.direction] += 1;
       this.size += 1;
@@ -140,7 +143,7 @@ export class EventLog {
       turn: chunk.turns[local]!,
       itemId: chunk.itemIds[local],
       callId: chunk.callIds[local],
-      foldKey: chunk.foldKeys[local],
+      foldKey: this.foldKeyName(chunk.foldIds[local]!),
       responseMs: this.responseDurations.get(index),
     };
   }
@@ -153,7 +156,32 @@ export class EventLog {
   }
 
   foldKeyAt(index: number): string | undefined {
-    return this.chunks[Math.floor(index / CHUNK_SIZE)]!.foldKeys[index % CHUNK_SIZE];
+    return this.foldKeyName(this.foldIdAt(index));
+  }
+
+  /** The event's fold group as a number (-1 when it does not fold), for filters that group without hashing strings. */
+  foldIdAt(index: number): number {
+    return this.chunks[Math.floor(index / CHUNK_SIZE)]!.foldIds[index % CHUNK_SIZE]!;
+  }
+
+  /** The number of a fold key already seen, or -1. */
+  foldIdFor(key: string): number {
+    return this.foldIndex.get(key) ?? -1;
+  }
+
+  private foldKeyName(id: number): string | undefined {
+    return id === -1 ? undefined : this.foldKeys[id];
+  }
+
+  private foldIdOf(key: string | undefined): number {
+    if (key === undefined) return -1;
+    let id = this.foldIndex.get(key);
+    if (id === undefined) {
+      id = this.foldKeys.length;
+      this.foldKeys.push(key);
+      this.foldIndex.set(key, id);
+    }
+    return id;
   }
 
   /** Every agent seen active so far, in the order they first were. */

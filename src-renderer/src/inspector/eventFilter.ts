@@ -66,7 +66,10 @@ export class IncrementalFilter {
   private readonly indices: number[] = [];
   /** Rows standing for more than one event, and how many. */
   private readonly folded = new Map<number, number>();
-  private readonly groups = new Map<string, number>();
+  /** Per fold group number, the row its deltas fold into (absent until the group's first event passes). */
+  private readonly groupRows: number[] = [];
+  /** Fold group numbers the user opened. */
+  private readonly unfoldedIds: ReadonlySet<number>;
   private readonly needle: string;
   /** Per type number: 1 shown, 2 hidden, 0 not decided yet (a type first seen after the filter was made). */
   private typeVerdicts = new Uint8Array(0);
@@ -80,6 +83,7 @@ export class IncrementalFilter {
     readonly filter: EventFilter,
   ) {
     this.needle = filter.text.trim().toLowerCase();
+    this.unfoldedIds = new Set([...filter.unfolded].map((key) => log.foldIdFor(key)).filter((id) => id !== -1));
     this.query = {
       directionMask: (filter.directions.has('client') ? 1 : 0) | (filter.directions.has('server') ? 2 : 0) | (filter.directions.has('app') ? 4 : 0),
       typeShown: (typeId) => (this.typeVerdicts[typeId] ?? 0) === 1 || (this.typeVerdicts[typeId] !== 2 && this.typeShown(typeId)),
@@ -117,15 +121,14 @@ export class IncrementalFilter {
 
   private add(index: number): void {
     this.matched += 1;
-    const foldKey = this.log.foldKeyAt(index);
-    const folds = foldKey !== undefined && this.filter.fold && !this.filter.unfolded.has(foldKey);
-    if (folds) {
-      const row = this.groups.get(foldKey);
+    const group = this.filter.fold ? this.log.foldIdAt(index) : -1;
+    if (group !== -1 && !this.unfoldedIds.has(group)) {
+      const row = this.groupRows[group];
       if (row !== undefined) {
         this.folded.set(row, (this.folded.get(row) ?? 1) + 1);
         return;
       }
-      this.groups.set(foldKey, this.indices.length);
+      this.groupRows[group] = this.indices.length;
     }
     this.indices.push(index);
   }
