@@ -31,6 +31,9 @@ const chip = (app: Page, type: string) => app.locator(`.type-chips [data-type="$
 
 test('the inspector shows a live session with summaries, and type chips, directions and search narrow it, saying so', async ({ app }) => {
   await liveWithToolCall(app);
+  // Ended, the session's stream stops growing (a live one samples the connection's round trip every 2 s).
+  await app.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(app.getByTestId('session-phase')).toHaveText('Not connected');
   const total = Number(/^(\d+) events$/.exec((await count(app).textContent()) ?? '')?.[1]);
   expect(total).toBeGreaterThan(20);
 
@@ -40,7 +43,8 @@ test('the inspector shows a live session with summaries, and type chips, directi
     /getNextResponseFromSupervisor · gpt-4\.1 · \d+ (ms|s) · \d+ tokens/,
   );
 
-  // A type chip shows its live count; a click shows only that type, a second click hides it.
+  // The type chips open from _Types_; each shows its live count; a click shows only that type, a second click hides it.
+  await app.getByRole('button', { name: /^Types/ }).click();
   const doneChip = chip(app, 'response.done');
   const responses = Number((await doneChip.locator('.chip-count').textContent()) ?? '0');
   expect(responses).toBeGreaterThanOrEqual(2);
@@ -115,6 +119,7 @@ test('a payload opens as a JSON tree whose values and paths can be copied; delta
 
   // The assistant's transcript deltas are one row per item, with their count and their text.
   await app.getByLabel('Filter events').fill('');
+  await app.getByRole('button', { name: /^Types/ }).click();
   await chip(app, 'response.output_audio_transcript.delta').click();
   const folded = rows(app).filter({ has: app.locator('.event-fold') });
   await expect(folded.first()).toBeVisible();

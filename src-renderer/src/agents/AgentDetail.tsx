@@ -35,19 +35,19 @@ export function AgentDetail({ scenario, agent, active, taken }: AgentDetailProps
   return (
     <section className="agent-detail" aria-label={`Agent ${agent.name}`} data-testid="agent-detail">
       <header className="agent-detail-header">
-        <h3 className="agent-detail-name">{agent.name}</h3>
+        <h2 className="agent-detail-name">{agent.name}</h2>
         {active && <span className="badge badge-info">active</span>}
         {agent.name === scenario.defaultAgent && <span className="badge">start agent</span>}
         {agent.voice && <span className="badge">voice {agent.voice}</span>}
       </header>
       <p className="agent-detail-description">{agent.publicDescription}</p>
 
-      <h4 className="agent-detail-heading">Instructions</h4>
+      <h3 className="agent-detail-heading">Instructions</h3>
       <pre className="agent-instructions" data-testid="agent-instructions">
         {agent.instructions}
       </pre>
 
-      <h4 className="agent-detail-heading">Tools ({agent.tools.length})</h4>
+      <h3 className="agent-detail-heading">Tools ({agent.tools.length})</h3>
       {agent.tools.length === 0 ? (
         <p className="agent-detail-none">No tools.</p>
       ) : (
@@ -66,7 +66,7 @@ export function AgentDetail({ scenario, agent, active, taken }: AgentDetailProps
         </ul>
       )}
 
-      <h4 className="agent-detail-heading">Handoffs ({agent.handoffs.length})</h4>
+      <h3 className="agent-detail-heading">Handoffs ({agent.handoffs.length})</h3>
       {agent.handoffs.length === 0 ? (
         <p className="agent-detail-none">Hands off to no one.</p>
       ) : (

@@ -46,11 +46,11 @@ function Highlighted({ text, needle }: { text: string; needle: string }) {
 function foldedSummary(log: EventLog, index: number, rows: FilteredRows, row: number): string {
   const first = log.at(index)!;
   if (!TEXT_DELTAS.has(first.type)) return log.summaryAt(index);
-  const key = rows.foldKeyAt(row);
+  const group = log.foldIdAt(index);
   let text = '';
   let found = 0;
   for (let at = index; at < Math.min(log.length, index + FOLD_LOOKAHEAD) && found < rows.foldedAt(row); at += 1) {
-    if (log.foldKeyAt(at) !== key) continue;
+    if (log.foldIdAt(at) !== group) continue;
     const delta = log.at(at)!.payload['delta'];
     if (typeof delta === 'string') text += delta;
     found += 1;
@@ -59,18 +59,19 @@ function foldedSummary(log: EventLog, index: number, rows: FilteredRows, row: nu
   return `“${flat.length > 80 ? `${flat.slice(0, 79)}…` : flat}”`;
 }
 
-/** Builds the log's search text a few milliseconds at a time while the page is idle, so a search answers at once. */
-function useSearchIndexing(log: EventLog, count: number): void {
-  useEffect(() => {
-    let handle: number | undefined;
-    const step = () => {
-      if (!log.indexForSearch(8)) handle = requestIdleCallback(step, { timeout: 500 });
-    };
-    handle = requestIdleCallback(step, { timeout: 500 });
-    return () => {
-      if (handle !== undefined) cancelIdleCallback(handle);
-    };
-  }, [log, count]);
+/** Folded rows' summaries per log, made once per row and count: a long answer's row is not re-spelled every frame. */
+const foldedSummaries = new WeakMap<EventLog, Map<string, string>>();
+
+function cachedFoldedSummary(log: EventLog, index: number, rows: FilteredRows, row: number): string {
+  let cache = foldedSummaries.get(log);
+  if (!cache) foldedSummaries.set(log, (cache = new Map()));
+  const key = `${index}:${rows.foldedAt(row)}`;
+  let summary = cache.get(key);
+  if (summary === undefined) {
+    summary = foldedSummary(log, index, rows, row);
+    cache.set(key, summary);
+  }
+  return summary;
 }
 
 /**
@@ -103,13 +104,12 @@ export function EventInspector() {
   const { log, count, replay, shownUpTo } = useInspectedLog();
   const related = useInspectorLinks((state) => state.related);
   const [local, setLocal] = useState<EventFilter>(defaultFilter);
-  const [showTypes, setShowTypes] = useState(true);
+  const [showTypes, setShowTypes] = useState(false);
   const filter = useMemo<EventFilter>(() => ({ ...local, related }), [local, related]);
   const needle = filter.text.trim().toLowerCase();
   const [selectedSeq, setSelectedSeq] = useState<number | undefined>(undefined);
   const [copied, setCopied] = useState<number | undefined>(undefined);
   const rows = useFilteredRows(log, count, filter);
-  useSearchIndexing(log, count);
   const { scroller, following, follow } = useFollowTail(rows.length, selectedSeq !== undefined);
   const search = useRef<HTMLInputElement>(null);
   const virtualizer = useVirtualizer({
@@ -338,7 +338,7 @@ export function EventInspector() {
                   </span>
                 )}
                 <span className="event-summary">
-                  <Highlighted text={folded > 1 ? foldedSummary(log, index, rows, item.index) : log.summaryAt(index)} needle={needle} />
+                  <Highlighted text={folded > 1 ? cachedFoldedSummary(log, index, rows, item.index) : log.summaryAt(index)} needle={needle} />
                 </span>
                 <span className="event-agent">{log.annotationAt(index).agent ?? ''}</span>
               </div>

@@ -3,7 +3,7 @@ export const RTT_SAMPLE_MS = 2_000;
 
 /**
  * Samples the WebRTC connection's round-trip time (the selected candidate pair's `currentRoundTripTime`)
- * every couple of seconds and reports it in ms, only when it changed. Returns the function that stops it.
+ * every couple of seconds and reports it in whole ms, only when it changed. Returns the function that stops it.
  */
 export function sampleRoundTrip(peerConnection: RTCPeerConnection, report: (rttMs: number) => void, everyMs = RTT_SAMPLE_MS): () => void {
   let last: number | undefined;
@@ -19,7 +19,8 @@ export function sampleRoundTrip(peerConnection: RTCPeerConnection, report: (rttM
         }>) {
           if (entry.type !== 'candidate-pair' || entry.state !== 'succeeded' || !entry.nominated || entry.currentRoundTripTime === undefined)
             continue;
-          const rttMs = Math.round(entry.currentRoundTripTime * 1000 * 10) / 10;
+          // Whole milliseconds: finer changes are noise, and each change is an event in the log.
+          const rttMs = Math.round(entry.currentRoundTripTime * 1000);
           if (rttMs !== last) report(rttMs);
           last = rttMs;
           return;
