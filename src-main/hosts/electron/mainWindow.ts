@@ -14,7 +14,11 @@ export interface MainWindowOptions {
 /** The page a popped-out panel lives in: empty, filled by the main window's own scripts (dockview's popout). */
 export const POPOUT_URL = `${ELECTRON_APP_ORIGIN}/popout.html`;
 
-/** The same lockdown as the main window; a popout has no preload, since the opener runs it. */
+/**
+ * The same lockdown as the main window; a popout has no preload, since the opener runs it. Written out at both
+ * sites on purpose: electronegativity (npm run lint:security) reads a BrowserWindow's options where it is made
+ * and reports a shared, spread constant as missing sandbox and context isolation.
+ */
 const popoutWebPreferences = {
   contextIsolation: true,
   sandbox: true,
