@@ -134,6 +134,7 @@ export class IncrementalFilter {
   }
 
   private freeze(): FilteredRows {
+    const log = this.log;
     return {
       length: this.indices.length,
       indices: this.indices,
@@ -141,7 +142,10 @@ export class IncrementalFilter {
       foldKeyAt: (row) => this.log.foldKeyAt(this.indices[row]!),
       matched: this.matched,
       counts: this.log.directionCounts(),
-      typeCounts: this.log.typeCounts(),
+      // Made only when read: the type chips are usually closed, and this runs every frame of a live session.
+      get typeCounts() {
+        return log.typeCounts();
+      },
     };
   }
 }
