@@ -1,6 +1,7 @@
 import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
 import 'dockview-react/dist/styles/dockview.css';
-import type { FunctionComponent } from 'react';
+import { Activity, useCallback, useSyncExternalStore, type FunctionComponent, type ReactNode } from 'react';
+import type { DockviewPanelApi } from 'dockview-react';
 import { AgentGraphPanel } from '../agents/AgentGraphPanel';
 import { EventInspector } from '../inspector/EventInspector';
 import { MetricsPanel } from '../metrics/MetricsPanel';
@@ -24,14 +25,40 @@ function SettingsDock() {
   );
 }
 
+/**
+ * A panel behind another tab keeps its state but does no work: React's Activity disconnects its store
+ * subscriptions and effects (charts, level meters, follow-the-tail) until the tab is shown again, when it
+ * renders once with the latest state. Without this, every hidden panel re-rendered on every frame of a
+ * live session.
+ */
+function WhenShown({ api, children }: { api: DockviewPanelApi; children: ReactNode }) {
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      const subscription = api.onDidVisibilityChange(notify);
+      return () => subscription.dispose();
+    },
+    [api],
+  );
+  const visible = useSyncExternalStore(subscribe, () => api.isVisible);
+  return <Activity mode={visible ? 'visible' : 'hidden'}>{children}</Activity>;
+}
+
+const panel =
+  (Content: FunctionComponent): FunctionComponent<IDockviewPanelProps> =>
+  ({ api }) => (
+    <WhenShown api={api}>
+      <Content />
+    </WhenShown>
+  );
+
 const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
-  transcript: () => <TranscriptView />,
-  events: () => <EventInspector />,
-  metrics: () => <MetricsPanel />,
-  settings: () => <SettingsDock />,
-  scenarios: () => <ScenarioProblems />,
-  sessions: () => <SessionsPanel />,
-  agents: () => <AgentGraphPanel />,
+  transcript: panel(TranscriptView),
+  events: panel(EventInspector),
+  metrics: panel(MetricsPanel),
+  settings: panel(SettingsDock),
+  scenarios: panel(ScenarioProblems),
+  sessions: panel(SessionsPanel),
+  agents: panel(AgentGraphPanel),
 };
 
 function onReady(event: DockviewReadyEvent): void {

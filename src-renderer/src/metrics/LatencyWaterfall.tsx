@@ -81,8 +81,8 @@ export function LatencyWaterfall({ turns, description }: { turns: readonly TurnL
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(optionFor(turns, dark), { notMerge: true });
-    chart.current?.resize();
+    // The height follows the turns; the ResizeObserver above resizes the chart when it changes.
+    chart.current?.setOption(optionFor(turns, dark), { notMerge: true, lazyUpdate: true });
   }, [turns, dark]);
   return (
     <div
