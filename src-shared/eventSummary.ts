@@ -1,3 +1,4 @@
+import { formatDollars } from './cost';
 import type { SessionEvent } from './sessionEvent';
 
 type Payload = Record<string, unknown>;
@@ -98,6 +99,16 @@ export function summarizeEvent(event: SessionEvent): string {
       return `${payload['tripped'] === true ? 'tripped' : 'pass'} ${text(payload['category']) ?? ''} · ${seconds(num(payload['durationMs'])) ?? ''}`.trim();
     case 'session.minted':
       return [text(payload['model']), seconds(num(payload['durationMs']))].filter(Boolean).join(' · ');
+    case 'budget.set': {
+      const budget = num(payload['budgetUsd']);
+      return budget ? formatDollars(budget) : 'none';
+    }
+    case 'budget.warning':
+    case 'budget.exceeded': {
+      const spent = num(payload['spentUsd']);
+      const budget = num(payload['budgetUsd']);
+      return spent !== undefined && budget ? `${formatDollars(spent)} of ${formatDollars(budget)} (${Math.round((spent / budget) * 100)} %)` : '';
+    }
   }
   const [domain, phase] = event.type.split('.');
   if ((domain === 'supervisor' || domain === 'escalation') && phase === 'response') {

@@ -1,14 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { SUPERVISOR_BILL_ANSWER } from '../fake-openai/defaultScript';
 import { AppDriver } from '../support/appDriver';
 import { expect, test } from '../support/fixtures';
-
-interface Prices {
-  takenOn: string;
-  models: Record<string, { textInput: number; cachedTextInput?: number; audioInput?: number; audioOutput?: number; textOutput: number }>;
-}
-const pricing = JSON.parse(readFileSync('resources/pricing.json', 'utf8')) as Prices;
+import { priceByHand, pricing } from '../support/priceByHand';
 
 const REALTIME_DELAY_MS = 700;
 const SUPERVISOR_DELAY_MS = 1_200;
@@ -60,33 +54,7 @@ test('the waterfall shows injected delays where they happened, and the session c
   await app.getByRole('tab', { name: 'Events' }).click();
   const events = await driver.events();
   await openMetrics(app);
-  let expected = 0;
-  const realtime = pricing.models['gpt-realtime']!;
-  for (const event of events) {
-    if (event.type === 'response.done') {
-      const usage = (
-        event.payload['response'] as { usage?: Record<string, Record<string, number> & { cached_tokens_details?: Record<string, number> }> }
-      ).usage;
-      if (!usage) continue;
-      const input = usage['input_token_details']!;
-      const output = usage['output_token_details']!;
-      const cachedText = input.cached_tokens_details?.['text_tokens'] ?? 0;
-      const cachedAudio = input.cached_tokens_details?.['audio_tokens'] ?? 0;
-      expected +=
-        ((input['text_tokens']! - cachedText) * realtime.textInput +
-          cachedText * realtime.cachedTextInput! +
-          (input['audio_tokens']! - cachedAudio) * realtime.audioInput! +
-          output['text_tokens']! * realtime.textOutput +
-          output['audio_tokens']! * realtime.audioOutput!) /
-        1_000_000;
-    } else if (event.direction === 'app' && (event.type === 'supervisor.response' || event.type === 'guardrail.verdict')) {
-      const { model, usage } = event.payload as { model: string; usage: { inputTokens: number; outputTokens: number; cachedInputTokens?: number } };
-      const price = pricing.models[model]!;
-      const cached = usage.cachedInputTokens ?? 0;
-      expected +=
-        ((usage.inputTokens - cached) * price.textInput + cached * price.cachedTextInput! + usage.outputTokens * price.textOutput) / 1_000_000;
-    }
-  }
+  const expected = priceByHand(events);
   expect(expected).toBeGreaterThan(0);
   await expect(app.getByTestId('session-cost')).toHaveText(`$${expected.toFixed(4)} (prices of ${pricing.takenOn})`);
 });

@@ -23,6 +23,10 @@ describe('one-line event summaries', () => {
       event('server', 'response.output_item.done', { item: { type: 'function_call', name: 'transfer_to_returns', arguments: '{}' } }),
       'function_call transfer_to_returns {}',
     ],
+    [event('app', 'budget.set', { budgetUsd: 0.05 }), '$0.0500'],
+    [event('app', 'budget.set', { budgetUsd: 0 }), 'none'],
+    [event('app', 'budget.warning', { budgetUsd: 0.05, spentUsd: 0.041 }), '$0.0410 of $0.0500 (82 %)'],
+    [event('app', 'budget.exceeded', { budgetUsd: 2, spentUsd: 2.5 }), '$2.50 of $2.00 (125 %)'],
     [
       event('server', 'conversation.item.added', { item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Hi there' }] } }),
       'user: “Hi there”',

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { emptyHandoffs, reduceHandoffs, type HandoffState } from '../../../src-shared/agentGraph';
+import { noBudget, reduceBudget, type BudgetState } from '../../../src-shared/budget';
 import { emptyCost, reduceCost, type CostState } from '../../../src-shared/cost';
 import { emptyLatency, reduceLatency, type LatencyState } from '../../../src-shared/latency';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
@@ -16,6 +17,7 @@ export interface StreamState {
   readonly handoffs: HandoffState;
   readonly latency: LatencyState;
   readonly cost: CostState;
+  readonly budget: BudgetState;
 }
 
 export type FrameScheduler = (apply: () => void) => void;
@@ -46,6 +48,7 @@ export class SessionStream {
       handoffs: emptyHandoffs,
       latency: emptyLatency,
       cost: emptyCost,
+      budget: noBudget,
     }));
   }
 
@@ -76,6 +79,7 @@ export class SessionStream {
       handoffs: reduceHandoffs(state.handoffs, batch),
       latency: reduceLatency(state.latency, batch),
       cost: reduceCost(state.cost, batch),
+      budget: reduceBudget(state.budget, batch),
     });
   }
 

@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
 import { formatDollars, sessionCost, type TokenCounts } from '../../../src-shared/cost';
 import { medianAndP95, stagesOf, type TurnLatency } from '../../../src-shared/latency';
-import type { PricingTable } from '../../../src-shared/pricing';
 import { useShownStream } from '../app/workspaceStore';
-import { requireApi } from '../app/workbenchStore';
+import { usePricing } from './pricingStore';
 import { LatencyWaterfall } from './LatencyWaterfall';
 import { stageKinds } from './stageColours';
 import { useIsDark } from '../app/useResolvedTheme';
@@ -21,20 +19,6 @@ const ms = (value: number) => (value < 1000 ? `${Math.round(value)} ms` : `${(va
 function tokens(counts: TokenCounts): string {
   const cached = counts.cachedTextInput + counts.cachedAudioInput;
   return `in ${counts.textInput + counts.audioInput}${cached > 0 ? ` (+${cached} cached)` : ''} · out ${counts.textOutput + counts.audioOutput}${counts.audioOutput > 0 ? ` (${counts.audioOutput} audio)` : ''}`;
-}
-
-function usePricing(): { table: PricingTable | undefined; problem: string | undefined } {
-  const [state, setState] = useState<{ table: PricingTable | undefined; problem: string | undefined }>({ table: undefined, problem: undefined });
-  useEffect(() => {
-    requireApi()
-      .pricing.get()
-      .then(
-        (loaded) => setState({ table: loaded.table, problem: loaded.problem }),
-        (error: unknown) =>
-          setState({ table: undefined, problem: `The pricing table could not be read: ${error instanceof Error ? error.message : String(error)}` }),
-      );
-  }, []);
-  return state;
 }
 
 /** Per-turn latency as a waterfall with the session's medians, and tokens and cost by model, live or in a replay. */

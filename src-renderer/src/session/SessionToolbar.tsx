@@ -3,6 +3,7 @@ import { LevelMeters } from '../devices/LevelMeter';
 import { isPushToTalkKey } from '../hotkey/hotkeyStore';
 import { useScenarioStore } from '../scenarios/scenarioStore';
 import { useLiveStream, useWorkspaceStore } from '../app/workspaceStore';
+import { BudgetField, BudgetMeter } from './BudgetControls';
 import { codecLabels } from './codecs';
 import {
   connect,
@@ -143,6 +144,7 @@ export function SessionToolbar() {
           {notice && session.phase.status === 'idle' ? notice : phaseLabel(session.phase)}
         </span>
         <RecordingState />
+        <BudgetMeter />
         <span className="toolbar-spacer" />
         <LevelMeters />
         <span className={session.micLive ? 'activity activity-on' : 'activity'} data-testid="mic-state">
@@ -239,6 +241,7 @@ export function SessionToolbar() {
             onChange={(event) => setLengthCap(Number(event.target.value))}
           />
         </label>
+        <BudgetField />
       </div>
     </div>
   );

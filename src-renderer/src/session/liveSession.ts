@@ -2,6 +2,7 @@ import { sampleRoundTrip } from './roundTripSampler';
 import { OpenAIRealtimeWebRTC, RealtimeSession, type RealtimeAgent } from '@openai/agents/realtime';
 import type { WorkbenchApi } from '../../../src-shared/contract';
 import type { Scenario } from '../../../src-shared/scenario';
+import type { BudgetEventType } from './budgetWatch';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { Settings } from '../../../src-shared/settings';
 import { emptyTranscript, type TranscriptState } from '../../../src-shared/transcript/transcriptModel';
@@ -431,6 +432,11 @@ export class LiveSession {
     this.applyMicrophone();
     this.session.transport.sendEvent({ type: 'input_audio_buffer.commit' });
     this.session.transport.sendEvent({ type: 'response.create' });
+  }
+
+  /** Records an app event from outside the SDK's session (the budget watch), in order with everything else. */
+  note(type: BudgetEventType, payload: Record<string, unknown>): void {
+    if (!this.ended) this.record('app', type, payload);
   }
 
   private startLengthCap(minutes: number): void {

@@ -4,6 +4,8 @@ import { SessionAudioRecorder } from '../audio/sessionAudioRecorder';
 import { LogSink } from '../events/logSink';
 import { SessionStream } from '../events/sessionStream';
 import { findScenario } from '../scenarios/scenarioStore';
+import { loadPricing } from '../metrics/pricingStore';
+import { watchBudget } from './budgetWatch';
 import { LiveSession } from './liveSession';
 import { useSessionStore, type Codec, type OutputModality, type TurnMode } from './sessionStore';
 
@@ -59,6 +61,7 @@ export async function connect(): Promise<void> {
     // The recorder's last chunk goes out before the log's footer.
     onEnded: (reason) => {
       stopFollowingSettings();
+      stopBudget();
       void (audio?.stop() ?? Promise.resolve()).then(() => sink.end(reason));
     },
   });
@@ -83,8 +86,24 @@ export async function connect(): Promise<void> {
     },
     onStatus: (logStatus) => useWorkspaceStore.setState({ logStatus }),
   });
+  // Replaced by the budget watch once the session is connected.
+  let stopBudget = (): void => undefined;
   useWorkspaceStore.setState({ shown: { kind: 'live', stream, session }, live: { session, stream }, logStatus: undefined, notice: undefined });
   await session.connect();
+  if (session.currentPhase.status !== 'connected') return;
+  const { table } = await loadPricing();
+  if (!table || session.currentPhase.status !== 'connected') return;
+  stopBudget = watchBudget({
+    stream,
+    pricing: table,
+    budgetUsd: () => useSessionStore.getState().budgetUsd,
+    onBudgetChange: (listener) =>
+      useSessionStore.subscribe((state, before) => {
+        if (state.budgetUsd !== before.budgetUsd) listener();
+      }),
+    note: (type, payload) => session.note(type, payload),
+    end: (message) => session.close(message, 'capped'),
+  });
 }
 
 /** Disconnects, or cancels a connect still under way. */
@@ -139,6 +158,11 @@ export function setCodec(codec: Codec): void {
 
 export function setOutput(output: OutputModality): void {
   useSessionStore.setState({ output });
+}
+
+/** A budget in dollars for the next session, or the running one (0 or blank for none). */
+export function setBudget(dollars: number): void {
+  useSessionStore.setState({ budgetUsd: Number.isFinite(dollars) && dollars > 0 ? dollars : 0 });
 }
 
 export function setLengthCap(minutes: number): void {

@@ -16,6 +16,8 @@ export interface SessionControls {
   readonly playback: boolean;
   /** Minutes; 0 means no cap. */
   readonly lengthCapMinutes: number;
+  /** Dollars a session may cost before it is ended (a warning at 80 %); 0 means no budget. */
+  readonly budgetUsd: number;
 }
 
 export const useSessionStore = create<SessionControls>(() => ({
@@ -27,4 +29,5 @@ export const useSessionStore = create<SessionControls>(() => ({
   muted: false,
   playback: true,
   lengthCapMinutes: 0,
+  budgetUsd: 0,
 }));
