@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { CUSTOMER_PHONE, SUPERVISOR_BILL_ANSWER } from '../fake-openai/defaultScript';
 import type { FakeOpenAI } from '../fake-openai/server';
@@ -97,6 +98,10 @@ test('"ask me" holds each call for a decision: approved, approved with edited ar
   await expect(waiting).toContainText('Waiting for your decision — the model is paused on this call');
   await expect(app.getByLabel(`Arguments of ${TOOL}`)).toHaveValue(new RegExp(CUSTOMER_PHONE.replace(/[()]/g, '\\$&')));
   expect(toolOutputs(fake)).toEqual([]);
+  const axe = await new AxeBuilder({ page: app }).include('.tools-panel').analyze();
+  expect(
+    axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id),
+  ).toEqual([]);
   // Out of sight (another tab of its group shown), the wait is still said: on the tab and in a notice that brings the panel back.
   await app.getByRole('tab', { name: 'Events' }).click();
   await expect(app.getByRole('tab', { name: 'Tools · 1 waiting' })).toBeVisible();
@@ -154,4 +159,19 @@ test('"ask me" holds each call for a decision: approved, approved with edited ar
     { agent: 'chatAgent', toolName: TOOL, mode: 'ask' },
   ]);
   expect(logged.filter((event) => event.type === 'tool.approval_requested')).toHaveLength(4);
+
+  // The replay shows, read-only, why each call returned what it did.
+  await driver.openSessions();
+  await app.getByTestId('session-row').getByRole('button', { name: 'Open' }).click();
+  await expect(app.getByTestId('replay-title')).toContainText('Chat + supervisor (phone company)');
+  await app.getByRole('tab', { name: /^Tools/ }).click();
+  await expect(app.getByText('Replayed log: read-only')).toBeVisible();
+  await expect(app.getByLabel(`Mode of ${TOOL}`)).toHaveValue('ask');
+  await expect(app.getByLabel(`Mode of ${TOOL}`)).toBeDisabled();
+  await expect(app.getByTestId('tools-decision')).toHaveText([
+    /Abandoned: the session ended before a decision/,
+    new RegExp(`Rejected; the model was told “${message}”`),
+    /Approved with edited arguments .*ZX-4471/,
+    /Approved: ran with the model’s arguments/,
+  ]);
 });

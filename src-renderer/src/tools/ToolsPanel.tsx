@@ -33,11 +33,6 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** What the scenario does with a call, in words, for the mode list's first entry. */
-function scenarioBehaviour(tool: AgentTool): string {
-  return tool.runsOn === 'agent' ? 'returns its mock result' : `asks the ${RUNS_ON[tool.runsOn]}`;
-}
-
 interface ToolRowProps {
   readonly agent: string;
   readonly tool: AgentTool;
@@ -71,7 +66,9 @@ function ToolRow({ agent, tool, setting, control }: ToolRowProps) {
     <li className="tools-row" data-testid="tools-row" data-tool={tool.name}>
       <div className="tools-row-head">
         <span className="tool-name">{tool.name}</span>
-        <span className="badge">{RUNS_ON[tool.runsOn]}</span>
+        <span className="badge" title="What the scenario does with a call">
+          {RUNS_ON[tool.runsOn]}
+        </span>
         <select
           className="input tools-mode"
           aria-label={`Mode of ${tool.name}`}
@@ -81,7 +78,7 @@ function ToolRow({ agent, tool, setting, control }: ToolRowProps) {
         >
           {(Object.keys(modeLabels) as ToolMode[]).map((mode) => (
             <option key={mode} value={mode}>
-              {mode === 'scenario' ? `${modeLabels.scenario} (${scenarioBehaviour(tool)})` : modeLabels[mode]}
+              {modeLabels[mode]}
             </option>
           ))}
         </select>
@@ -288,7 +285,7 @@ export function ToolsPanel() {
     <div className="tools-panel">
       <div className="panel-toolbar">
         <span className="panel-toolbar-title">{where}</span>
-        <span className={waiting.length > 0 ? 'badge badge-warn' : 'badge'} data-testid="tools-waiting-count">
+        <span className={waiting.length > 0 ? 'badge tools-waiting-count-on' : 'badge'} data-testid="tools-waiting-count">
           {waiting.length === 0 ? 'nothing waiting' : `${waiting.length} waiting`}
         </span>
       </div>
