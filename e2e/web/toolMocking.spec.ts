@@ -49,6 +49,12 @@ function supervisorRequests(fake: FakeOpenAI): string[] {
     .filter((body) => body.includes('getUserAccountInfo'));
 }
 
+/** What axe-core finds serious or critical in the Tools panel. */
+async function seriousViolations(app: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page: app }).include('.tools-panel').analyze();
+  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
+}
+
 async function connectChatSupervisor(app: Page): Promise<AppDriver> {
   const driver = new AppDriver(app);
   await driver.pickScenario('chatSupervisor');
@@ -98,10 +104,7 @@ test('"ask me" holds each call for a decision: approved, approved with edited ar
   await expect(waiting).toContainText('Waiting for your decision — the model is paused on this call');
   await expect(app.getByLabel(`Arguments of ${TOOL}`)).toHaveValue(new RegExp(CUSTOMER_PHONE.replace(/[()]/g, '\\$&')));
   expect(toolOutputs(fake)).toEqual([]);
-  const axe = await new AxeBuilder({ page: app }).include('.tools-panel').analyze();
-  expect(
-    axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id),
-  ).toEqual([]);
+  expect(await seriousViolations(app)).toEqual([]);
   // Out of sight (another tab of its group shown), the wait is still said: on the tab and in a notice that brings the panel back.
   await app.getByRole('tab', { name: 'Events' }).click();
   await expect(app.getByRole('tab', { name: 'Tools · 1 waiting' })).toBeVisible();
@@ -174,4 +177,5 @@ test('"ask me" holds each call for a decision: approved, approved with edited ar
     /Approved with edited arguments .*ZX-4471/,
     /Approved: ran with the model’s arguments/,
   ]);
+  expect(await seriousViolations(app)).toEqual([]);
 });

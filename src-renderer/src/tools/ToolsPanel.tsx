@@ -244,7 +244,7 @@ function ToolGroups({ state, control }: { state: ToolModesState; control: ToolCo
       {agents.map((agent) => (
         <section key={agent.name} className="tools-group" aria-labelledby={`tools-of-${agent.name}`}>
           <h2 id={`tools-of-${agent.name}`} className="tools-group-title">
-            {agent.name}
+            Agent {agent.name}
           </h2>
           <ul className="tools-list">
             {agent.tools.map((tool) => (
