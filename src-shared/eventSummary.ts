@@ -47,6 +47,8 @@ function itemSummary(item: Payload | undefined): string | undefined {
   return type;
 }
 
+const toolModeWords: Record<string, string> = { scenario: 'scenario behaviour', canned: 'canned result', ask: 'ask me' };
+
 function usageTokens(usage: unknown): number | undefined {
   const record = usage as Payload | undefined;
   return num(record?.['total_tokens']) ?? num(record?.['totalTokens']);
@@ -109,6 +111,20 @@ export function summarizeEvent(event: SessionEvent): string {
       const budget = num(payload['budgetUsd']);
       return spent !== undefined && budget ? `${formatDollars(spent)} of ${formatDollars(budget)} (${Math.round((spent / budget) * 100)} %)` : '';
     }
+    case 'tool.mode':
+      return `${text(payload['toolName']) ?? '?'} → ${toolModeWords[String(payload['mode'])] ?? String(payload['mode'])}${
+        payload['mode'] === 'canned' ? ` ${clip(JSON.stringify(payload['cannedResult']) ?? '', 40)}` : ''
+      }`;
+    case 'tool.approval_requested':
+      return `${text(payload['toolName']) ?? '?'} waiting for a decision ${argumentsPreview(JSON.stringify(payload['arguments']))}`.trim();
+    case 'tool.approval':
+      return `${text(payload['toolName']) ?? '?'} ${
+        payload['decision'] === 'edited'
+          ? `approved with edited arguments ${argumentsPreview(JSON.stringify(payload['editedArguments']))}`
+          : payload['decision'] === 'rejected'
+            ? `rejected: “${clip(text(payload['message']) ?? '', 48)}”`
+            : 'approved'
+      }`;
   }
   const [domain, phase] = event.type.split('.');
   if ((domain === 'supervisor' || domain === 'escalation') && phase === 'response') {

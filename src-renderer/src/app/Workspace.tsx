@@ -10,6 +10,8 @@ import { SessionsPanel } from '../sessions/SessionsPanel';
 import { AudioSettings } from '../settings/AudioSettings';
 import { KeyPanel } from '../settings/KeyPanel';
 import { SettingsPanel } from '../settings/SettingsPanel';
+import { ToolsPanel } from '../tools/ToolsPanel';
+import { WaitingCallNotice } from '../tools/WaitingCallNotice';
 import { TranscriptView } from '../transcript/TranscriptView';
 import { DockTab } from './DockTab';
 import { attachDock } from './layoutStore';
@@ -59,6 +61,7 @@ const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
   scenarios: panel(ScenarioProblems),
   sessions: panel(SessionsPanel),
   agents: panel(AgentGraphPanel),
+  tools: panel(ToolsPanel),
 };
 
 function onReady(event: DockviewReadyEvent): void {
@@ -69,6 +72,9 @@ function onReady(event: DockviewReadyEvent): void {
 export function Workspace() {
   const dark = useIsDark();
   return (
-    <DockviewReact className="dock" components={components} defaultTabComponent={DockTab} onReady={onReady} theme={dark ? themeDark : themeLight} />
+    <>
+      <DockviewReact className="dock" components={components} defaultTabComponent={DockTab} onReady={onReady} theme={dark ? themeDark : themeLight} />
+      <WaitingCallNotice />
+    </>
   );
 }

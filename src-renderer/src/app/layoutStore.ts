@@ -8,6 +8,7 @@ export const panelCatalog = [
   { id: 'events', title: 'Events' },
   { id: 'agents', title: 'Agent & prompt' },
   { id: 'metrics', title: 'Latency & cost' },
+  { id: 'tools', title: 'Tools' },
   { id: 'sessions', title: 'Sessions' },
   { id: 'scenarios', title: 'Scenarios' },
   { id: 'settings', title: 'Settings' },
@@ -57,6 +58,7 @@ export function addDefaultPanels(api: DockviewApi): void {
     position: { referencePanel: 'events', direction: 'within' },
     inactive: true,
   });
+  api.addPanel({ id: 'tools', component: 'tools', title: 'Tools', position: { referencePanel: 'events', direction: 'within' }, inactive: true });
   for (const id of ['sessions', 'scenarios', 'settings'] as const)
     api.addPanel({ id, component: id, title: titleOf(id), position: { referencePanel: transcript, direction: 'within' }, inactive: true });
   transcript.api.setActive();
@@ -124,7 +126,9 @@ export function revealPanel(id: PanelId): void {
     id,
     component: id,
     title: titleOf(id),
-    position: anchor ? { referencePanel: anchor, direction: id === 'events' || id === 'agents' || id === 'metrics' ? 'right' : 'within' } : undefined,
+    position: anchor
+      ? { referencePanel: anchor, direction: id === 'events' || id === 'agents' || id === 'metrics' || id === 'tools' ? 'right' : 'within' }
+      : undefined,
   });
 }
 

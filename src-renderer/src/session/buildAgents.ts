@@ -13,7 +13,7 @@ export function buildAgents(scenario: Scenario, context: ToolContext, defaultVoi
         instructions: config.instructions,
         handoffDescription: config.publicDescription,
         voice: config.voice ?? defaultVoice,
-        tools: config.tools.map((definition) => buildTool(definition, context)),
+        tools: config.tools.map((definition) => buildTool(definition, context, config.name)),
       }),
     );
   }

@@ -13,6 +13,7 @@ import { openMicrophone, stopStream } from '../devices/microphone';
 import { routeToSpeaker } from '../devices/speaker';
 import type { SessionAudioTap } from '../audio/sessionAudioRecorder';
 import { createEventRecorder, type RecordEvent } from '../events/eventRecorder';
+import { ToolControl } from '../tools/toolControl';
 import { buildAgents } from './buildAgents';
 import { preferCodec, sessionAudioFormat } from './codecs';
 import { conversationTurns, type ConversationTurn } from './conversation';
@@ -88,6 +89,8 @@ class Cancelled extends Error {}
 export class LiveSession {
   readonly sessionId = crypto.randomUUID();
   private readonly record: RecordEvent;
+  /** Tool modes and waiting approvals, set from the Tools panel. */
+  readonly tools: ToolControl;
   /** `performance.now()` at the log's t = 0. */
   private readonly clockOrigin: number;
   private audioTap: SessionAudioTap | undefined;
@@ -126,8 +129,10 @@ export class LiveSession {
     this.record = createEventRecorder((event) => {
       this.conversation = reduceTranscript(this.conversation, [event]);
       this.observe(event);
+      this.tools.observe(event);
       options.onEvent(event);
     });
+    this.tools = new ToolControl(this.record);
   }
 
   /** The conversation so far, for a reconnect to carry on from. */
@@ -206,6 +211,7 @@ export class LiveSession {
         sessionId: this.sessionId,
         record: this.record,
         conversation: (): ConversationTurn[] => conversationTurns(this.conversation),
+        tools: this.tools,
       };
       this.agents = buildAgents(scenario, context, settings.voice);
       this.microphone = await openMicrophone(settings);
@@ -320,6 +326,15 @@ export class LiveSession {
     });
     session.on('guardrail_tripped', (_context, _agent, error, details) => {
       this.record('app', 'guardrail.tripped', { itemId: details.itemId, message: error.message });
+    });
+    session.on('tool_approval_requested', (_context, agent, request) => {
+      if (request.type !== 'function_approval') return;
+      const item = request.approvalItem;
+      const call = item.rawItem as { callId?: string; name?: string; arguments?: string };
+      this.tools.requested(agent.name, call.callId ?? '', call.name ?? request.tool.name, call.arguments, {
+        approve: () => session.approve(item),
+        reject: (message) => session.reject(item, { message }),
+      });
     });
     session.on('error', ({ error }) => {
       this.record('app', 'sdk.error', { message: error instanceof Error ? error.message : JSON.stringify(error) });

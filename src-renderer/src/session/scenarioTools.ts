@@ -2,6 +2,7 @@ import { tool, type FunctionTool } from '@openai/agents/realtime';
 import type { WorkbenchApi } from '../../../src-shared/contract';
 import type { AgentTool, Scenario } from '../../../src-shared/scenario';
 import type { RecordEvent } from '../events/eventRecorder';
+import type { ToolControl } from '../tools/toolControl';
 import type { ConversationTurn } from './conversation';
 
 export interface ToolContext {
@@ -11,6 +12,8 @@ export interface ToolContext {
   readonly record: RecordEvent;
   /** The conversation so far, from the session's own copy. */
   readonly conversation: () => ConversationTurn[];
+  /** The session's tool modes (canned result, ask me), set from the Tools panel. */
+  readonly tools?: ToolControl;
 }
 
 function errorText(error: unknown): { code: string; message: string } {
@@ -86,8 +89,12 @@ function isStrictCompatible(schema: AgentTool['parameters']): boolean {
   return schema.additionalProperties === false && Object.keys(schema.properties).every((name) => required.has(name));
 }
 
-/** One realtime tool per scenario tool definition. */
-export function buildTool(definition: AgentTool, context: ToolContext): FunctionTool<unknown> {
+/**
+ * One realtime tool per scenario tool definition. The Tools panel can switch it to a canned result or
+ * to asking the user first (the SDK's approval flow); an approved call runs as the scenario says, with
+ * the arguments the user edited, if any.
+ */
+export function buildTool(definition: AgentTool, context: ToolContext, agent = ''): FunctionTool<unknown> {
   const strict = isStrictCompatible(definition.parameters);
   const options = {
     name: definition.name,
@@ -96,9 +103,14 @@ export function buildTool(definition: AgentTool, context: ToolContext): Function
       ? definition.parameters
       : { ...definition.parameters, additionalProperties: true, required: definition.parameters.required ?? [] },
     strict,
+    needsApproval: () => Promise.resolve(context.tools?.settingOf(agent, definition.name).mode === 'ask'),
     async execute(input: unknown, _runContext: unknown, details?: { toolCall?: { callId: string } }) {
-      const args = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+      const modelArgs = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
       const callId = details?.toolCall?.callId ?? `local-${Date.now()}`;
+      const approval = context.tools?.takeApproval(callId, modelArgs);
+      const setting = context.tools?.settingOf(agent, definition.name);
+      if (!approval && setting?.mode === 'canned') return setting.cannedResult;
+      const args = approval?.arguments ?? modelArgs;
       if (definition.runsOn === 'agent') return definition.mockResult ?? { ok: true };
       return runOnBackend(definition.runsOn, context, definition, args, callId);
     },

@@ -1,0 +1,117 @@
+import type { SessionEvent } from '../../../src-shared/sessionEvent';
+import { emptyToolModes, reduceToolModes, settingOf, type ToolMode, type ToolModesState, type ToolSetting } from '../../../src-shared/toolModes';
+import type { RecordEvent } from '../events/eventRecorder';
+
+/** What the SDK gives to settle one waiting call. */
+export interface ApprovalHandle {
+  readonly approve: () => Promise<void>;
+  readonly reject: (message: string) => Promise<void>;
+}
+
+interface Waiting {
+  readonly toolName: string;
+  readonly agent: string | undefined;
+  readonly arguments: unknown;
+  readonly handle: ApprovalHandle;
+}
+
+/** Thrown when a decision names a call that is not waiting (already decided, or its session ended). */
+export class ToolDecisionError extends Error {
+  readonly code = 'not_waiting';
+}
+
+/** The SDK hands tool arguments over as JSON text; the log keeps them as JSON values. */
+export function parsedArguments(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    // A model can send arguments that are not JSON; keep what it sent.
+    return raw;
+  }
+}
+
+/**
+ * One live session's tool modes and waiting calls. Its state is the shared reducer over the session's
+ * stream (it sees every event the session records), so the session runs tools exactly as the panel and
+ * a replay show them. Modes and decisions are recorded as app events; edited arguments are kept per call
+ * for the tool's execute to use, since the SDK approves a call with the arguments the model sent.
+ */
+export class ToolControl {
+  private state: ToolModesState = emptyToolModes;
+  private readonly waiting = new Map<string, Waiting>();
+  /** Calls the user approved, with the arguments they run with (undefined: the model's own). */
+  private readonly approved = new Map<string, Record<string, unknown> | undefined>();
+
+  constructor(private readonly record: RecordEvent) {}
+
+  /** Every event the session records passes through here. */
+  observe(event: SessionEvent): void {
+    this.state = reduceToolModes(this.state, [event]);
+    if (this.waiting.size === 0) return;
+    for (const approval of this.state.approvals) if (approval.status !== 'waiting') this.waiting.delete(approval.callId);
+  }
+
+  settingOf(agent: string, toolName: string): ToolSetting {
+    return settingOf(this.state, agent, toolName);
+  }
+
+  setMode(agent: string, toolName: string, mode: ToolMode, cannedResult?: unknown): void {
+    this.record('app', 'tool.mode', { agent, toolName, mode, ...(mode === 'canned' ? { cannedResult } : {}) });
+  }
+
+  /** The SDK paused a call for approval: remember how to settle it and say so in the stream. */
+  requested(agent: string, callId: string, toolName: string, rawArguments: unknown, handle: ApprovalHandle): void {
+    const args = parsedArguments(rawArguments);
+    this.waiting.set(callId, { toolName, agent, arguments: args, handle });
+    this.record('app', 'tool.approval_requested', { callId, toolName, agent, arguments: args });
+  }
+
+  private take(callId: string): Waiting {
+    const waiting = this.waiting.get(callId);
+    if (!waiting) throw new ToolDecisionError(`The call ${callId} is no longer waiting for a decision.`);
+    this.waiting.delete(callId);
+    return waiting;
+  }
+
+  /** Lets the call run its scenario behaviour, with the user's arguments when given. */
+  async approve(callId: string, editedArguments?: Record<string, unknown>): Promise<void> {
+    const waiting = this.take(callId);
+    const edited = editedArguments !== undefined && JSON.stringify(editedArguments) !== JSON.stringify(waiting.arguments);
+    this.approved.set(callId, edited ? editedArguments : undefined);
+    this.record('app', 'tool.approval', {
+      callId,
+      toolName: waiting.toolName,
+      agent: waiting.agent,
+      decision: edited ? 'edited' : 'approved',
+      arguments: waiting.arguments,
+      ...(edited ? { editedArguments } : {}),
+    });
+    await waiting.handle.approve();
+  }
+
+  /** Answers the call with the user's message instead of running it; the model sees the message as the tool's output. */
+  async reject(callId: string, message: string): Promise<void> {
+    const waiting = this.take(callId);
+    this.record('app', 'tool.approval', {
+      callId,
+      toolName: waiting.toolName,
+      agent: waiting.agent,
+      decision: 'rejected',
+      arguments: waiting.arguments,
+      message,
+    });
+    await waiting.handle.reject(message);
+  }
+
+  /**
+   * For a call the user approved, the arguments it runs with (their edit, or the model's); undefined for
+   * a call nobody was asked about. Asked once, by the call's execute.
+   */
+  takeApproval(callId: string, modelArguments: Record<string, unknown>): { readonly arguments: Record<string, unknown> } | undefined {
+    if (!this.approved.has(callId)) return undefined;
+    const edited = this.approved.get(callId);
+    this.approved.delete(callId);
+    return { arguments: edited ?? modelArguments };
+  }
+}
