@@ -1,6 +1,7 @@
 import type { SessionLogFooter, SessionLogHeader, SkippedLine } from '../../src-shared/sessionLog';
 import { emptyTranscript, type GuardrailVerdict, type TranscriptEntry } from '../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../src-shared/transcript/transcriptReducer';
+import { noBudget, reduceBudget, type BudgetState } from '../../src-shared/budget';
 import { emptyCost, formatDollars, reduceCost, sessionCost, type CostState, type TokenCounts } from '../../src-shared/cost';
 import type { PricingTable } from '../../src-shared/pricing';
 import { emptyLatency, medianAndP95, reduceLatency, stagesOf, type TurnLatency } from '../../src-shared/latency';
@@ -18,6 +19,8 @@ export interface ReadLog {
   readonly turns: readonly TurnLatency[];
   /** Tokens per response and by model: the realtime model's from response.done, the others' from their call events. */
   readonly cost: CostState;
+  /** The session's budget and what it crossed, from its budget app events. */
+  readonly budget: BudgetState;
 }
 
 /** Reads a whole log through the same reducers the app uses, a chunk at a time. */
@@ -29,6 +32,7 @@ export async function readLogForReport(path: string): Promise<ReadLog> {
   let lastT = 0;
   const skipped: SkippedLine[] = [];
   let cost = emptyCost;
+  let budget = noBudget;
   for (;;) {
     const chunk = await log.next(5_000);
     transcript = reduceTranscript(transcript, chunk.events);
@@ -36,6 +40,7 @@ export async function readLogForReport(path: string): Promise<ReadLog> {
     // A log's header names the realtime model even where its events do not (an early crash).
     if (cost.realtimeModel === undefined && log.header()) cost = { ...cost, realtimeModel: log.header()!.models.realtime };
     cost = reduceCost(cost, chunk.events);
+    budget = reduceBudget(budget, chunk.events);
     events += chunk.events.length;
     lastT = chunk.events.at(-1)?.t ?? lastT;
     skipped.push(...chunk.skipped);
@@ -52,6 +57,7 @@ export async function readLogForReport(path: string): Promise<ReadLog> {
     entries: transcript.entries.toArray(),
     turns: latency.turns.toArray(),
     cost,
+    budget,
   };
 }
 
@@ -152,7 +158,7 @@ function tokensInWords(tokens: TokenCounts): string {
 }
 
 /** Tokens and money by model and for the session, with the date the prices were taken. */
-function costLines(cost: CostState, pricing: PricingTable): string[] {
+function costLines(cost: CostState, budget: BudgetState, pricing: PricingTable): string[] {
   const priced = sessionCost(cost, pricing);
   const lines = ['', `Tokens and cost by model (prices of ${priced.takenOn})`];
   if (priced.byModel.length === 0) lines.push('  none recorded');
@@ -160,6 +166,18 @@ function costLines(cost: CostState, pricing: PricingTable): string[] {
     lines.push(`  ${model.model}: ${tokensInWords(model.tokens)} → ${model.dollars === undefined ? 'no price' : formatDollars(model.dollars)}`);
   lines.push(`  session: ${formatDollars(priced.total)} over ${cost.responses.length} billed responses (prices of ${priced.takenOn})`);
   if (priced.unpriced.length > 0) lines.push(`  not counted: ${priced.unpriced.join('; ')}`);
+  if (budget.budgetUsd !== undefined) {
+    const spent = budget.spentUsd === undefined ? '' : ` at ${formatDollars(budget.spentUsd)}`;
+    lines.push(
+      `  budget: ${formatDollars(budget.budgetUsd)}, ${
+        budget.crossed === 'budget.exceeded'
+          ? `reached${spent}: the session was ended`
+          : budget.crossed === 'budget.warning'
+            ? `80 % warning${spent}`
+            : 'not reached'
+      } (as the app priced it while the session ran)`,
+    );
+  }
   return lines;
 }
 
@@ -195,7 +213,7 @@ export function formatSummary(path: string, read: ReadLog, pricing: PricingTable
   lines.push('', 'Transcript');
   for (const entry of read.entries) for (const line of entryLines(entry)) lines.push(`  ${line}`);
   lines.push(...turnLines(read.turns));
-  lines.push(...costLines(read.cost, pricing));
+  lines.push(...costLines(read.cost, read.budget, pricing));
   return `${lines.join('\n')}\n`;
 }
 

@@ -48,6 +48,31 @@ describe('npm run log', () => {
     expect(transcriptOrder).toEqual([...transcriptOrder].sort((a, b) => a - b));
   });
 
+  it('summary names a budget the session had, and that it ended the session', () => {
+    const lines = readFileSync(SAMPLE, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '');
+    const footer = JSON.parse(lines.at(-1)!) as { eventCount: number; reason: string };
+    const last = JSON.parse(lines.at(-2)!) as { seq: number; t: number };
+    const app = (offset: number, type: string, payload: Record<string, unknown>) =>
+      JSON.stringify({ seq: last.seq + offset, t: last.t, direction: 'app', type, payload });
+    const path = join(mkdtempSync(join(tmpdir(), 'log-cli-')), 'budget.jsonl');
+    writeFileSync(
+      path,
+      [
+        ...lines.slice(0, -1),
+        app(1, 'budget.set', { budgetUsd: 0.05 }),
+        app(2, 'budget.exceeded', { budgetUsd: 0.05, spentUsd: 0.0512 }),
+        JSON.stringify({ ...footer, reason: 'capped', eventCount: footer.eventCount + 2 }),
+      ].join('\n') + '\n',
+    );
+    const { code, stdout } = runLog('summary', path);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Ended: capped at /m);
+    expect(stdout).toMatch(/^ {2}budget: \$0\.0500, reached at \$0\.0512: the session was ended \(as the app priced it while the session ran\)$/m);
+    expect(runLog('summary', SAMPLE).stdout).not.toContain('budget:');
+  });
+
   it('summary and validate work on a crashed log, which validate reports (line and missing footer) with a non-zero exit', () => {
     const path = crashedCopy();
     const summary = runLog('summary', path);
