@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -115,6 +116,10 @@ test('Save writes only the edited value into a user override of the shipped scen
   await app.getByRole('button', { name: 'Show difference' }).click();
   await expect(app.getByRole('heading', { name: 'Difference from the scenario file' })).toBeVisible();
   await expect(app.getByTestId('prompt-diff').locator('.cm-changedLine')).toContainText('Keep it "short".');
+  const axe = await new AxeBuilder({ page: app }).include('[data-testid="agent-detail"]').analyze();
+  expect(
+    axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id),
+  ).toEqual([]);
 
   await app.getByRole('button', { name: 'Save to scenario file' }).click();
   const override = join(webHost.dataDir, 'agent-configs', 'simpleHandoff.json');

@@ -18,12 +18,19 @@ function workbenchTheme(dark: boolean): Extension {
       '.cm-content': { caretColor: 'var(--text)', padding: '4px 0' },
       '.cm-line': { padding: '0 6px' },
       '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
+      // The merge view's fold bar marks itself with ⦚, which common monospace fonts lack.
+      '.cm-collapsedLines:before, .cm-collapsedLines:after': { content: '"↕"' },
       '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection': {
         backgroundColor: 'var(--bg-selected)',
       },
     },
     { dark },
   );
+}
+
+/** Named for screen readers, and a tab stop also when read only, so its scrolled text can be reached from the keyboard. */
+function contentAttributes(label: string): Extension {
+  return EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' });
 }
 
 interface PromptEditorProps {
@@ -60,7 +67,7 @@ export function PromptEditor({ label, value, onChange, readOnly, dark, testId }:
           history(),
           keymap.of([...defaultKeymap, ...historyKeymap]),
           EditorView.lineWrapping,
-          labelCompartment.of(EditorView.contentAttributes.of({ 'aria-label': label })),
+          labelCompartment.of(contentAttributes(label)),
           readOnlyCompartment.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
           theme.of(workbenchTheme(dark)),
           EditorView.updateListener.of((update) => {
@@ -94,7 +101,7 @@ export function PromptEditor({ label, value, onChange, readOnly, dark, testId }:
   }, [readOnly]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: compartments.current.label.reconfigure(EditorView.contentAttributes.of({ 'aria-label': label })) });
+    view.current?.dispatch({ effects: compartments.current.label.reconfigure(contentAttributes(label)) });
   }, [label]);
 
   return <div ref={host} className="prompt-editor" data-testid={testId} />;
@@ -118,9 +125,10 @@ export function PromptDiff({ original, modified, dark }: PromptDiffProps) {
           EditorView.lineWrapping,
           EditorState.readOnly.of(true),
           EditorView.editable.of(false),
-          EditorView.contentAttributes.of({ 'aria-label': 'Difference from the scenario file' }),
+          contentAttributes('Difference from the scenario file'),
           workbenchTheme(dark),
-          unifiedMergeView({ original, mergeControls: false, highlightChanges: true, gutter: true }),
+          // Long prompts: only the changed lines and a few around them are shown; the rest folds into a bar.
+          unifiedMergeView({ original, mergeControls: false, highlightChanges: true, gutter: true, collapseUnchanged: { margin: 2, minSize: 4 } }),
         ],
       }),
     });

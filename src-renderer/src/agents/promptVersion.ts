@@ -23,15 +23,6 @@ export function samePrompt(a: PromptVersion | undefined, b: PromptVersion | unde
   return changedFields(a, b).length === 0 && changedFields(b, a).length === 0;
 }
 
-/** The agent as it runs with this prompt: everything else (name, voice, handoffs, schemas) unchanged. */
-export function withPrompt(agent: AgentConfig, prompt: PromptVersion): AgentConfig {
-  return {
-    ...agent,
-    instructions: prompt.instructions,
-    tools: agent.tools.map((tool) => ({ ...tool, description: prompt.tools[tool.name] ?? tool.description })),
-  };
-}
-
 /** The whole prompt as one text, for the difference view: instructions, then each tool's description under its name. */
 export function promptText(prompt: PromptVersion): string {
   const tools = Object.entries(prompt.tools).map(([name, description]) => `\n\n── tool ${name} ──\n${description}`);
