@@ -110,6 +110,17 @@ test('Save writes only the edited value into a user override of the shipped scen
   const original = (JSON.parse(shipped) as { agents: { instructions: string }[] }).agents[0]!.instructions;
   await driver.pickScenario('simpleHandoff');
   await openPromptPanel(app, 'greeter');
+  // A prompt the file cannot hold is refused by field, and Revert brings the file's text back.
+  const instructions = app.getByRole('textbox', { name: 'Instructions of greeter' });
+  await instructions.click();
+  await app.keyboard.press('Control+a');
+  await app.keyboard.press('Delete');
+  await app.getByRole('button', { name: 'Save to scenario file' }).click();
+  await expect(app.getByRole('alert').filter({ hasText: 'Not saved' })).toHaveText(
+    /^Not saved: .*simpleHandoff\.json would not load with this edit: agents\[0\]\.instructions should not be empty\.$/,
+  );
+  await app.getByRole('button', { name: 'Revert' }).click();
+  await expect(instructions).toHaveText(original);
   await appendTo(app, 'Instructions of greeter', ' Keep it "short".');
   await expect(app.getByTestId('prompt-status')).toHaveText('Edited here, not saved to the scenario file.');
 

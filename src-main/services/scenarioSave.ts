@@ -78,7 +78,7 @@ export function applyPromptEdit(path: string, text: string, edit: PromptSave): {
     const first = checked.problems[0]!;
     throw new WorkbenchError(
       'invalid_request',
-      `Not saved: ${first.field ?? 'the file'} ${first.message.replace(/^line \d+(, [^:]+)?: /, '')}.`,
+      `${path} would not load with this edit: ${first.field ?? 'the file'} ${first.message.replace(/^line \d+(, [^:]+)?: /, '')}.`,
       first.field,
     );
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../src-shared/errors';
+import { openScenarioLibrary } from '../../../src-main/services/scenarioLibrary';
 import { applyPromptEdit, savePrompt } from '../../../src-main/services/scenarioSave';
 
 /** A hand-formatted file: odd indentation and spacing, keys out of the usual order, one-line objects, an escape. */
@@ -102,6 +103,22 @@ describe('saving an edited prompt to its scenario file', () => {
     );
   });
 
+  it('makes the library load the override in place of the shipped scenario once it reloads', async () => {
+    const { builtinDir, userDir } = await folders();
+    await mkdir(builtinDir, { recursive: true });
+    await writeFile(join(builtinDir, 'promptTest.json'), handWritten);
+    const library = await openScenarioLibrary({ builtinDir, userDir, watch: false, log: () => undefined });
+    try {
+      await savePrompt(library.find('promptTest').source, userDir, { scenarioId: 'promptTest', agent: 'helper', instructions: 'Overridden.' });
+      const catalog = await library.reload();
+      const loaded = catalog.scenarios.filter((scenario) => scenario.id === 'promptTest');
+      expect(loaded.map((scenario) => scenario.source)).toEqual([{ path: join(userDir, 'promptTest.json'), origin: 'user' }]);
+      expect(loaded[0]!.agents[1]!.instructions).toBe('Overridden.');
+    } finally {
+      await library.close();
+    }
+  });
+
   it('will not overwrite a user file of that name holding another scenario, and says which', async () => {
     const { builtinDir, userDir } = await folders();
     await mkdir(builtinDir, { recursive: true });
@@ -143,7 +160,7 @@ describe('saving an edited prompt to its scenario file', () => {
     );
     expect(error.code).toBe('invalid_request');
     expect(error.field).toBe('agents[1].instructions');
-    expect(error.message).toBe('Not saved: agents[1].instructions should not be empty.');
+    expect(error.message).toBe(`${file} would not load with this edit: agents[1].instructions should not be empty.`);
     expect(await readFile(file, 'utf8')).toBe(handWritten);
   });
 
