@@ -88,6 +88,9 @@ test.describe('live prompt editing', () => {
     await appendTo(app, 'Instructions of haikuWriter', PIRATE);
     const before = sessionUpdates(fake).length;
     await app.getByRole('button', { name: 'Apply to session' }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'Applied:' })).toHaveText(
+      'Applied: the session uses it from the next handoff to this agent.',
+    );
     await expect(app.getByTestId('prompt-status')).toHaveText('The running session uses an edited prompt that is not saved.');
     expect(sessionUpdates(fake)).toHaveLength(before);
 
@@ -99,6 +102,24 @@ test.describe('live prompt editing', () => {
     const handoffUpdate = sessionUpdates(fake).find((update) => update.session?.instructions?.startsWith('You write haiku'));
     expect(handoffUpdate?.session?.instructions?.endsWith(PIRATE)).toBe(true);
   });
+});
+
+test('an edited tool description reaches the server in the session.update, with the tool still answering as before', async ({ app, fake }) => {
+  const driver = new AppDriver(app);
+  await driver.pickScenario('customerServiceRetail');
+  await driver.connect();
+  await openPromptPanel(app, 'authentication');
+  await appendTo(app, 'Description of authenticate_user_information', ' Ask for the card digits one at a time.');
+  const before = sessionUpdates(fake).length;
+  await app.getByRole('button', { name: 'Apply to session' }).click();
+  await fake.received.waitFor('a session.update after Apply', () => sessionUpdates(fake).length > before);
+  const tools = (sessionUpdates(fake)[before] as { session?: { tools?: { name: string; description?: string }[] } }).session?.tools ?? [];
+  expect(tools.find((tool) => tool.name === 'authenticate_user_information')?.description).toMatch(/Ask for the card digits one at a time\.$/);
+  expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['transfer_to_returns', 'transfer_to_sales', 'transfer_to_simulatedHuman']));
+
+  await driver.say('My phone number is 206 135 1246 and the last four digits of my card are 1 2 3 4.');
+  await expect(driver.toolCall('authenticate_user_information')).toBeVisible();
+  await expect(app.getByTestId('handoffs-taken')).toContainText('authentication → returns taken ×1');
 });
 
 test('Save writes only the edited value into a user override of the shipped scenario, byte for byte', async ({ app, webHost }) => {

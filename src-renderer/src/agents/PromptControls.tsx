@@ -19,8 +19,11 @@ export function PromptControls({ editing, dark }: { editing: PromptEditing; dark
     setOutcome(undefined);
     try {
       if (what === 'apply') {
-        await editing.apply();
-        setOutcome({ kind: 'done', text: 'Applied to the running session.' });
+        const sent = await editing.apply();
+        setOutcome({
+          kind: 'done',
+          text: sent ? 'Applied to the running session.' : 'Applied: the session uses it from the next handoff to this agent.',
+        });
       } else {
         const saved = await editing.save();
         setOutcome({

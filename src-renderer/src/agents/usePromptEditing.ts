@@ -21,8 +21,8 @@ export interface PromptEditing {
   readonly shipped: boolean;
   setInstructions(text: string): void;
   setToolDescription(tool: string, text: string): void;
-  /** Runs the edited prompt in the live session, without reconnecting. */
-  apply(): Promise<void>;
+  /** Runs the edited prompt in the live session, without reconnecting; resolves with whether the server got it at once. */
+  apply(): Promise<boolean>;
   /** Writes the edited prompt to the scenario file; resolves with where it went. */
   save(): Promise<{ path: string; override: boolean }>;
   /** Back to the file's version (the running session keeps what it runs until Apply). */
@@ -64,7 +64,12 @@ export function usePromptEditing(scenario: Scenario, agent: AgentConfig): Prompt
     editable && stored !== undefined && file !== undefined && !samePrompt(file, stored.loaded) && !samePrompt(stored.draft, file);
   const status = editable
     ? promptStatus({ file, draft, session: running ? { connected: shownPrompt, running } : undefined })
-    : [{ tone: 'info' as const, text: 'As the replayed session ran it; replays are read only.' }];
+    : [
+        {
+          tone: 'info' as const,
+          text: 'As the session was connected (edits applied during it are its prompt.applied events); replays are read only.',
+        },
+      ];
 
   const loaded = stored?.loaded ?? base;
   // Read at the keystroke, not from this render, so quick typing in two editors never drops an edit.
@@ -83,10 +88,11 @@ export function usePromptEditing(scenario: Scenario, agent: AgentConfig): Prompt
     setInstructions: (text) => edit((current) => ({ ...current, instructions: text })),
     setToolDescription: (tool, text) => edit((current) => ({ ...current, tools: { ...current.tools, [tool]: text } })),
     async apply() {
-      if (!session || !running) return;
+      if (!session || !running) return false;
       const edited = draft;
-      await session.applyAgentPrompt(agent.name, edited, changedFields(running, edited));
+      const sent = await session.applyAgentPrompt(agent.name, edited, changedFields(running, edited));
       recordApplied(session.sessionId, agent.name, edited);
+      return sent;
     },
     async save() {
       const edited = draft;

@@ -354,9 +354,13 @@ export class LiveSession {
   /**
    * Runs an agent with edited instructions and tool descriptions for the rest of the session, without reconnecting;
    * when it is the active agent the SDK's updateAgent sends the server a session.update at once. The change is an
-   * app event, so the log says the prompt changed mid-session.
+   * app event, so the log says the prompt changed mid-session. Resolves with whether the server got it at once.
    */
-  async applyAgentPrompt(name: string, prompt: { instructions: string; tools: Readonly<Record<string, string>> }, fields: string[]): Promise<void> {
+  async applyAgentPrompt(
+    name: string,
+    prompt: { instructions: string; tools: Readonly<Record<string, string>> },
+    fields: string[],
+  ): Promise<boolean> {
     const agent = this.agents.get(name);
     if (!this.session || this.phase.status !== 'connected' || !agent)
       throw new WorkbenchError('session_unknown', `There is no running session with an agent ${name} to apply the prompt to; connect first.`);
@@ -377,10 +381,11 @@ export class LiveSession {
       instructions: prompt.instructions,
       toolDescriptions: prompt.tools,
     });
-    if (!active) return;
+    if (!active) return false;
     await this.session.updateAgent(agent);
     this.inputOnServer = this.connectInput;
     this.syncInputAudio();
+    return true;
   }
 
   sendText(text: string): void {
