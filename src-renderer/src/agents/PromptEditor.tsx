@@ -13,7 +13,7 @@ function workbenchTheme(dark: boolean): Extension {
   return EditorView.theme(
     {
       '&': { color: 'var(--text)', backgroundColor: 'var(--bg-raised)', fontSize: 'var(--size-ui)' },
-      '&.cm-focused': { outline: '1px solid var(--focus)' },
+      '&.cm-focused': { outline: '2px solid var(--focus)', outlineOffset: '-2px' },
       '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.45' },
       '.cm-content': { caretColor: 'var(--text)', padding: '4px 0' },
       '.cm-line': { padding: '0 6px' },
