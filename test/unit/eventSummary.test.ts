@@ -83,6 +83,14 @@ describe('one-line event summaries', () => {
       'greeter: instructions, tools.lookup.description · 812 chars · sent now',
     ],
     [event('app', 'prompt.applied', { agent: 'helper', fields: [], active: false }), 'helper: no change · ? chars · from its next handoff'],
+    [
+      event('app', 'prompt.applied', { fields: [7, 'instructions'], instructionsLength: 3, active: 'yes' }),
+      '?: instructions · 3 chars · from its next handoff',
+    ],
+    [
+      event('app', 'prompt.applied', { agent: 'a', fields: 'instructions', instructionsLength: 3, active: true }),
+      'a: no change · 3 chars · sent now',
+    ],
     [event('app', 'mic.state', { live: true }), 'live'],
     [event('app', 'mic.state', { live: false }), 'off'],
     [event('app', 'guardrail.verdict', { tripped: true, category: 'OFFENSIVE', durationMs: 812 }), 'tripped OFFENSIVE · 812 ms'],
