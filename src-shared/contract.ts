@@ -151,6 +151,21 @@ export type HotkeyStatus = z.infer<typeof hotkeyStatusSchema>;
 
 export const pttPushSchema = z.object({ phase: z.enum(['down', 'up']) });
 
+/** An agent's edited prompt, saved to its scenario file: only the fields given are written. */
+export const promptSaveSchema = z.strictObject({
+  scenarioId: z.string().min(1),
+  agent: z.string().min(1),
+  instructions: z.string().max(200_000).optional(),
+  tools: z
+    .array(z.strictObject({ name: z.string().min(1), description: z.string().max(20_000) }))
+    .max(200)
+    .optional(),
+});
+export type PromptSave = z.infer<typeof promptSaveSchema>;
+/** Where main wrote it (a shipped scenario goes to the user folder as an override) and which fields changed. */
+export const promptSavedSchema = z.object({ path: z.string(), override: z.boolean(), changed: z.array(z.string()) });
+export type PromptSaved = z.infer<typeof promptSavedSchema>;
+
 export const keyTestResultSchema = z.object({ ok: z.boolean(), message: z.string() });
 
 export const contract = {
@@ -170,6 +185,8 @@ export const contract = {
   },
   scenarios: {
     list: channel(noRequest, scenarioCatalogSchema),
+    /** Saves an agent's edited instructions and tool descriptions to its scenario file, keeping the file's formatting. */
+    save: channel(promptSaveSchema, promptSavedSchema),
   },
   session: {
     mint: channel(z.strictObject({ model: z.string().min(1).optional(), voice: z.string().min(1).optional() }), mintedSessionSchema),

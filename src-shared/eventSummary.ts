@@ -95,6 +95,11 @@ export function summarizeEvent(event: SessionEvent): string {
       return [text(payload['status']), text(payload['step']) ?? text(payload['message'])].filter(Boolean).join(': ');
     case 'agent.changed':
       return `${text(payload['from']) ?? '?'} → ${text(payload['to']) ?? '?'}${payload['reason'] === 'user' ? ' (picked)' : ''}`;
+    case 'prompt.applied': {
+      const fields = Array.isArray(payload['fields']) ? payload['fields'].filter((field): field is string => typeof field === 'string') : [];
+      const when = payload['active'] === true ? 'sent now' : 'from its next handoff';
+      return `${text(payload['agent']) ?? '?'}: ${fields.join(', ') || 'no change'} · ${num(payload['instructionsLength']) ?? '?'} chars · ${when}`;
+    }
     case 'mic.state':
       return payload['live'] === true ? 'live' : 'off';
     case 'guardrail.verdict':

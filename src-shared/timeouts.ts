@@ -28,6 +28,7 @@ export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   'key:clear': LOCAL_CALL_MS,
   'key:test': UPSTREAM_CALL_MS,
   'scenarios:list': LOCAL_CALL_MS,
+  'scenarios:save': LOCAL_CALL_MS,
   'session:mint': UPSTREAM_CALL_MS,
   'session:end': LOCAL_CALL_MS,
   'supervisor:run': 45_000,

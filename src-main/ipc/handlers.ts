@@ -10,6 +10,7 @@ import type { SessionCalls } from '../services/sessionCalls';
 import type { SessionLibrary } from '../services/sessionLog/sessionLibrary';
 import type { SettingsStore } from '../services/settingsStore';
 import { runEscalation } from '../services/escalation';
+import { savePrompt } from '../services/scenarioSave';
 import { classifyOutput } from '../services/guardrail';
 import { mintSession, testKey } from '../services/sessionMinter';
 import { runSupervisor } from '../services/supervisor';
@@ -74,6 +75,13 @@ export function createHandlers({
     },
     scenarios: {
       list: () => scenarios.catalog(),
+      save: async (request) => {
+        const { source } = scenarios.find(request.scenarioId);
+        const saved = await savePrompt(source, scenarios.catalog().userFolder, request);
+        // The page hears of the new catalog before the save answers, not a watcher's debounce later.
+        await scenarios.reload();
+        return saved;
+      },
     },
     session: {
       mint: (request) => mintSession(upstream, settings.get(), request),

@@ -1,15 +1,17 @@
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../src-shared/errors';
-import type { Scenario, ScenarioCatalog, ScenarioProblem } from '../../src-shared/scenario';
+import type { ScenarioCatalog, ScenarioProblem } from '../../src-shared/scenario';
 import { parseScenarioFile } from './scenarioFile';
 import { watchFolder, type FolderWatch } from './scenarioFolderWatch';
 
 export interface ScenarioLibrary {
   catalog(): ScenarioCatalog;
   /** The scenario with this id; throws a scenario_unknown error naming the ids that exist. */
-  find(id: string): Scenario;
+  find(id: string): ScenarioCatalog['scenarios'][number];
   onChange(listener: (catalog: ScenarioCatalog) => void): () => void;
+  /** Reads the folders again now (after the app wrote a file), telling the listeners if anything changed. */
+  reload(): Promise<ScenarioCatalog>;
   close(): Promise<void>;
 }
 
@@ -127,6 +129,11 @@ export async function openScenarioLibrary(options: ScenarioLibraryOptions): Prom
         );
       }
       return scenario;
+    },
+    async reload() {
+      reloads = reloads.then(reload).catch((error: unknown) => options.log(`Reloading scenarios failed: ${String(error)}`));
+      await reloads;
+      return current;
     },
     onChange(listener) {
       listeners.add(listener);

@@ -77,6 +77,24 @@ describe('one-line event summaries', () => {
     [event('app', 'session.state', { status: 'connected' }), 'connected'],
     [event('app', 'agent.changed', { from: 'a', to: 'b', reason: 'user' }), 'a → b (picked)'],
     [event('app', 'agent.changed', {}), '? → ?'],
+    [
+      event('app', 'prompt.applied', {
+        agent: 'greeter',
+        fields: ['instructions', 'tools.lookup.description'],
+        instructionsLength: 812,
+        active: true,
+      }),
+      'greeter: instructions, tools.lookup.description · 812 chars · sent now',
+    ],
+    [event('app', 'prompt.applied', { agent: 'helper', fields: [], active: false }), 'helper: no change · ? chars · from its next handoff'],
+    [
+      event('app', 'prompt.applied', { fields: [7, 'instructions'], instructionsLength: 3, active: 'yes' }),
+      '?: instructions · 3 chars · from its next handoff',
+    ],
+    [
+      event('app', 'prompt.applied', { agent: 'a', fields: 'instructions', instructionsLength: 3, active: true }),
+      'a: no change · 3 chars · sent now',
+    ],
     [event('app', 'mic.state', { live: true }), 'live'],
     [event('app', 'mic.state', { live: false }), 'off'],
     [event('app', 'guardrail.verdict', { tripped: true, category: 'OFFENSIVE', durationMs: 812 }), 'tripped OFFENSIVE · 812 ms'],

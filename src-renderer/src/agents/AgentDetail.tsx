@@ -4,6 +4,9 @@ import type { TakenHandoff } from '../../../src-shared/agentGraph';
 import { edgeKey } from '../../../src-shared/agentGraph';
 import type { AgentConfig, Scenario } from '../../../src-shared/scenario';
 import { useIsDark } from '../app/useResolvedTheme';
+import { PromptControls } from './PromptControls';
+import { PromptEditor } from './PromptEditor';
+import { usePromptEditing } from './usePromptEditing';
 
 const RUNS_ON: Record<AgentConfig['tools'][number]['runsOn'], string> = {
   agent: 'mock result',
@@ -29,8 +32,13 @@ interface AgentDetailProps {
   readonly taken: ReadonlyMap<string, TakenHandoff>;
 }
 
-/** Everything the model is told as this agent: its instructions, its tools with their schemas, and where it can hand off. */
+/**
+ * Everything the model is told as this agent: its instructions and tool descriptions (editable, applied live and
+ * saved to the scenario file on request), its tools' schemas, and where it can hand off.
+ */
 export function AgentDetail({ scenario, agent, active, taken }: AgentDetailProps) {
+  const dark = useIsDark();
+  const editing = usePromptEditing(scenario, agent);
   const describe = (name: string) => scenario.agents.find((candidate) => candidate.name === name)?.publicDescription;
   return (
     <section className="agent-detail" aria-label={`Agent ${agent.name}`} data-testid="agent-detail">
@@ -43,9 +51,15 @@ export function AgentDetail({ scenario, agent, active, taken }: AgentDetailProps
       <p className="agent-detail-description">{agent.publicDescription}</p>
 
       <h3 className="agent-detail-heading">Instructions</h3>
-      <pre className="agent-instructions" data-testid="agent-instructions">
-        {agent.instructions}
-      </pre>
+      <PromptEditor
+        label={`Instructions of ${agent.name}`}
+        value={editing.draft.instructions}
+        onChange={editing.setInstructions}
+        readOnly={!editing.editable}
+        dark={dark}
+        testId="agent-instructions"
+      />
+      <PromptControls editing={editing} dark={dark} />
 
       <h3 className="agent-detail-heading">Tools ({agent.tools.length})</h3>
       {agent.tools.length === 0 ? (
@@ -58,7 +72,15 @@ export function AgentDetail({ scenario, agent, active, taken }: AgentDetailProps
                 <span className="tool-name">ƒ {tool.name}</span>
                 <span className="badge">{RUNS_ON[tool.runsOn]}</span>
               </div>
-              <div className="agent-tool-description">{tool.description}</div>
+              <div className="agent-tool-description prompt-tool-editor">
+                <PromptEditor
+                  label={`Description of ${tool.name}`}
+                  value={editing.draft.tools[tool.name] ?? tool.description}
+                  onChange={(text) => editing.setToolDescription(tool.name, text)}
+                  readOnly={!editing.editable}
+                  dark={dark}
+                />
+              </div>
               <CollapsibleJson label="Parameters (JSON Schema)" value={tool.parameters} />
               {tool.mockResult !== undefined && <CollapsibleJson label="Mock result" value={{ mockResult: tool.mockResult }} />}
             </li>

@@ -1,5 +1,6 @@
 import { sampleRoundTrip } from './roundTripSampler';
 import { OpenAIRealtimeWebRTC, RealtimeSession, type RealtimeAgent } from '@openai/agents/realtime';
+import { WorkbenchError } from '../../../src-shared/errors';
 import type { WorkbenchApi } from '../../../src-shared/contract';
 import type { Scenario } from '../../../src-shared/scenario';
 import type { BudgetEventType } from './budgetWatch';
@@ -319,6 +320,8 @@ export class LiveSession {
 
   private listen(session: RealtimeSession, transport: OpenAIRealtimeWebRTC): void {
     session.on('agent_handoff', (_context, from, to) => {
+      // An agent updated with its own edited prompt (applyAgentPrompt) is no handoff.
+      if (from.name === to.name) return;
       this.record('app', 'agent.changed', { from: from.name, to: to.name, reason: 'handoff' });
       // The SDK's session.update for the new agent carries the connect-time input audio configuration.
       this.inputOnServer = this.connectInput;
@@ -362,6 +365,43 @@ export class LiveSession {
     this.record('app', 'agent.changed', { from, to: name, reason: 'user' });
     this.inputOnServer = this.connectInput;
     this.syncInputAudio();
+  }
+
+  /**
+   * Runs an agent with edited instructions and tool descriptions for the rest of the session, without reconnecting;
+   * when it is the active agent the SDK's updateAgent sends the server a session.update at once. The change is an
+   * app event, so the log says the prompt changed mid-session. Resolves with whether the server got it at once.
+   */
+  async applyAgentPrompt(
+    name: string,
+    prompt: { instructions: string; tools: Readonly<Record<string, string>> },
+    fields: string[],
+  ): Promise<boolean> {
+    const agent = this.agents.get(name);
+    if (!this.session || this.phase.status !== 'connected' || !agent)
+      throw new WorkbenchError('session_unknown', `There is no running session with an agent ${name} to apply the prompt to; connect first.`);
+    // Edited in place rather than replaced: the handoffs the SDK has already prepared (the active agent's
+    // transfer tools) hold this very object, so a later handoff back to it uses the edit too.
+    agent.instructions = prompt.instructions;
+    // The same tool objects with another description, so how each call is answered stays as it was.
+    agent.tools = agent.tools.map((tool) => {
+      const description = tool.type === 'function' ? prompt.tools[tool.name] : undefined;
+      return description === undefined ? tool : { ...tool, description };
+    });
+    const active = this.session.currentAgent === agent;
+    this.record('app', 'prompt.applied', {
+      agent: name,
+      fields,
+      active,
+      instructionsLength: prompt.instructions.length,
+      instructions: prompt.instructions,
+      toolDescriptions: prompt.tools,
+    });
+    if (!active) return false;
+    await this.session.updateAgent(agent);
+    this.inputOnServer = this.connectInput;
+    this.syncInputAudio();
+    return true;
   }
 
   sendText(text: string): void {
