@@ -1,3 +1,4 @@
+import { useWorkspaceStore } from './workspaceStore';
 import { connectWorkbench } from '../bridge/workbenchClient';
 import { followGlobalHotkey, refreshHotkeyStatus } from '../hotkey/hotkeyStore';
 import { useScenarioStore } from '../scenarios/scenarioStore';
@@ -44,8 +45,11 @@ export async function startWorkbench(): Promise<void> {
     const first = catalog.scenarios[0];
     if (first && !useSessionStore.getState().scenarioId) selectScenario(first.id);
     // A file from the command line, or on a first run the bundled sample, so there is something to look at.
+    // It never covers what the user started meanwhile: a Connect or a log opened before this answer came back.
     const { open } = await api.sessions.startup();
-    if (open) void openReplay({ grant: open.grant }, open.reason === 'sample' ? `Sample session: ${open.name}` : open.name);
+    const { shown, live } = useWorkspaceStore.getState();
+    if (open && shown.kind === 'empty' && !live)
+      void openReplay({ grant: open.grant }, open.reason === 'sample' ? `Sample session: ${open.name}` : open.name);
   } catch (error) {
     useWorkbenchStore.setState({ connection: { status: 'failed', message: error instanceof Error ? error.message : String(error) } });
   }
