@@ -78,6 +78,15 @@ test.describe('live prompt editing', () => {
 
     await driver.say('hello');
     await expect(driver.assistantMessage('Ahoy matey')).toBeVisible();
+
+    // The replay of this session shows the prompt as applied, folded from its prompt.applied event.
+    await app.getByRole('button', { name: 'Disconnect' }).click();
+    await driver.openSessions();
+    await app.getByTestId('session-row').first().getByRole('button', { name: 'Open' }).click();
+    await expect(app.getByTestId('replay-title')).toBeVisible();
+    await openPromptPanel(app, 'greeter');
+    await expect(app.getByRole('textbox', { name: 'Instructions of greeter' })).toContainText(PIRATE);
+    await expect(app.getByRole('list', { name: 'Prompt state' })).toContainText('with the edits applied by then');
   });
 
   test('an agent edited while another is active is used from the next handoff to it', async ({ app, fake }) => {

@@ -11,11 +11,9 @@ export interface PromptDraft {
 interface PromptState {
   /** Keyed by draftKey(scenarioId, agent); kept while the user looks at other agents, so no edit is dropped. */
   readonly drafts: Readonly<Record<string, PromptDraft>>;
-  /** What each live session runs in place of its connected prompts, by session id, then agent name. */
-  readonly applied: Readonly<Record<string, Readonly<Record<string, PromptVersion>>>>;
 }
 
-export const usePromptStore = create<PromptState>(() => ({ drafts: {}, applied: {} }));
+export const usePromptStore = create<PromptState>(() => ({ drafts: {} }));
 
 export function draftKey(scenarioId: string, agent: string): string {
   return `${scenarioId}\u0000${agent}`;
@@ -23,8 +21,4 @@ export function draftKey(scenarioId: string, agent: string): string {
 
 export function setDraft(key: string, draft: PromptDraft): void {
   usePromptStore.setState((state) => ({ drafts: { ...state.drafts, [key]: draft } }));
-}
-
-export function recordApplied(sessionId: string, agent: string, prompt: PromptVersion): void {
-  usePromptStore.setState((state) => ({ applied: { ...state.applied, [sessionId]: { ...state.applied[sessionId], [agent]: prompt } } }));
 }

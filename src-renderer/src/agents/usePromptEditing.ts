@@ -3,7 +3,7 @@ import type { AgentConfig, Scenario } from '../../../src-shared/scenario';
 import { requireApi } from '../app/workbenchStore';
 import { useShownStream, useWorkspaceStore } from '../app/workspaceStore';
 import { useScenarioStore } from '../scenarios/scenarioStore';
-import { draftKey, recordApplied, setDraft, usePromptStore } from './promptStore';
+import { draftKey, setDraft, usePromptStore } from './promptStore';
 import { changedFields, promptOf, promptStatus, samePrompt, type PromptStatusLine, type PromptVersion } from './promptVersion';
 
 export interface PromptEditing {
@@ -42,7 +42,15 @@ export function usePromptEditing(scenario: Scenario, agent: AgentConfig): Prompt
   const fileAgent = fileScenario?.agents.find((candidate) => candidate.name === agent.name);
   const file = useMemo(() => (fileAgent ? promptOf(fileAgent) : undefined), [fileAgent]);
   const shownPrompt = useMemo(() => promptOf(agent), [agent]);
-  const applied = usePromptStore((state) => (session ? state.applied[session.sessionId]?.[agent.name] : undefined));
+  // What the session runs since a prompt.applied, folded from the stream like everything else.
+  const appliedInStream = useShownStream((state) => state.prompts.get(agent.name));
+  const applied = useMemo(
+    () =>
+      session && appliedInStream
+        ? { instructions: appliedInStream.instructions, tools: { ...shownPrompt.tools, ...appliedInStream.tools } }
+        : undefined,
+    [session, appliedInStream, shownPrompt],
+  );
   const running = session && connected ? (applied ?? shownPrompt) : undefined;
   const key = draftKey(scenario.id, agent.name);
   const stored = usePromptStore((state) => state.drafts[key]);
@@ -67,7 +75,7 @@ export function usePromptEditing(scenario: Scenario, agent: AgentConfig): Prompt
     : [
         {
           tone: 'info' as const,
-          text: 'As the session was connected (edits applied during it are its prompt.applied events); replays are read only.',
+          text: 'As the session ran at this point of the replay, with the edits applied by then (its prompt.applied events); replays are read only.',
         },
       ];
 
@@ -90,9 +98,7 @@ export function usePromptEditing(scenario: Scenario, agent: AgentConfig): Prompt
     async apply() {
       if (!session || !running) return false;
       const edited = draft;
-      const sent = await session.applyAgentPrompt(agent.name, edited, changedFields(running, edited));
-      recordApplied(session.sessionId, agent.name, edited);
-      return sent;
+      return session.applyAgentPrompt(agent.name, edited, changedFields(running, edited));
     },
     async save() {
       const edited = draft;

@@ -1,8 +1,10 @@
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
+import { withAppliedPrompts } from '../../../src-shared/appliedPrompts';
 import { createStore } from 'zustand/vanilla';
 import type { Scenario } from '../../../src-shared/scenario';
 import type { ReplayState } from '../replay/replayController';
-import { useWorkspaceStore } from '../app/workspaceStore';
+import { useShownStream, useWorkspaceStore } from '../app/workspaceStore';
 import { useScenarioStore } from '../scenarios/scenarioStore';
 import { useSessionStore } from '../session/sessionStore';
 
@@ -15,15 +17,18 @@ export interface ShownScenario {
 const noReplay = createStore<Pick<ReplayState, 'header'>>(() => ({ header: undefined }));
 
 /**
- * The scenario of what the views show: a replay's from its log header (as it ran, even if the file changed since),
- * a live session's as it was connected, and otherwise the one picked in the toolbar.
+ * The scenario of what the views show: a replay's from its log header (as it ran, even if the file changed since)
+ * with the prompts applied by this point of the replay, a live session's as it was connected (the prompt editor
+ * tells connected and applied apart), and otherwise the one picked in the toolbar.
  */
 export function useShownScenario(): ShownScenario {
   const shown = useWorkspaceStore((state) => state.shown);
   const header = useStore(shown.kind === 'replay' ? shown.replay.state : noReplay, (state) => state.header);
   const pickedId = useSessionStore((state) => state.scenarioId);
   const picked = useScenarioStore((state) => state.catalog?.scenarios.find((scenario) => scenario.id === pickedId));
-  if (shown.kind === 'replay') return { scenario: header?.scenario, origin: 'replayed log' };
+  const applied = useShownStream((state) => state.prompts);
+  const replayed = useMemo(() => (header ? withAppliedPrompts(header.scenario, applied) : undefined), [header, applied]);
+  if (shown.kind === 'replay') return { scenario: replayed, origin: 'replayed log' };
   if (shown.kind === 'live') return { scenario: shown.session.scenario, origin: 'live session' };
   return { scenario: picked, origin: 'next session' };
 }

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { emptyHandoffs, reduceHandoffs, type HandoffState } from '../../../src-shared/agentGraph';
+import { noAppliedPrompts, reduceAppliedPrompts, type AppliedPrompts } from '../../../src-shared/appliedPrompts';
 import { noBudget, reduceBudget, type BudgetState } from '../../../src-shared/budget';
 import { emptyCost, reduceCost, type CostState } from '../../../src-shared/cost';
 import { emptyLatency, reduceLatency, type LatencyState } from '../../../src-shared/latency';
@@ -18,6 +19,8 @@ export interface StreamState {
   readonly latency: LatencyState;
   readonly cost: CostState;
   readonly budget: BudgetState;
+  /** Prompts applied mid-session, by agent. */
+  readonly prompts: AppliedPrompts;
 }
 
 export type FrameScheduler = (apply: () => void) => void;
@@ -49,6 +52,7 @@ export class SessionStream {
       latency: emptyLatency,
       cost: emptyCost,
       budget: noBudget,
+      prompts: noAppliedPrompts,
     }));
   }
 
@@ -80,6 +84,7 @@ export class SessionStream {
       latency: reduceLatency(state.latency, batch),
       cost: reduceCost(state.cost, batch),
       budget: reduceBudget(state.budget, batch),
+      prompts: reduceAppliedPrompts(state.prompts, batch),
     });
   }
 
