@@ -105,6 +105,8 @@ export const supervisorRequestSchema = sessionRefSchema.extend({
   /** What the realtime agent passed to the supervisor tool. */
   context: z.string(),
   conversation: z.array(conversationTurnSchema).max(500),
+  /** Results set in the Tools panel, by supervisor tool name, returned instead of the scenario's mock results. */
+  cannedResults: z.record(z.string(), z.unknown()).optional(),
 });
 export const supervisorToolStepSchema = z.object({ name: z.string(), arguments: z.string(), output: z.unknown() });
 export const supervisorResultSchema = modelCallReportSchema.extend({

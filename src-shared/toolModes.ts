@@ -42,6 +42,12 @@ export const emptyToolModes: ToolModesState = Object.freeze({ settings: new Map<
 
 export const scenarioSetting: ToolSetting = Object.freeze({ mode: 'scenario', cannedResult: undefined });
 
+/**
+ * Stands for the agent of the supervisor model's own tools (run in main during a supervisor call); the
+ * parentheses keep it apart from any agent name, which is an identifier.
+ */
+export const SUPERVISOR_TOOLS = '(supervisor)';
+
 /** Tools are named per agent: two agents may each have a tool of the same name. */
 export function toolKey(agent: string | undefined, toolName: string): string {
   return `${agent ?? ''}\u0000${toolName}`;

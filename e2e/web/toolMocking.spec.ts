@@ -179,3 +179,38 @@ test('"ask me" holds each call for a decision: approved, approved with edited ar
   ]);
   expect(await seriousViolations(app)).toEqual([]);
 });
+
+test('a supervisor tool set to a canned result answers the supervisor with it, and the log says so', async ({ app, fake, webHost }) => {
+  const driver = await connectChatSupervisor(app);
+  const supervisorTools = app.getByRole('region', { name: 'Supervisor model' });
+  const mode = supervisorTools.getByLabel('Mode of getUserAccountInfo');
+  // The supervisor's tools run in main, in the middle of its answer: no call can wait there for the user.
+  await expect(mode.locator('option')).toHaveText(['Scenario behaviour', 'Canned result']);
+  await mode.selectOption('canned');
+  const canned = { accountId: 'CANNED-42', balance: '$0.00', lastBill: 'none' };
+  const editor = supervisorTools.getByLabel('Canned result of getUserAccountInfo');
+  await editor.fill(JSON.stringify(canned));
+  await editor.press('Tab');
+  await expect(supervisorTools.getByText('Returned instead of running the tool.')).toBeVisible();
+
+  await driver.say(QUESTION);
+  await expect(driver.assistantMessage(SUPERVISOR_BILL_ANSWER)).toBeVisible({ timeout: 30_000 });
+  // The supervisor's second request carries the canned result as getUserAccountInfo's output, not the scenario's mock.
+  const requests = supervisorRequests(fake);
+  expect(requests.length).toBeGreaterThanOrEqual(2);
+  expect(requests[1]).toContain(JSON.stringify(JSON.stringify(canned)).slice(1, -1));
+
+  await app.getByRole('button', { name: 'Disconnect' }).click();
+  await expect
+    .poll(async () => (await loggedAppEvents(webHost.dataDir)).some((event) => event.type === 'session.state' && event.payload['status'] === 'idle'))
+    .toBe(true);
+  const events = await loggedAppEvents(webHost.dataDir);
+  expect(events.filter((event) => event.type === 'tool.mode').at(-1)?.payload).toMatchObject({
+    agent: '(supervisor)',
+    toolName: 'getUserAccountInfo',
+    mode: 'canned',
+    cannedResult: canned,
+  });
+  const answer = events.find((event) => event.type === 'supervisor.response')?.payload as { result: { steps: { name: string; output: unknown }[] } };
+  expect(answer.result.steps).toEqual([expect.objectContaining({ name: 'getUserAccountInfo', output: canned })]);
+});

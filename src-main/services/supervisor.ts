@@ -10,6 +10,15 @@ export const SUPERVISOR_MAX_STEPS = 8;
 export interface SupervisorRequest {
   readonly context: string;
   readonly conversation: readonly { role: 'user' | 'assistant'; text: string }[];
+  /** Results the user set in the Tools panel, by tool name; they answer in place of the scenario's mock results. */
+  readonly cannedResults?: Readonly<Record<string, unknown>>;
+}
+
+function outputOf(tools: NonNullable<Scenario['supervisor']>['tools'], name: string, canned: SupervisorRequest['cannedResults']): unknown {
+  const tool = tools.find((candidate) => candidate.name === name);
+  if (!tool) return { error: `There is no tool named ${name}.` };
+  if (canned && Object.hasOwn(canned, name)) return canned[name];
+  return tool.mockResult ?? { ok: true };
 }
 
 function transcriptOf(request: SupervisorRequest): string {
@@ -19,7 +28,7 @@ function transcriptOf(request: SupervisorRequest): string {
 
 /**
  * The supervisor's tool loop on the Responses API: each function call is answered with the scenario's
- * mock result until the model gives a final message, up to a step cap.
+ * mock result (or the result canned in the Tools panel) until the model gives a final message, up to a step cap.
  */
 export async function runSupervisor(
   upstream: UpstreamClient,
@@ -52,8 +61,7 @@ export async function runSupervisor(
       return { model, durationMs: Math.round(performance.now() - started), usage, text: response.output_text, steps };
     }
     for (const call of calls) {
-      const tool = supervisor.tools.find((candidate) => candidate.name === call.name);
-      const output = tool ? (tool.mockResult ?? { ok: true }) : { error: `There is no tool named ${call.name}.` };
+      const output = outputOf(supervisor.tools, call.name, request.cannedResults);
       steps.push({ name: call.name, arguments: call.arguments, output });
       input.push({ type: 'function_call', call_id: call.call_id, name: call.name, arguments: call.arguments });
       input.push({ type: 'function_call_output', call_id: call.call_id, output: JSON.stringify(output) });

@@ -273,6 +273,29 @@ describe('the supervisor, at its edges', () => {
   });
 });
 
+describe('canned supervisor tool results', () => {
+  it('answers a tool with the result canned in the Tools panel instead of its mock result, and only that tool', async () => {
+    const { services, responsesBodies } = await servicesWithScript(
+      {
+        responses: [{ toolOffered: 'checkStock', inputIncludes: 'stock', toolCalls: [{ name: 'checkStock', arguments: {} }], text: 'Out of stock.' }],
+      },
+      await bareScenarioDir(),
+    );
+    const canned = { inStock: false, restockDate: '2026-12-24' };
+    const result = value<{ steps: unknown[] }>(
+      await services.dispatch('supervisor:run', {
+        ...supervisorRequest,
+        scenarioId: 'bare',
+        context: 'Is it in stock?',
+        cannedResults: { checkStock: canned, notATool: { ignored: true } },
+      }),
+    );
+    expect(result.steps).toEqual([{ name: 'checkStock', arguments: '{}', output: canned }]);
+    const second = responsesBodies()[1]!['input'] as Record<string, unknown>[];
+    expect(second.at(-1)).toEqual(expect.objectContaining({ type: 'function_call_output', output: JSON.stringify(canned) }));
+  });
+});
+
 describe('escalation and guardrails, at their edges', () => {
   const escalationRequest = {
     sessionId: 's2',

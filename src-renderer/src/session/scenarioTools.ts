@@ -1,6 +1,7 @@
 import { tool, type FunctionTool } from '@openai/agents/realtime';
 import type { WorkbenchApi } from '../../../src-shared/contract';
 import type { AgentTool, Scenario } from '../../../src-shared/scenario';
+import { SUPERVISOR_TOOLS } from '../../../src-shared/toolModes';
 import type { RecordEvent } from '../events/eventRecorder';
 import type { ToolControl } from '../tools/toolControl';
 import type { ConversationTurn } from './conversation';
@@ -19,6 +20,16 @@ export interface ToolContext {
 function errorText(error: unknown): { code: string; message: string } {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'internal';
   return { code, message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The supervisor's own tools set to a canned result in the Tools panel, for main to answer them with. */
+function cannedSupervisorResults(context: ToolContext): { cannedResults?: Record<string, unknown> } {
+  const canned: Record<string, unknown> = {};
+  for (const tool of context.scenario.supervisor?.tools ?? []) {
+    const setting = context.tools?.settingOf(SUPERVISOR_TOOLS, tool.name);
+    if (setting?.mode === 'canned') canned[tool.name] = setting.cannedResult;
+  }
+  return Object.keys(canned).length > 0 ? { cannedResults: canned } : {};
 }
 
 /**
@@ -46,6 +57,7 @@ async function runOnBackend(
         callId,
         context: contextText,
         conversation: context.conversation(),
+        ...cannedSupervisorResults(context),
       });
       record('app', 'supervisor.response', {
         callId,

@@ -3,6 +3,7 @@ import type { AgentTool } from '../../../src-shared/scenario';
 import {
   checkJson,
   settingOf,
+  SUPERVISOR_TOOLS,
   toolKey,
   type ToolApproval,
   type ToolMode,
@@ -39,10 +40,14 @@ interface ToolRowProps {
   readonly setting: ToolSetting;
   /** Set while a live session can take changes; read-only otherwise (a replay, no session). */
   readonly control: ToolControl | undefined;
+  /** The modes offered; a supervisor tool runs in main, where no call can wait for the user. */
+  readonly modes?: readonly ToolMode[];
+  /** What the scenario does with a call, in words, where `tool.runsOn` does not say it. */
+  readonly badge?: string;
 }
 
 /** One tool: its mode, and the canned result it returns in that mode. */
-function ToolRow({ agent, tool, setting, control }: ToolRowProps) {
+function ToolRow({ agent, tool, setting, control, modes = ['scenario', 'canned', 'ask'], badge }: ToolRowProps) {
   const initial = setting.cannedResult !== undefined ? pretty(setting.cannedResult) : pretty(tool.mockResult ?? {});
   const [draft, setDraft] = useState(initial);
   const [applied, setApplied] = useState(initial);
@@ -67,7 +72,7 @@ function ToolRow({ agent, tool, setting, control }: ToolRowProps) {
       <div className="tools-row-head">
         <span className="tool-name">{tool.name}</span>
         <span className="badge" title="What the scenario does with a call">
-          {RUNS_ON[tool.runsOn]}
+          {badge ?? RUNS_ON[tool.runsOn]}
         </span>
         <select
           className="input tools-mode"
@@ -76,7 +81,7 @@ function ToolRow({ agent, tool, setting, control }: ToolRowProps) {
           disabled={!control}
           onChange={(event) => choose(event.target.value as ToolMode)}
         >
-          {(Object.keys(modeLabels) as ToolMode[]).map((mode) => (
+          {modes.map((mode) => (
             <option key={mode} value={mode}>
               {modeLabels[mode]}
             </option>
@@ -238,7 +243,8 @@ function ToolGroups({ state, control }: { state: ToolModesState; control: ToolCo
   const { scenario } = useShownScenario();
   if (!scenario) return <p className="empty-state">No scenario picked.</p>;
   const agents = scenario.agents.filter((agent) => agent.tools.length > 0);
-  if (agents.length === 0) return <p className="empty-state">The agents of {scenario.name} have no tools.</p>;
+  const supervisorTools = scenario.supervisor?.tools ?? [];
+  if (agents.length === 0 && supervisorTools.length === 0) return <p className="empty-state">The agents of {scenario.name} have no tools.</p>;
   return (
     <>
       {agents.map((agent) => (
@@ -259,6 +265,27 @@ function ToolGroups({ state, control }: { state: ToolModesState; control: ToolCo
           </ul>
         </section>
       ))}
+      {supervisorTools.length > 0 && (
+        <section className="tools-group" aria-labelledby="tools-of-supervisor">
+          <h2 id="tools-of-supervisor" className="tools-group-title">
+            Supervisor model
+          </h2>
+          <p className="tools-state">Called by the supervisor in main during its answer: each can return a canned result, but cannot wait for you.</p>
+          <ul className="tools-list">
+            {supervisorTools.map((tool) => (
+              <ToolRow
+                key={toolKey(SUPERVISOR_TOOLS, tool.name)}
+                agent={SUPERVISOR_TOOLS}
+                tool={{ ...tool, runsOn: 'agent' }}
+                badge="supervisor's tool"
+                modes={['scenario', 'canned']}
+                setting={settingOf(state, SUPERVISOR_TOOLS, tool.name)}
+                control={control}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }
