@@ -135,3 +135,43 @@ test('two assistant messages with the same text each get their own guardrail ver
   expect(verdictItems).toEqual(assistantItems);
   expect(new Set(verdictItems).size).toBe(2);
 });
+
+test('the sample opened at start never covers a session the user connected before the host answered', async ({ workbenchBrowser, webHost }) => {
+  const context = await workbenchBrowser.newContext({ viewport: { width: 1400, height: 900 } });
+  const app = await context.newPage();
+  // Hold the host's answer to sessions:startup (which names the bundled sample on a first run) until after Connect.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let delivered = false;
+  await app.routeWebSocket(/^wss?:\/\/127\.0\.0\.1/, (page) => {
+    const host = page.connectToServer();
+    const startupIds = new Set<unknown>();
+    page.onMessage((message) => {
+      const invoke = JSON.parse(String(message)) as { channel?: string; id?: unknown };
+      if (invoke.channel === 'sessions:startup') startupIds.add(invoke.id);
+      host.send(message);
+    });
+    host.onMessage((message) => {
+      const answer = JSON.parse(String(message)) as { id?: unknown };
+      if (!startupIds.has(answer.id)) return page.send(message);
+      void held.then(() => {
+        page.send(message);
+        delivered = true;
+      });
+    });
+  });
+  await app.goto(webHost.url);
+  const driver = new AppDriver(app);
+  await driver.pickScenario('simpleHandoff');
+  await driver.connect();
+  await expect(app.getByTestId('replay-title')).toHaveCount(0);
+
+  release();
+  await expect.poll(() => delivered).toBe(true);
+  // The answer is in and handled (a replay would show within a frame or two); the live session stays on screen.
+  await app.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  await expect(app.getByTestId('replay-title')).toHaveCount(0);
+  await driver.say('Hello');
+  await expect(driver.assistantMessage('Would you like a haiku?')).toBeVisible();
+  await context.close();
+});
