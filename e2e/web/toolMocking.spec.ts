@@ -104,6 +104,9 @@ test('"ask me" holds each call for a decision: approved, approved with edited ar
   await expect(waiting).toContainText('Waiting for your decision — the model is paused on this call');
   await expect(app.getByLabel(`Arguments of ${TOOL}`)).toHaveValue(new RegExp(CUSTOMER_PHONE.replace(/[()]/g, '\\$&')));
   expect(toolOutputs(fake)).toEqual([]);
+  // The transcript says the call waits for the user, not that it runs.
+  const calls = app.getByTestId('tool-call');
+  await expect(calls.first()).toContainText('waiting for your decision (Tools)');
   expect(await seriousViolations(app)).toEqual([]);
   // Out of sight (another tab of its group shown), the wait is still said: on the tab and in a notice that brings the panel back.
   await app.getByRole('tab', { name: 'Events' }).click();
@@ -145,6 +148,11 @@ test('"ask me" holds each call for a decision: approved, approved with edited ar
   await expect(waiting).toHaveCount(0);
   await expect(app.getByTestId('tools-decision').first()).toContainText('Abandoned: the session ended before a decision');
   await expect(app.getByTestId('tools-decision')).toHaveCount(4);
+  await expect(calls).toHaveCount(4);
+  await expect(calls.nth(0)).toContainText('approved by you');
+  await expect(calls.nth(1)).toContainText('approved with your edited arguments');
+  await expect(calls.nth(2)).toContainText('rejected by you');
+  await expect(calls.nth(3)).toContainText('abandoned: the session ended while it waited');
 
   await expect
     .poll(async () => (await loggedAppEvents(webHost.dataDir)).filter((event) => event.type === 'tool.approval').map((event) => event.payload))

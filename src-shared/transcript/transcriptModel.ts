@@ -34,9 +34,14 @@ export type TranscriptEntry =
       readonly output: string | undefined;
       readonly status: 'running' | 'done';
       readonly backend: BackendCall | undefined;
+      /** Set when the Tools panel held the call for the user ("ask me"): waiting, then the decision. */
+      readonly approval?: ToolApprovalMark;
     }
   | { readonly kind: 'handoff'; readonly id: string; readonly from: string | undefined; readonly to: string }
   | { readonly kind: 'notice'; readonly id: string; readonly level: 'info' | 'error'; readonly text: string };
+
+/** A call held for the user: waiting, decided, or abandoned because the session ended while it waited. */
+export type ToolApprovalMark = 'waiting' | 'approved' | 'edited' | 'rejected' | 'abandoned';
 
 export interface TranscriptState {
   readonly entries: PersistentList<TranscriptEntry>;
@@ -44,6 +49,8 @@ export interface TranscriptState {
   readonly guardrailsEnabled: boolean;
   /** Ids of assistant messages whose guardrail verdict is still awaited. */
   readonly pendingGuardrails: readonly string[];
+  /** Ids of tool calls still waiting for the user's decision. */
+  readonly pendingApprovals: readonly string[];
   /**
    * Where each entry sits, by `kind:id`. Shared between successive states and only ever added to, so a
    * batch costs O(batch); `indexSize` says how much of it belongs to this state (see the reducer).
@@ -58,6 +65,7 @@ export function emptyTranscript(): TranscriptState {
     activeAgent: undefined,
     guardrailsEnabled: false,
     pendingGuardrails: [],
+    pendingApprovals: [],
     index: new Map(),
     indexSize: 0,
   };

@@ -38,6 +38,7 @@ class Draft {
   activeAgent: string | undefined;
   guardrailsEnabled: boolean;
   pendingGuardrails: Set<string>;
+  pendingApprovals: Set<string>;
   private readonly index: Map<string, number>;
 
   constructor(state: TranscriptState) {
@@ -45,6 +46,7 @@ class Draft {
     this.activeAgent = state.activeAgent;
     this.guardrailsEnabled = state.guardrailsEnabled;
     this.pendingGuardrails = new Set(state.pendingGuardrails);
+    this.pendingApprovals = new Set(state.pendingApprovals);
     if (state.index.size === state.indexSize) {
       this.index = state.index;
     } else {
@@ -69,6 +71,9 @@ class Draft {
     if (entry.kind === 'message') {
       if (entry.guardrail?.status === 'pending') this.pendingGuardrails.add(entry.id);
       else this.pendingGuardrails.delete(entry.id);
+    } else if (entry.kind === 'tool') {
+      if (entry.approval === 'waiting') this.pendingApprovals.add(entry.id);
+      else this.pendingApprovals.delete(entry.id);
     }
   }
 
@@ -107,6 +112,7 @@ class Draft {
       activeAgent: this.activeAgent,
       guardrailsEnabled: this.guardrailsEnabled,
       pendingGuardrails: [...this.pendingGuardrails],
+      pendingApprovals: [...this.pendingApprovals],
       index: this.index,
       indexSize: this.index.size,
     };
@@ -280,7 +286,27 @@ function applyApp(draft: Draft, event: SessionEvent): void {
         const entry = draft.find('message', id);
         if (entry) draft.put({ ...entry, guardrail: { status: 'error', message: 'Not checked: the session ended before the guardrail answered.' } });
       }
+      // Likewise a call still waiting for the user's decision.
+      for (const id of [...draft.pendingApprovals]) {
+        const entry = draft.find('tool', id);
+        if (entry) draft.put({ ...entry, approval: 'abandoned' });
+      }
       break;
+    case 'tool.approval_requested':
+    case 'tool.approval': {
+      const callId = str(payload['callId']);
+      if (!callId) break;
+      const current = draft.tool(callId);
+      const decision = payload['decision'];
+      const approval =
+        event.type === 'tool.approval_requested'
+          ? 'waiting'
+          : decision === 'approved' || decision === 'edited' || decision === 'rejected'
+            ? decision
+            : undefined;
+      if (approval) draft.put({ ...current, name: current.name || (str(payload['toolName']) ?? ''), approval });
+      break;
+    }
     case 'session.resumed': {
       // A reconnect: the earlier conversation, given to the new session under these ids, so its echo lands on the same entries.
       const messages = Array.isArray(payload['messages']) ? (payload['messages'] as Payload[]) : [];

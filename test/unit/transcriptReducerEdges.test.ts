@@ -333,3 +333,53 @@ describe('the transcript reducer, guardrails and notices', () => {
     expect(moreB.entries.toArray().map((entry) => entry.kind === 'message' && entry.text)).toEqual(['Hi', 'BB']);
   });
 });
+
+describe('the transcript reducer, tool calls held for a decision', () => {
+  const call = (id: string, name: string): Step => [
+    'server',
+    'response.output_item.done',
+    { item: { id: `item-${id}`, type: 'function_call', call_id: id, name, arguments: '{}', status: 'completed' } },
+  ];
+  const approvalOf = (entries: TranscriptEntry[], id: string) =>
+    entries.find((entry) => entry.kind === 'tool' && entry.id === id) as Extract<TranscriptEntry, { kind: 'tool' }> | undefined;
+
+  it('marks a call waiting, then with the decision, whichever way it went', () => {
+    const entries = entriesOf(
+      call('c1', 'lookup'),
+      call('c2', 'lookup'),
+      call('c3', 'lookup'),
+      ['app', 'tool.approval_requested', { callId: 'c1', toolName: 'lookup' }],
+      ['app', 'tool.approval_requested', { callId: 'c2', toolName: 'lookup' }],
+      ['app', 'tool.approval_requested', { callId: 'c3', toolName: 'lookup' }],
+      ['app', 'tool.approval', { callId: 'c1', decision: 'approved' }],
+      ['app', 'tool.approval', { callId: 'c2', decision: 'edited' }],
+      ['app', 'tool.approval', { callId: 'c3', decision: 'maybe' }],
+    );
+    expect(['c1', 'c2', 'c3'].map((id) => approvalOf(entries, id)?.approval)).toEqual(['approved', 'edited', 'waiting']);
+    expect(approvalOf(entries, 'c1')).toMatchObject({ name: 'lookup', status: 'running' });
+  });
+
+  it('marks a call still waiting when the session ends as abandoned, and leaves decided ones alone', () => {
+    const steps: Step[] = [
+      call('c1', 'lookup'),
+      call('c2', 'refund'),
+      ['app', 'tool.approval_requested', { callId: 'c1', toolName: 'lookup' }],
+      ['app', 'tool.approval_requested', { callId: 'c2', toolName: 'refund' }],
+      ['app', 'tool.approval', { callId: 'c2', decision: 'rejected' }],
+    ];
+    const connected = entriesOf(...steps, ['app', 'session.state', { status: 'connected' }]);
+    expect(approvalOf(connected, 'c1')?.approval).toBe('waiting');
+    const state = reduceTranscript(emptyTranscript(), stream(...steps, ['app', 'session.state', { status: 'idle' }]));
+    expect(approvalOf(state.entries.toArray(), 'c1')?.approval).toBe('abandoned');
+    expect(approvalOf(state.entries.toArray(), 'c2')?.approval).toBe('rejected');
+    expect(state.pendingApprovals).toEqual([]);
+  });
+
+  it('names a call it learns of from its approval alone, and ignores an approval without a call id', () => {
+    const entries = entriesOf(
+      ['app', 'tool.approval_requested', { callId: 'c9', toolName: 'checkout' }],
+      ['app', 'tool.approval', { toolName: 'checkout', decision: 'approved' }],
+    );
+    expect(entries).toEqual([expect.objectContaining({ kind: 'tool', id: 'c9', name: 'checkout', approval: 'waiting' })]);
+  });
+});

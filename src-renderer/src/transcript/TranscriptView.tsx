@@ -8,7 +8,13 @@ import { jsonViewStyles } from '../app/jsonViewStyles';
 import { useIsDark } from '../app/useResolvedTheme';
 import { useLiveStream, useShownStream, useWorkspaceStore } from '../app/workspaceStore';
 import { sendText } from '../session/sessionActions';
-import { transcriptToText, type BackendCall, type GuardrailVerdict, type TranscriptEntry } from '../../../src-shared/transcript/transcriptModel';
+import {
+  transcriptToText,
+  type BackendCall,
+  type ToolApprovalMark,
+  type GuardrailVerdict,
+  type TranscriptEntry,
+} from '../../../src-shared/transcript/transcriptModel';
 import { transcriptToMarkdown, type MarkdownContext } from '../../../src-shared/transcript/transcriptMarkdown';
 import { downloadText, fileNameOf } from '../app/download';
 import { findScenario } from '../scenarios/scenarioStore';
@@ -50,6 +56,24 @@ function GuardrailBadge({ verdict }: { verdict: GuardrailVerdict | undefined }) 
     <span className={verdict.status === 'fail' ? 'badge badge-fail' : 'badge badge-pass'} title={verdict.rationale} data-testid="guardrail-verdict">
       {verdict.status === 'fail' ? `guardrail tripped: ${verdict.category}` : 'guardrail: pass'}
     </span>
+  );
+}
+
+const approvalWords: Record<Exclude<ToolApprovalMark, 'waiting' | 'abandoned'>, string> = {
+  approved: 'approved by you',
+  edited: 'approved with your edited arguments',
+  rejected: 'rejected by you',
+};
+
+/** Where a tool call stands, in words: running, waiting for the user ("ask me"), done, and how the user decided. */
+function ToolStatus({ status, approval }: { status: 'running' | 'done'; approval: ToolApprovalMark | undefined }) {
+  if (approval === 'waiting') return <span className="badge badge-pending">waiting for your decision (Tools)</span>;
+  if (approval === 'abandoned') return <span className="badge">abandoned: the session ended while it waited</span>;
+  return (
+    <>
+      <span className="badge">{status === 'running' ? 'running…' : 'done'}</span>
+      {approval && <span className={approval === 'rejected' ? 'badge badge-fail' : 'badge'}>{approvalWords[approval]}</span>}
+    </>
   );
 }
 
@@ -106,7 +130,7 @@ function Entry({ entry }: { entry: TranscriptEntry }) {
         <details className="tool-call" data-testid="tool-call">
           <summary>
             <span className="tool-name">ƒ {entry.name}</span>
-            <span className="badge">{entry.status === 'running' ? 'running…' : 'done'}</span>
+            <ToolStatus status={entry.status} approval={entry.approval} />
             {entry.backend && <BackendSummary backend={entry.backend} />}
           </summary>
           <EventsButton id={entry.id} label={`tool call ${entry.name}`} />
