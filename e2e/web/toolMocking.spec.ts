@@ -88,6 +88,14 @@ test('a canned result set in the Tools panel reaches the model instead of the su
       { agent: 'chatAgent', toolName: TOOL, mode: 'canned', cannedResult: {} },
       { agent: 'chatAgent', toolName: TOOL, mode: 'canned', cannedResult: canned },
     ]);
+
+  // Connecting again carries the tool modes on with the conversation: the canned result still answers.
+  await app.getByRole('button', { name: 'Connect' }).click();
+  await expect(driver.phase).toHaveText('Connected', { timeout: 30_000 });
+  await expect(app.getByLabel(`Mode of ${TOOL}`)).toHaveValue('canned');
+  await driver.say(QUESTION);
+  expect(JSON.parse(await nthToolOutput(fake, 2))).toEqual(canned);
+  expect(supervisorRequests(fake)).toEqual([]);
 });
 
 test('"ask me" holds each call for a decision: approved, approved with edited arguments, rejected with a message, abandoned on disconnect', async ({

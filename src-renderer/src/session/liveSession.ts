@@ -45,6 +45,8 @@ export interface LiveSessionOptions {
   readonly onEnded?: (reason: SessionEndReason) => void;
   /** The conversation of the session this one reconnects, given to the new one so the agent carries on. */
   readonly history?: readonly EarlierMessage[];
+  /** The tool modes of the session this one reconnects (canned results, ask me), which it carries on with. */
+  readonly carriedTools?: Parameters<ToolControl['carryOver']>[0];
 }
 
 export interface EarlierMessage {
@@ -195,6 +197,7 @@ export class LiveSession {
       id: `wbseed_${this.sessionId.slice(0, 8)}_${index}`,
     }));
     if (seeded.length > 0) this.record('app', 'session.resumed', { messages: seeded });
+    this.tools.carryOver(this.options.carriedTools ?? []);
     try {
       this.setPhase({ status: 'connecting', step: 'Minting a session secret…' });
       const mintStarted = performance.now();

@@ -36,7 +36,8 @@ export async function connect(): Promise<void> {
   if (previous.kind === 'replay') previous.replay.dispose();
   // Connecting again in the same scenario carries the conversation on (after Disconnect or a dropped connection).
   const before = useWorkspaceStore.getState().live?.session;
-  const history = before && before.scenarioId === scenario.id ? before.earlierMessages() : [];
+  const carryOn = before !== undefined && before.scenarioId === scenario.id;
+  const history = carryOn ? before.earlierMessages() : [];
   const stream = new SessionStream();
   let audio: SessionAudioRecorder | undefined;
   const session = new LiveSession({
@@ -46,6 +47,7 @@ export async function connect(): Promise<void> {
     controls,
     currentControls: () => useSessionStore.getState(),
     history,
+    carriedTools: carryOn ? before.tools.changedSettings() : [],
     onEvent: (event) => {
       stream.push(event);
       sink.push(event);

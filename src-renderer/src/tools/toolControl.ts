@@ -104,6 +104,30 @@ export class ToolControl {
     await waiting.handle.reject(message);
   }
 
+  /** Every tool not on its scenario behaviour, to carry over to the next session of a reconnect. */
+  changedSettings(): { agent: string; toolName: string; setting: ToolSetting }[] {
+    const changed: { agent: string; toolName: string; setting: ToolSetting }[] = [];
+    for (const [key, setting] of this.state.settings) {
+      if (setting.mode === 'scenario') continue;
+      const [agent = '', toolName = ''] = key.split('\u0000');
+      changed.push({ agent, toolName, setting });
+    }
+    return changed;
+  }
+
+  /** Carries a previous session's tool modes over: recorded like any change, so the log says how tools answered. */
+  carryOver(settings: readonly { agent: string; toolName: string; setting: ToolSetting }[]): void {
+    for (const { agent, toolName, setting } of settings) {
+      this.record('app', 'tool.mode', {
+        agent,
+        toolName,
+        mode: setting.mode,
+        ...(setting.mode === 'canned' ? { cannedResult: setting.cannedResult } : {}),
+        carriedOver: true,
+      });
+    }
+  }
+
   /**
    * For a call the user approved, the arguments it runs with (their edit, or the model's); undefined for
    * a call nobody was asked about. Asked once, by the call's execute.
