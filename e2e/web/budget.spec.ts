@@ -1,29 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { AppDriver } from '../support/appDriver';
 import { expect, test } from '../support/fixtures';
+import { sessionLogLines } from '../support/sessionLogFile';
 import { priceByHand } from '../support/priceByHand';
 
 const GREETING = 'Welcome to the poetry studio!';
-
-interface LogLine {
-  record?: string;
-  reason?: string;
-  direction?: string;
-  type?: string;
-  payload?: Record<string, unknown>;
-}
-
-async function logLines(dataDir: string): Promise<LogLine[]> {
-  const folder = join(dataDir, 'sessions');
-  const [file] = (await readdir(folder)).filter((name) => name.endsWith('.jsonl'));
-  const text = await readFile(join(folder, file!), 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as LogLine);
-}
 
 /** Every assistant message so far has its guardrail verdict, so every billed call of the turn is in. */
 async function turnSettled(app: Page): Promise<void> {
@@ -64,8 +45,8 @@ test('a session budget warns at 80 %, and at 100 % ends the session with a messa
   await expect(driver.assistantMessage(GREETING)).toHaveCount(2);
 
   // The log holds the budget's story and ends as a capped session.
-  await expect.poll(async () => (await logLines(webHost.dataDir)).at(-1)?.record, { timeout: 10_000 }).toBe('footer');
-  const lines = await logLines(webHost.dataDir);
+  await expect.poll(async () => (await sessionLogLines(webHost.dataDir)).at(-1)?.record, { timeout: 10_000 }).toBe('footer');
+  const lines = await sessionLogLines(webHost.dataDir);
   expect(lines.at(-1)).toMatchObject({ record: 'footer', reason: 'capped' });
   const budgetEvents = lines.filter((line) => line.direction === 'app' && line.type?.startsWith('budget.'));
   expect(budgetEvents.map((line) => line.type)).toEqual(['budget.set', 'budget.warning', 'budget.exceeded']);

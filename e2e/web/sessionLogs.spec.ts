@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -10,19 +10,9 @@ import { startBuiltWebHost } from '../support/webHostProcess';
 import { SUPERVISOR_BILL_ANSWER } from '../fake-openai/defaultScript';
 import { AppDriver } from '../support/appDriver';
 import { expect, test } from '../support/fixtures';
+import { sessionLogLines } from '../support/sessionLogFile';
 
 const QUESTION = 'What is my account balance?';
-
-async function sessionLogLines(dataDir: string): Promise<Record<string, unknown>[]> {
-  const folder = join(dataDir, 'sessions');
-  const files = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.jsonl'));
-  if (files.length !== 1) return [];
-  const text = await readFile(join(folder, files[0]!), 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 /** A live chatSupervisor session in which the user has typed a question and the supervisor's answer has come back. */
 async function askTheSupervisor(app: Page): Promise<AppDriver> {

@@ -1,11 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { CUSTOMER_PHONE, SUPERVISOR_BILL_ANSWER } from '../fake-openai/defaultScript';
 import type { FakeOpenAI } from '../fake-openai/server';
 import { AppDriver } from '../support/appDriver';
 import { expect, test } from '../support/fixtures';
+import { sessionLogLines, type LogLine } from '../support/sessionLogFile';
 
 const TOOL = 'getNextResponseFromSupervisor';
 const QUESTION = 'What is my account balance?';
@@ -18,14 +17,7 @@ interface LoggedEvent {
 
 /** The app events of the one session log in the data folder. */
 async function loggedAppEvents(dataDir: string): Promise<LoggedEvent[]> {
-  const folder = join(dataDir, 'sessions');
-  const [file] = (await readdir(folder)).filter((name) => name.endsWith('.jsonl'));
-  const text = await readFile(join(folder, file!), 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as LoggedEvent & { record?: string })
-    .filter((line) => line.record === undefined && line.direction === 'app');
+  return (await sessionLogLines(dataDir)).filter((line): line is LogLine & LoggedEvent => line.record === undefined && line.direction === 'app');
 }
 
 /** Every function_call_output the app sent the fake model, in order. */
