@@ -53,6 +53,12 @@ export function toolKey(agent: string | undefined, toolName: string): string {
   return `${agent ?? ''}\u0000${toolName}`;
 }
 
+/** The agent and tool a `toolKey` names (the agent '' when it had none). */
+export function toolOfKey(key: string): { agent: string; toolName: string } {
+  const split = key.indexOf('\u0000');
+  return { agent: key.slice(0, split), toolName: key.slice(split + 1) };
+}
+
 export function settingOf(state: ToolModesState, agent: string | undefined, toolName: string): ToolSetting {
   return state.settings.get(toolKey(agent, toolName)) ?? scenarioSetting;
 }

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeEvent } from '../../src-shared/eventSummary';
 import type { SessionEvent } from '../../src-shared/sessionEvent';
-import { checkJson, emptyToolModes, reduceToolModes, settingOf, waitingApprovals, type ToolModesState } from '../../src-shared/toolModes';
+import {
+  checkJson,
+  emptyToolModes,
+  reduceToolModes,
+  settingOf,
+  SUPERVISOR_TOOLS,
+  toolKey,
+  toolOfKey,
+  waitingApprovals,
+  type ToolModesState,
+} from '../../src-shared/toolModes';
 
 let seq = 0;
 function app(type: string, payload: Record<string, unknown>, t = seq * 10): SessionEvent {
@@ -140,5 +150,13 @@ describe('one-line summaries of the tool events', () => {
     expect(summarizeEvent(app('tool.approval', { toolName: 'lookupOrders', decision: 'rejected', message: 'Not today' }))).toBe(
       'lookupOrders rejected: “Not today”',
     );
+  });
+});
+
+describe('tool keys', () => {
+  it('name the agent and tool they were made from, also for the supervisor and for no agent', () => {
+    expect(toolOfKey(toolKey('returns', 'lookupOrders'))).toEqual({ agent: 'returns', toolName: 'lookupOrders' });
+    expect(toolOfKey(toolKey(SUPERVISOR_TOOLS, 'getUserAccountInfo'))).toEqual({ agent: '(supervisor)', toolName: 'getUserAccountInfo' });
+    expect(toolOfKey(toolKey(undefined, 'x'))).toEqual({ agent: '', toolName: 'x' });
   });
 });

@@ -1,10 +1,23 @@
 import { useState } from 'react';
 import { PromptDiff } from './PromptEditor';
-import { promptText, samePrompt } from './promptVersion';
+import { promptText, samePrompt, type PromptStatusLine } from './promptVersion';
 import type { PromptEditing } from './usePromptEditing';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** What the panel knows about the editor, the session and the file, one line each; announced as it changes while editing. */
+function StatusLines({ lines, live = false }: { lines: readonly PromptStatusLine[]; live?: boolean }) {
+  return (
+    <ul className="prompt-status" aria-label="Prompt state" {...(live ? { 'aria-live': 'polite' as const, 'data-testid': 'prompt-status' } : {})}>
+      {lines.map((line) => (
+        <li key={line.text} className={`prompt-status-${line.tone}`}>
+          {line.text}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** Apply, Save, Show difference and Revert, with what the panel knows about the editor, the session and the file. */
@@ -38,17 +51,7 @@ export function PromptControls({ editing, dark }: { editing: PromptEditing; dark
     }
   };
 
-  if (!editable) {
-    return (
-      <ul className="prompt-status" aria-label="Prompt state">
-        {editing.status.map((line) => (
-          <li key={line.text} className={`prompt-status-${line.tone}`}>
-            {line.text}
-          </li>
-        ))}
-      </ul>
-    );
-  }
+  if (!editable) return <StatusLines lines={editing.status} />;
 
   const differsFromFile = file !== undefined && !samePrompt(draft, file);
   return (
@@ -93,13 +96,7 @@ export function PromptControls({ editing, dark }: { editing: PromptEditing; dark
           Revert
         </button>
       </div>
-      <ul className="prompt-status" aria-label="Prompt state" aria-live="polite" data-testid="prompt-status">
-        {editing.status.map((line) => (
-          <li key={line.text} className={`prompt-status-${line.tone}`}>
-            {line.text}
-          </li>
-        ))}
-      </ul>
+      <StatusLines lines={editing.status} live />
       {outcome && (
         <p className={outcome.kind === 'error' ? 'prompt-error' : 'prompt-saved'} role={outcome.kind === 'error' ? 'alert' : 'status'}>
           {outcome.text}

@@ -253,15 +253,9 @@ export class EventLog {
     }
   }
 
-  /** Builds the search text of chunks not yet searchable, until `budgetMs` is spent; true once all are. */
-  indexForSearch(budgetMs: number): boolean {
-    const deadline = performance.now() + budgetMs;
-    for (const chunk of this.chunks) {
-      if (chunk.searchCovered === chunk.length) continue;
-      if (performance.now() > deadline) return false;
-      chunk.indexForSearch();
-    }
-    return true;
+  /** Builds the search text of every chunk not yet searchable (a search does this for the chunks it reaches). */
+  indexForSearch(): void {
+    for (const chunk of this.chunks) chunk.indexForSearch();
   }
 
   /** Events from `start` (inclusive) to `end` (exclusive). */

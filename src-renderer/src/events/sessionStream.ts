@@ -5,6 +5,7 @@ import { noBudget, reduceBudget, type BudgetState } from '../../../src-shared/bu
 import { emptyCost, reduceCost, type CostState } from '../../../src-shared/cost';
 import { emptyLatency, reduceLatency, type LatencyState } from '../../../src-shared/latency';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
+import { emptyToolModes, reduceToolModes, type ToolModesState } from '../../../src-shared/toolModes';
 import { emptyTranscript, type TranscriptState } from '../../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../../src-shared/transcript/transcriptReducer';
 import { idleStatus, reduceStatus, type SessionStatus } from '../session/sessionStatus';
@@ -21,6 +22,8 @@ export interface StreamState {
   readonly budget: BudgetState;
   /** Prompts applied mid-session, by agent. */
   readonly prompts: AppliedPrompts;
+  /** Tool modes set in the Tools panel, and the calls held for a decision. */
+  readonly tools: ToolModesState;
 }
 
 export type FrameScheduler = (apply: () => void) => void;
@@ -53,6 +56,7 @@ export class SessionStream {
       cost: emptyCost,
       budget: noBudget,
       prompts: noAppliedPrompts,
+      tools: emptyToolModes,
     }));
   }
 
@@ -85,6 +89,7 @@ export class SessionStream {
       cost: reduceCost(state.cost, batch),
       budget: reduceBudget(state.budget, batch),
       prompts: reduceAppliedPrompts(state.prompts, batch),
+      tools: reduceToolModes(state.tools, batch),
     });
   }
 

@@ -59,18 +59,17 @@ function foldedSummary(log: EventLog, index: number, rows: FilteredRows, row: nu
   return `“${flat.length > 80 ? `${flat.slice(0, 79)}…` : flat}”`;
 }
 
-/** Folded rows' summaries per log, made once per row and count: a long answer's row is not re-spelled every frame. */
-const foldedSummaries = new WeakMap<EventLog, Map<string, string>>();
+/** Each folded row's summary, by log and first event, for the count it was made at: a long answer's row is not re-spelled every frame. */
+const foldedSummaries = new WeakMap<EventLog, Map<number, { folded: number; summary: string }>>();
 
 function cachedFoldedSummary(log: EventLog, index: number, rows: FilteredRows, row: number): string {
   let cache = foldedSummaries.get(log);
   if (!cache) foldedSummaries.set(log, (cache = new Map()));
-  const key = `${index}:${rows.foldedAt(row)}`;
-  let summary = cache.get(key);
-  if (summary === undefined) {
-    summary = foldedSummary(log, index, rows, row);
-    cache.set(key, summary);
-  }
+  const folded = rows.foldedAt(row);
+  const cached = cache.get(index);
+  if (cached?.folded === folded) return cached.summary;
+  const summary = foldedSummary(log, index, rows, row);
+  cache.set(index, { folded, summary });
   return summary;
 }
 

@@ -14,7 +14,7 @@ export const usePricingStore = create<PricingState>(() => ({ table: undefined, p
 
 let loading: Promise<PricingState> | undefined;
 
-/** The pricing table from main, read once per run of the app and shared by the cost panel and the budget. */
+/** The pricing table from main, read once per run of the app (until a read succeeds) and shared by the cost panel and the budget. */
 export function loadPricing(): Promise<PricingState> {
   loading ??= requireApi()
     .pricing.get()
@@ -28,6 +28,8 @@ export function loadPricing(): Promise<PricingState> {
     )
     .then((state) => {
       usePricingStore.setState(state);
+      // A read that failed (the host was away) is tried again by the next caller.
+      if (!state.table) loading = undefined;
       return state;
     });
   return loading;

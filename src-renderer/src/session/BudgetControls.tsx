@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { BUDGET_WARNING_FRACTION } from '../../../src-shared/budget';
+import { BUDGET_WARNING_FRACTION, budgetLevel } from '../../../src-shared/budget';
 import { formatDollars, sessionCost } from '../../../src-shared/cost';
 import { useShownStream } from '../app/workspaceStore';
 import { usePricing } from '../metrics/pricingStore';
@@ -49,7 +49,8 @@ export function BudgetMeter() {
   if (budget.budgetUsd === undefined || !table) return null;
   const spent = sessionCost(cost, table).total;
   const fraction = spent / budget.budgetUsd;
-  const level = budget.crossed === 'budget.exceeded' || fraction >= 1 ? 'exceeded' : fraction >= BUDGET_WARNING_FRACTION ? 'warning' : 'under';
+  // Exceeded stays exceeded once recorded, even if the prices have changed since.
+  const level = budget.crossed === 'budget.exceeded' ? 'exceeded' : budgetLevel(spent, budget.budgetUsd);
   const text = `${formatDollars(spent)} of ${formatDollars(budget.budgetUsd)} budget (${Math.round(fraction * 100)} %)`;
   return (
     <span

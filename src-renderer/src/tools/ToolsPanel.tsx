@@ -5,6 +5,7 @@ import {
   settingOf,
   SUPERVISOR_TOOLS,
   toolKey,
+  waitingApprovals,
   type ToolApproval,
   type ToolMode,
   type ToolModesState,
@@ -13,7 +14,6 @@ import {
 import { useShownStream, useWorkspaceStore } from '../app/workspaceStore';
 import { useShownScenario } from '../agents/useShownScenario';
 import type { ToolControl } from './toolControl';
-import { useShownToolModes } from './useToolModes';
 import './tools.css';
 
 const modeLabels: Record<ToolMode, string> = {
@@ -298,10 +298,10 @@ function ToolGroups({ state, control }: { state: ToolModesState; control: ToolCo
 export function ToolsPanel() {
   const shown = useWorkspaceStore((state) => state.shown);
   const phase = useShownStream((state) => state.status.phase.status);
-  const state = useShownToolModes();
+  const state = useShownStream((stream) => stream.tools);
   const running = shown.kind === 'live' && (phase === 'connected' || phase === 'connecting');
   const control = running && shown.kind === 'live' ? shown.session.tools : undefined;
-  const waiting = state.approvals.filter((approval) => approval.status === 'waiting');
+  const waiting = waitingApprovals(state);
   const where =
     shown.kind === 'replay'
       ? 'Replayed log: read-only'

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { revealPanel, useLayoutStore } from '../app/layoutStore';
-import { useLiveToolModes } from './useToolModes';
+import { waitingApprovals } from '../../../src-shared/toolModes';
+import { useLiveStream } from '../app/workspaceStore';
 import './tools.css';
 
 const TITLE = 'Tools';
@@ -29,7 +30,7 @@ function useToolsPanelVisible(): boolean {
 export function WaitingCallNotice() {
   const api = useLayoutStore((state) => state.api);
   const open = useLayoutStore((state) => state.open.has('tools'));
-  const waiting = useLiveToolModes().approvals.filter((approval) => approval.status === 'waiting');
+  const waiting = waitingApprovals(useLiveStream((state) => state.tools));
   const visible = useToolsPanelVisible();
 
   useEffect(() => {

@@ -1,5 +1,13 @@
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
-import { emptyToolModes, reduceToolModes, settingOf, type ToolMode, type ToolModesState, type ToolSetting } from '../../../src-shared/toolModes';
+import {
+  emptyToolModes,
+  reduceToolModes,
+  settingOf,
+  toolOfKey,
+  type ToolMode,
+  type ToolModesState,
+  type ToolSetting,
+} from '../../../src-shared/toolModes';
 import type { RecordEvent } from '../events/eventRecorder';
 
 /** What the SDK gives to settle one waiting call. */
@@ -109,8 +117,7 @@ export class ToolControl {
     const changed: { agent: string; toolName: string; setting: ToolSetting }[] = [];
     for (const [key, setting] of this.state.settings) {
       if (setting.mode === 'scenario') continue;
-      const [agent = '', toolName = ''] = key.split('\u0000');
-      changed.push({ agent, toolName, setting });
+      changed.push({ ...toolOfKey(key), setting });
     }
     return changed;
   }
