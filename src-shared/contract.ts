@@ -107,13 +107,51 @@ export const supervisorRequestSchema = sessionRefSchema.extend({
   conversation: z.array(conversationTurnSchema).max(500),
   /** Results set in the Tools panel, by supervisor tool name, returned instead of the scenario's mock results. */
   cannedResults: z.record(z.string(), z.unknown()).optional(),
+  /** Supervisor tools set to "ask me": a call to one pauses the supervisor until the page resumes it with the user's decision. */
+  askTools: z.array(z.string().min(1)).max(100).optional(),
 });
-export const supervisorToolStepSchema = z.object({ name: z.string(), arguments: z.string(), output: z.unknown() });
+export const approvalDecisionSchema = z.enum(['approved', 'edited', 'rejected']);
+export const supervisorToolStepSchema = z.object({
+  name: z.string(),
+  /** The arguments the tool ran with (the user's, when they edited them before approving). */
+  arguments: z.string(),
+  output: z.unknown(),
+  /** Set when the call waited for the user's decision ("ask me"). */
+  approval: approvalDecisionSchema.optional(),
+  /** What the model sent, when the user edited the arguments. */
+  modelArguments: z.string().optional(),
+});
 export const supervisorResultSchema = modelCallReportSchema.extend({
   text: z.string(),
   steps: z.array(supervisorToolStepSchema),
 });
 export type SupervisorResult = z.infer<typeof supervisorResultSchema>;
+
+/** The user's decision on a supervisor tool call that asked: run it (with their arguments, if edited), or answer it with their message. */
+export const supervisorDecisionSchema = z.strictObject({
+  decision: approvalDecisionSchema,
+  editedArguments: z.record(z.string(), z.unknown()).optional(),
+  message: z.string().max(4_000).optional(),
+});
+export type SupervisorDecision = z.infer<typeof supervisorDecisionSchema>;
+export const supervisorResumeSchema = supervisorDecisionSchema.extend({
+  sessionId: z.string().min(1).max(100),
+  pauseId: z.string().min(1).max(100),
+});
+/**
+ * What a supervisor call answers: its final result, or the call it is paused on until the user decides
+ * (every step before it included). A paused answer is resumed with `supervisor:resume` and the pause id.
+ */
+export const supervisorOutcomeSchema = z.discriminatedUnion('status', [
+  supervisorResultSchema.extend({ status: z.literal('done') }),
+  z.object({
+    status: z.literal('waiting'),
+    pauseId: z.string(),
+    call: z.object({ callId: z.string(), name: z.string(), arguments: z.string() }),
+    steps: z.array(supervisorToolStepSchema),
+  }),
+]);
+export type SupervisorOutcome = z.infer<typeof supervisorOutcomeSchema>;
 
 export const escalationRequestSchema = sessionRefSchema.extend({
   callId: z.string().min(1),
@@ -196,7 +234,9 @@ export const contract = {
     end: channel(z.strictObject({ sessionId: z.string().min(1) }), z.object({ cancelled: z.number().int().nonnegative() })),
   },
   supervisor: {
-    run: channel(supervisorRequestSchema.strict(), supervisorResultSchema),
+    run: channel(supervisorRequestSchema.strict(), supervisorOutcomeSchema),
+    /** Goes on with a supervisor answer paused on an "ask me" tool, with the user's decision. */
+    resume: channel(supervisorResumeSchema, supervisorOutcomeSchema),
   },
   escalation: {
     decide: channel(escalationRequestSchema.strict(), escalationResultSchema),

@@ -23,6 +23,7 @@ export const errorCodes = [
   'log_unreadable',
   'log_unwritable',
   'session_unknown',
+  'not_waiting',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -138,6 +138,7 @@ export function summarizeEvent(event: SessionEvent): string {
       text(payload['toolName']),
       text(payload['model']),
       seconds(num(payload['durationMs'])),
+      num(payload['waitedMs']) ? `${seconds(num(payload['waitedMs']))} waiting for you` : undefined,
       tokens === undefined ? undefined : `${tokens} tokens`,
     ]
       .filter(Boolean)

@@ -23,6 +23,16 @@ export interface TurnCall {
   readonly rounds?: number;
 }
 
+/** A call held for the user's decision ("ask me" in the Tools panel): the wait is the user's, not a model's. */
+export interface TurnDecision {
+  readonly callId: string;
+  readonly toolName: string;
+  /** Set when a supervisor tool asked: the realtime call that waited on the supervisor. */
+  readonly parentCallId: string | undefined;
+  readonly requestedMs: number;
+  readonly decidedMs: number | undefined;
+}
+
 /** One user turn, in ms after the user finished (speech stopped, push-to-talk released, or text sent). */
 export interface TurnLatency {
   /** 1 for the first turn. */
@@ -38,6 +48,8 @@ export interface TurnLatency {
   /** The last response of the turn done. */
   readonly doneMs: number | undefined;
   readonly calls: readonly TurnCall[];
+  /** Calls held for the user's decision in this turn. */
+  readonly decisions: readonly TurnDecision[];
   /** Background calls that run beside the answer (guardrail classifications), not on its critical path. */
   readonly guardrailMs: readonly number[];
   /** The silence the server waited for before deciding the user had finished (server VAD), when known. */
@@ -90,7 +102,8 @@ function freezeTurn(draft: Draft): TurnLatency {
   if (draft.responseCreatedMs === undefined) missing.push('response created');
   if (draft.doneMs === undefined) missing.push('response done');
   for (const call of draft.calls) if (call.endMs === undefined) missing.push(`end of ${call.name}`);
-  return { ...draft, calls: [...draft.calls], guardrailMs: [...draft.guardrailMs], missing };
+  for (const decision of draft.decisions) if (decision.decidedMs === undefined) missing.push(`your decision on ${decision.toolName}`);
+  return { ...draft, calls: [...draft.calls], decisions: [...draft.decisions], guardrailMs: [...draft.guardrailMs], missing };
 }
 
 /**
@@ -103,7 +116,9 @@ export function reduceLatency(state: LatencyState, events: readonly SessionEvent
   const turns = new ListDraft(state.turns);
   let { turnDetection, answered, rttMs } = state;
   const last = turns.length > 0 ? turns.at(turns.length - 1)! : undefined;
-  let current: Draft | undefined = last ? { ...last, calls: [...last.calls], guardrailMs: [...last.guardrailMs] } : undefined;
+  let current: Draft | undefined = last
+    ? { ...last, calls: [...last.calls], decisions: [...last.decisions], guardrailMs: [...last.guardrailMs] }
+    : undefined;
   let changed = false;
   const since = (event: SessionEvent) => Math.max(0, event.t - current!.startT);
   const upsertCall = (callId: string, patch: Partial<TurnCall> & { startMs: number }) => {
@@ -148,6 +163,7 @@ export function reduceLatency(state: LatencyState, events: readonly SessionEvent
           firstAudioMs: undefined,
           doneMs: undefined,
           calls: [],
+          decisions: [],
           guardrailMs: [],
           silenceMs: trigger === 'speech' && turnDetection?.type === 'server_vad' ? turnDetection.silenceMs : undefined,
           missing: [],
@@ -194,11 +210,27 @@ export function reduceLatency(state: LatencyState, events: readonly SessionEvent
         upsertCall(callId, {
           kind,
           name: str(payload['toolName']) ?? current.calls.find((call) => call.callId === callId)?.name ?? kind,
-          startMs: since(event) - (num(payload['durationMs']) ?? 0),
+          // Main's figure is the model's own work; time its tools waited for the user comes on top.
+          startMs: since(event) - (num(payload['durationMs']) ?? 0) - (num(payload['waitedMs']) ?? 0),
           endMs: since(event),
           ...(str(payload['model']) ? { model: str(payload['model']) } : {}),
           ...(steps !== undefined ? { rounds: steps } : {}),
         });
+      } else if ((event.type === 'tool.approval_requested' || event.type === 'tool.approval') && callId) {
+        const decisions = current.decisions as TurnDecision[];
+        const at = decisions.findIndex((decision) => decision.callId === callId);
+        const known = decisions[at];
+        if (event.type === 'tool.approval_requested') {
+          if (known) continue;
+          decisions.push({
+            callId,
+            toolName: str(payload['toolName']) ?? 'tool',
+            parentCallId: str(payload['parentCallId']),
+            requestedMs: since(event),
+            decidedMs: undefined,
+          });
+        } else if (known && known.decidedMs === undefined) decisions[at] = { ...known, decidedMs: Math.max(known.requestedMs, since(event)) };
+        else continue;
       } else if (event.type === 'guardrail.verdict' && num(payload['durationMs']) !== undefined)
         (current.guardrailMs as number[]).push(num(payload['durationMs'])!);
       else if (event.type === 'agent.changed' && payload['reason'] === 'handoff') {
@@ -239,6 +271,10 @@ export function stagesOf(turn: TurnLatency): LatencyStage[] {
           : `${call.kind === 'tool' ? 'tool' : call.kind} ${call.name}`,
       model,
     );
+  }
+  for (const decision of turn.decisions) {
+    add(decision.requestedMs, decision.parentCallId ? `supervisor called ${decision.toolName}` : `tool ${decision.toolName} held for your decision`);
+    add(decision.decidedMs, `your decision on ${decision.toolName}`, `Tools panel: ${decision.toolName} is set to Ask me`);
   }
   add(turn.firstTextMs, 'first text');
   add(turn.firstAudioMs, 'first audio');

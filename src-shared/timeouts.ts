@@ -32,6 +32,7 @@ export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   'session:mint': UPSTREAM_CALL_MS,
   'session:end': LOCAL_CALL_MS,
   'supervisor:run': 45_000,
+  'supervisor:resume': 45_000,
   'escalation:decide': 90_000,
   'guardrail:classify': 20_000,
   'pricing:get': LOCAL_CALL_MS,

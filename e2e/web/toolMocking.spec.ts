@@ -192,8 +192,7 @@ test('a supervisor tool set to a canned result answers the supervisor with it, a
   const driver = await connectChatSupervisor(app);
   const supervisorTools = app.getByRole('region', { name: 'Supervisor model' });
   const mode = supervisorTools.getByLabel('Mode of getUserAccountInfo');
-  // The supervisor's tools run in main, in the middle of its answer: no call can wait there for the user.
-  await expect(mode.locator('option')).toHaveText(['Scenario behaviour', 'Canned result']);
+  await expect(mode.locator('option')).toHaveText(['Scenario behaviour', 'Canned result', 'Ask me']);
   await mode.selectOption('canned');
   const canned = { accountId: 'CANNED-42', balance: '$0.00', lastBill: 'none' };
   const editor = supervisorTools.getByLabel('Canned result of getUserAccountInfo');
@@ -221,4 +220,92 @@ test('a supervisor tool set to a canned result answers the supervisor with it, a
   });
   const answer = events.find((event) => event.type === 'supervisor.response')?.payload as { result: { steps: { name: string; output: unknown }[] } };
   expect(answer.result.steps).toEqual([expect.objectContaining({ name: 'getUserAccountInfo', output: canned })]);
+});
+
+/** The input items of each Responses API request the supervisor made. */
+function supervisorInputs(fake: FakeOpenAI): Record<string, unknown>[][] {
+  return fake.received.http
+    .filter((request) => request.path === '/v1/responses' && JSON.stringify(request.body).includes('getUserAccountInfo'))
+    .map((request) => (request.body as { input: Record<string, unknown>[] }).input);
+}
+
+test('a supervisor tool set to Ask me pauses the supervisor until you approve, edit or reject its call, and the log and latency say so', async ({
+  app,
+  fake,
+  webHost,
+}) => {
+  const SUPERVISOR_TOOL = 'getUserAccountInfo';
+  const driver = await connectChatSupervisor(app);
+  const supervisorTools = app.getByRole('region', { name: 'Supervisor model' });
+  await supervisorTools.getByLabel(`Mode of ${SUPERVISOR_TOOL}`).selectOption('ask');
+
+  // Edited: the supervisor pauses on its own tool's call; the call shows in the Tools panel and the transcript.
+  await driver.say(QUESTION);
+  const waiting = app.getByRole('region', { name: `Waiting call of ${SUPERVISOR_TOOL}` });
+  await expect(waiting).toContainText('asked by the supervisor model');
+  await expect(waiting.getByLabel(`Arguments of ${SUPERVISOR_TOOL}`)).toHaveValue(new RegExp(CUSTOMER_PHONE.replace(/[()]/g, '\\$&')));
+  const calls = app.getByTestId('tool-call');
+  await expect(calls.first()).toContainText(`${SUPERVISOR_TOOL}: waiting for your decision (Tools)`);
+  await expect(calls.first()).toContainText('Supervisor: paused for your decision');
+  // Nothing was answered for the paused call yet: one supervisor request, and the voice agent still waits for the supervisor.
+  expect(supervisorInputs(fake)).toHaveLength(1);
+  expect(toolOutputs(fake)).toEqual([]);
+  expect(await seriousViolations(app)).toEqual([]);
+  await app.screenshot({ path: test.info().outputPath('supervisor-tool-waiting.png') });
+  const edited = { phone_number: '(555) 000-0001' };
+  await waiting.getByLabel(`Arguments of ${SUPERVISOR_TOOL}`).fill(JSON.stringify(edited));
+  await waiting.getByRole('button', { name: 'Approve' }).click();
+  await expect(driver.assistantMessage(SUPERVISOR_BILL_ANSWER)).toBeVisible({ timeout: 30_000 });
+  expect(JSON.parse(await nthToolOutput(fake, 1))).toEqual({ nextResponse: SUPERVISOR_BILL_ANSWER });
+  // The supervisor model is given its call with the user's arguments, and the tool's result.
+  const afterEdit = supervisorInputs(fake)[1]!;
+  expect(afterEdit.find((item) => item['type'] === 'function_call')).toMatchObject({ name: SUPERVISOR_TOOL, arguments: JSON.stringify(edited) });
+  await expect(calls.first()).toContainText(`${SUPERVISOR_TOOL}: approved with your edited arguments`);
+
+  // Rejected: the supervisor model is told the user's message as the tool's output, and answers on.
+  await driver.say(QUESTION);
+  await expect(waiting).toBeVisible();
+  const message = 'Do not read the account without the caller’s PIN.';
+  await waiting.getByLabel('Rejection message').fill(message);
+  await waiting.getByRole('button', { name: 'Reject' }).click();
+  await nthToolOutput(fake, 2);
+  expect(supervisorInputs(fake)[3]!.at(-1)).toMatchObject({ type: 'function_call_output', output: message });
+  await expect(calls.nth(1)).toContainText(`${SUPERVISOR_TOOL}: rejected by you`);
+
+  // The latency panel gives the user's wait its own stage, named for the setting behind it.
+  await app.getByRole('tab', { name: 'Latency & cost' }).click();
+  await expect(app.getByText(`your decision on ${SUPERVISOR_TOOL}`).first()).toBeVisible();
+  await expect(app.getByText(`Tools panel: ${SUPERVISOR_TOOL} is set to Ask me`).first()).toBeVisible();
+
+  // Waiting when the session ends: abandoned, and main drops the paused answer.
+  await app.getByRole('tab', { name: /^Tools/ }).click();
+  await driver.say(QUESTION);
+  await expect(waiting).toBeVisible();
+  await app.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(waiting).toHaveCount(0);
+  await expect(app.getByTestId('tools-decision')).toHaveText([
+    /Abandoned: the session ended before a decision/,
+    new RegExp(`Rejected; the model was told “${message}”`),
+    /Approved with edited arguments .*555\) 000-0001/,
+  ]);
+  await expect(calls.nth(2)).toContainText(`${SUPERVISOR_TOOL}: abandoned: the session ended while it waited`);
+
+  await expect.poll(async () => (await loggedAppEvents(webHost.dataDir)).filter((event) => event.type === 'supervisor.response').length).toBe(2);
+  const logged = await loggedAppEvents(webHost.dataDir);
+  const realtimeCalls = logged.filter((event) => event.type === 'supervisor.request').map((event) => event.payload['callId']);
+  expect(logged.filter((event) => event.type === 'tool.approval_requested').map((event) => event.payload)).toEqual(
+    realtimeCalls.map((parentCallId) =>
+      expect.objectContaining({ agent: '(supervisor)', toolName: SUPERVISOR_TOOL, parentCallId, arguments: { phone_number: CUSTOMER_PHONE } }),
+    ),
+  );
+  const answers = logged.filter((event) => event.type === 'supervisor.response').map((event) => event.payload);
+  expect(answers[0]).toMatchObject({
+    waitedMs: expect.any(Number),
+    result: {
+      steps: [
+        { name: SUPERVISOR_TOOL, approval: 'edited', arguments: JSON.stringify(edited), modelArguments: expect.stringContaining(CUSTOMER_PHONE) },
+      ],
+    },
+  });
+  expect(answers[1]).toMatchObject({ result: { steps: [{ name: SUPERVISOR_TOOL, approval: 'rejected', output: message }] } });
 });

@@ -1,4 +1,4 @@
-import type { AppInfo, HotkeyStatus } from '../../src-shared/contract';
+import type { AppInfo, HotkeyStatus, SupervisorOutcome } from '../../src-shared/contract';
 import { mainTimeoutMs } from '../../src-shared/timeouts';
 import type { KeyStore } from '../services/keyStore';
 import type { LayoutStore } from '../services/layoutStore';
@@ -13,7 +13,8 @@ import { runEscalation } from '../services/escalation';
 import { savePrompt } from '../services/scenarioSave';
 import { classifyOutput } from '../services/guardrail';
 import { mintSession, testKey } from '../services/sessionMinter';
-import { runSupervisor } from '../services/supervisor';
+import { advanceSupervisor, startSupervisorLoop, type SupervisorLoop } from '../services/supervisor';
+import type { SupervisorPauses } from '../services/supervisorPauses';
 import type { Handlers } from './dispatcher';
 
 export interface HandlerServices {
@@ -23,6 +24,7 @@ export interface HandlerServices {
   readonly scenarios: ScenarioLibrary;
   readonly upstream: UpstreamClientFactory;
   readonly calls: SessionCalls;
+  readonly supervisorPauses: SupervisorPauses;
   readonly sessionLogs: SessionLibrary;
   readonly layouts: LayoutStore;
   /** Read when asked, so an edited pricing.json is used without a restart. */
@@ -40,6 +42,7 @@ export function createHandlers({
   scenarios,
   upstream,
   calls,
+  supervisorPauses,
   sessionLogs,
   layouts,
   pricing,
@@ -57,6 +60,18 @@ export function createHandlers({
     const scenario = scenarios.find(request.scenarioId);
     const client = await upstream();
     return calls.run(request.sessionId, what, timeoutMs, (signal) => run(client, scenario, signal));
+  }
+
+  /** A supervisor answer that paused on an "ask me" tool is kept for `supervisor:resume`; a final one is answered as is. */
+  function settleSupervisor(sessionId: string, loop: SupervisorLoop, outcome: Awaited<ReturnType<typeof advanceSupervisor>>): SupervisorOutcome {
+    if (outcome.status !== 'paused') return outcome;
+    const { call } = outcome;
+    return {
+      status: 'waiting',
+      pauseId: supervisorPauses.hold(sessionId, loop, call),
+      call: { callId: call.call_id, name: call.name, arguments: call.arguments },
+      steps: loop.steps,
+    };
   }
 
   return {
@@ -85,13 +100,22 @@ export function createHandlers({
     },
     session: {
       mint: (request) => mintSession(upstream, settings.get(), request),
-      end: ({ sessionId }) => ({ cancelled: calls.cancel(sessionId) }),
+      end: ({ sessionId }) => ({ cancelled: calls.cancel(sessionId) + supervisorPauses.dropSession(sessionId) }),
     },
     supervisor: {
       run: (request) =>
-        scenarioCall(request, 'The supervisor call', mainTimeoutMs('supervisor:run'), (client, scenario, signal) =>
-          runSupervisor(client, scenario, settings.get().supervisorModel, request, signal),
-        ),
+        scenarioCall(request, 'The supervisor call', mainTimeoutMs('supervisor:run'), async (client, scenario, signal) => {
+          const loop = startSupervisorLoop(scenario, settings.get().supervisorModel, request);
+          return settleSupervisor(request.sessionId, loop, await advanceSupervisor(client, loop, signal));
+        }),
+      resume: async ({ sessionId, pauseId, ...decision }) => {
+        const loop = supervisorPauses.take(sessionId, pauseId);
+        const client = await upstream();
+        const outcome = await calls.run(sessionId, 'The supervisor call', mainTimeoutMs('supervisor:resume'), (signal) =>
+          advanceSupervisor(client, loop, signal, decision),
+        );
+        return settleSupervisor(sessionId, loop, outcome);
+      },
     },
     escalation: {
       decide: (request) =>

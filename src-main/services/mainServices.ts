@@ -13,6 +13,7 @@ import { createUpstreamClientFactory } from './openaiClient';
 import { loadPricing } from './pricingTable';
 import { openScenarioLibrary, type ScenarioLibrary } from './scenarioLibrary';
 import { SessionCalls } from './sessionCalls';
+import { SupervisorPauses } from './supervisorPauses';
 import { createRedactor } from './sessionLog/redaction';
 import { openSessionLibrary, type SessionLibrary } from './sessionLog/sessionLibrary';
 import { openSettingsStore, type SettingsStore } from './settingsStore';
@@ -133,6 +134,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     scenarios,
     upstream,
     calls: new SessionCalls(),
+    supervisorPauses: new SupervisorPauses(),
     sessionLogs,
     layouts: openLayoutStore(join(options.dataDir, 'layout.json'), options.log),
     pricing: () => loadPricing(options.bundledPricing, join(options.dataDir, 'pricing.json')),

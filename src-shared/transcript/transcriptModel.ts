@@ -36,6 +36,8 @@ export type TranscriptEntry =
       readonly backend: BackendCall | undefined;
       /** Set when the Tools panel held the call for the user ("ask me"): waiting, then the decision. */
       readonly approval?: ToolApprovalMark;
+      /** When the mark is for a call the supervisor made inside this one (its own tool, set to "ask me"): that tool. */
+      readonly approvalOf?: string;
     }
   | { readonly kind: 'handoff'; readonly id: string; readonly from: string | undefined; readonly to: string }
   | { readonly kind: 'notice'; readonly id: string; readonly level: 'info' | 'error'; readonly text: string };

@@ -294,7 +294,9 @@ function applyApp(draft: Draft, event: SessionEvent): void {
       break;
     case 'tool.approval_requested':
     case 'tool.approval': {
-      const callId = str(payload['callId']);
+      // A supervisor tool's call that asked is marked on the realtime call waiting for the supervisor.
+      const parent = str(payload['parentCallId']);
+      const callId = parent ?? str(payload['callId']);
       if (!callId) break;
       const current = draft.tool(callId);
       const decision = payload['decision'];
@@ -304,7 +306,9 @@ function applyApp(draft: Draft, event: SessionEvent): void {
           : decision === 'approved' || decision === 'edited' || decision === 'rejected'
             ? decision
             : undefined;
-      if (approval) draft.put({ ...current, name: current.name || (str(payload['toolName']) ?? ''), approval });
+      if (!approval) break;
+      const toolName = str(payload['toolName']) ?? '';
+      draft.put(parent ? { ...current, approval, approvalOf: toolName } : { ...current, name: current.name || toolName, approval });
       break;
     }
     case 'session.resumed': {

@@ -42,6 +42,16 @@ describe('one-line event summaries', () => {
       }),
       'getNextResponseFromSupervisor · gpt-4.1 · 1.4 s · 502 tokens',
     ],
+    [
+      event('app', 'supervisor.response', {
+        toolName: 'getNextResponseFromSupervisor',
+        model: 'gpt-4.1',
+        durationMs: 1420,
+        waitedMs: 6000,
+        usage: { totalTokens: 502 },
+      }),
+      'getNextResponseFromSupervisor · gpt-4.1 · 1.4 s · 6.0 s waiting for you · 502 tokens',
+    ],
     [event('app', 'agent.changed', { from: 'greeter', to: 'haikuWriter', reason: 'handoff' }), 'greeter → haikuWriter'],
     [event('app', 'session.state', { status: 'connecting', step: 'Minting a session secret…' }), 'connecting: Minting a session secret…'],
     [event('client', 'input_audio_buffer.append', { audio: '[3200 bytes of audio]' }), ''],

@@ -136,6 +136,81 @@ describe('per-turn latency', () => {
   });
 });
 
+describe('per-turn latency, with calls held for the user', () => {
+  /** A turn whose supervisor asked the user about its own tool: 4 s of the supervisor's 4.6 s were the user's. */
+  function heldTurn(): SessionEvent[] {
+    seq = 0;
+    return [
+      at(0, 'client', 'conversation.item.create', { item: { type: 'message', role: 'user', content: [] } }),
+      at(100, 'server', 'response.created', { response: { id: 'r1' } }),
+      at(300, 'server', 'response.function_call_arguments.done', { call_id: 'rt1', name: 'getNextResponseFromSupervisor', arguments: '{}' }),
+      at(310, 'app', 'supervisor.request', { callId: 'rt1', toolName: 'getNextResponseFromSupervisor' }),
+      at(700, 'app', 'tool.approval_requested', { callId: 'fc1', toolName: 'getUserAccountInfo', agent: '(supervisor)', parentCallId: 'rt1' }),
+      at(4700, 'app', 'tool.approval', { callId: 'fc1', toolName: 'getUserAccountInfo', decision: 'approved', parentCallId: 'rt1' }),
+      at(4910, 'app', 'supervisor.response', { callId: 'rt1', model: 'gpt-4.1', durationMs: 600, waitedMs: 4000, result: { steps: [{}] } }),
+      at(4920, 'client', 'conversation.item.create', { item: { type: 'function_call_output', call_id: 'rt1', output: '{}' } }),
+      at(5000, 'server', 'response.done', { response: { id: 'r1' } }),
+    ];
+  }
+
+  it('gives the user’s wait its own stage, named for the Tools panel setting, and the stages still add up', () => {
+    const [turn] = reduceLatency(emptyLatency, heldTurn()).turns.toArray();
+    expect(turn!.decisions).toEqual([{ callId: 'fc1', toolName: 'getUserAccountInfo', parentCallId: 'rt1', requestedMs: 700, decidedMs: 4700 }]);
+    const stages = stagesOf(turn!);
+    expect(stages.map((stage) => [stage.label, stage.startMs, stage.endMs])).toEqual([
+      ['response created', 0, 100],
+      ['model chose a tool', 100, 300],
+      ['supervisor called getUserAccountInfo', 300, 700],
+      ['your decision on getUserAccountInfo', 700, 4700],
+      ['supervisor getNextResponseFromSupervisor', 4700, 4920],
+      ['response done', 4920, 5000],
+    ]);
+    expect(stages[3]!.governedBy).toBe('Tools panel: getUserAccountInfo is set to Ask me');
+    expect(stages.reduce((sum, stage) => sum + stage.endMs - stage.startMs, 0)).toBe(turn!.doneMs);
+  });
+
+  it('places a supervisor call from its answer alone, counting the user’s wait on top of the model’s work', () => {
+    const answerOnly = heldTurn().filter((event) => event.type !== 'supervisor.request' && event.type !== 'response.function_call_arguments.done');
+    const callOf = (events: SessionEvent[]) =>
+      reduceLatency(emptyLatency, events)
+        .turns.toArray()[0]!
+        .calls.find((call) => call.callId === 'rt1');
+    expect(callOf(answerOnly)).toMatchObject({ startMs: 310, endMs: 4920 });
+    // Without the wait in the log, the call is placed by the model's work alone.
+    const noWait = answerOnly.map((event) =>
+      event.type === 'supervisor.response' ? { ...event, payload: { ...event.payload, waitedMs: undefined } } : event,
+    );
+    expect(callOf(noWait)).toMatchObject({ startMs: 4310 });
+  });
+
+  it('lists a decision never taken as missing, and keeps the first request and decision of a duplicated one', () => {
+    const events = heldTurn();
+    const undecided = reduceLatency(
+      emptyLatency,
+      events.filter((event) => event.type !== 'tool.approval'),
+    ).turns.toArray()[0]!;
+    expect(undecided.missing).toContain('your decision on getUserAccountInfo');
+    const doubled = [...events.slice(0, 6), { ...events[4]!, t: 900 }, { ...events[5]!, t: 4800 }, ...events.slice(6)];
+    expect(reduceLatency(emptyLatency, doubled).turns.toArray()[0]!.decisions).toEqual([
+      expect.objectContaining({ requestedMs: 700, decidedMs: 4700 }),
+    ]);
+    // A decision whose request the log lost is no stage at all.
+    const orphan = reduceLatency(
+      emptyLatency,
+      events.filter((event) => event.type !== 'tool.approval_requested'),
+    ).turns.toArray()[0]!;
+    expect(orphan.decisions).toEqual([]);
+  });
+
+  it('is the same fed whole or in chunks', () => {
+    const events = heldTurn();
+    const whole = reduceLatency(emptyLatency, events);
+    let chunked = emptyLatency;
+    for (const event of events) chunked = reduceLatency(chunked, [event]);
+    expect(chunked.turns.toArray()).toEqual(whole.turns.toArray());
+  });
+});
+
 describe('median and p95', () => {
   it('use the nearest rank, and say nothing for no values', () => {
     expect(medianAndP95([])).toBeUndefined();

@@ -382,4 +382,27 @@ describe('the transcript reducer, tool calls held for a decision', () => {
     );
     expect(entries).toEqual([expect.objectContaining({ kind: 'tool', id: 'c9', name: 'checkout', approval: 'waiting' })]);
   });
+
+  it('marks a supervisor tool’s call that asked on the realtime call waiting for the supervisor, naming the tool', () => {
+    const steps: Step[] = [
+      call('rt1', 'getNextResponseFromSupervisor'),
+      ['app', 'tool.approval_requested', { callId: 'fc_1', toolName: 'getUserAccountInfo', agent: '(supervisor)', parentCallId: 'rt1' }],
+    ];
+    const waiting = entriesOf(...steps);
+    // No entry of its own: the supervisor's call happens inside the realtime one.
+    expect(waiting).toHaveLength(1);
+    expect(approvalOf(waiting, 'rt1')).toMatchObject({
+      name: 'getNextResponseFromSupervisor',
+      approval: 'waiting',
+      approvalOf: 'getUserAccountInfo',
+    });
+    const decided = entriesOf(...steps, [
+      'app',
+      'tool.approval',
+      { callId: 'fc_1', toolName: 'getUserAccountInfo', decision: 'rejected', parentCallId: 'rt1' },
+    ]);
+    expect(approvalOf(decided, 'rt1')).toMatchObject({ approval: 'rejected', approvalOf: 'getUserAccountInfo' });
+    const ended = entriesOf(...steps, ['app', 'session.state', { status: 'idle' }]);
+    expect(approvalOf(ended, 'rt1')?.approval).toBe('abandoned');
+  });
 });

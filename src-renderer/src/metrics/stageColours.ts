@@ -7,6 +7,7 @@ export const stageKinds = [
   { kind: 'response', name: 'Response created', light: '#a142f4', dark: '#b57af7' },
   { kind: 'model', name: 'Model choosing a tool', light: '#f29900', dark: '#e6a23c' },
   { kind: 'call', name: 'Tool, supervisor, escalation, handoff', light: '#d93025', dark: '#ff7b72' },
+  { kind: 'decision', name: 'Your decision (Ask me)', light: '#e52592', dark: '#ff8bcb' },
   { kind: 'text', name: 'First text', light: '#12b5cb', dark: '#4ecde6' },
   { kind: 'audio', name: 'First audio', light: '#188038', dark: '#5cc27a' },
   { kind: 'rest', name: 'Rest of the response', light: '#c4c7cc', dark: '#4a4d55' },
@@ -23,5 +24,6 @@ export function kindOf(stage: LatencyStage): StageKind {
   if (label === 'first text') return 'text';
   if (label === 'first audio') return 'audio';
   if (label === 'response done') return 'rest';
+  if (label.startsWith('your decision')) return 'decision';
   return 'call';
 }

@@ -1,9 +1,9 @@
 import { tool, type FunctionTool } from '@openai/agents/realtime';
-import type { WorkbenchApi } from '../../../src-shared/contract';
+import type { SupervisorResult, WorkbenchApi } from '../../../src-shared/contract';
 import type { AgentTool, Scenario } from '../../../src-shared/scenario';
 import { SUPERVISOR_TOOLS } from '../../../src-shared/toolModes';
 import type { RecordEvent } from '../events/eventRecorder';
-import type { ToolControl } from '../tools/toolControl';
+import type { ToolControl, UserDecision } from '../tools/toolControl';
 import type { ConversationTurn } from './conversation';
 
 export interface ToolContext {
@@ -22,14 +22,48 @@ function errorText(error: unknown): { code: string; message: string } {
   return { code, message: error instanceof Error ? error.message : String(error) };
 }
 
-/** The supervisor's own tools set to a canned result in the Tools panel, for main to answer them with. */
-function cannedSupervisorResults(context: ToolContext): { cannedResults?: Record<string, unknown> } {
+/** The supervisor's own tools as set in the Tools panel: canned results for main to answer with, and the tools that ask first. */
+function supervisorToolModes(context: ToolContext): { cannedResults?: Record<string, unknown>; askTools?: string[] } {
   const canned: Record<string, unknown> = {};
+  const ask: string[] = [];
   for (const tool of context.scenario.supervisor?.tools ?? []) {
     const setting = context.tools?.settingOf(SUPERVISOR_TOOLS, tool.name);
     if (setting?.mode === 'canned') canned[tool.name] = setting.cannedResult;
+    if (setting?.mode === 'ask') ask.push(tool.name);
   }
-  return Object.keys(canned).length > 0 ? { cannedResults: canned } : {};
+  return { ...(Object.keys(canned).length > 0 ? { cannedResults: canned } : {}), ...(ask.length > 0 ? { askTools: ask } : {}) };
+}
+
+/**
+ * The supervisor's whole answer. When it calls one of its tools set to "ask me", main pauses it and
+ * answers `waiting`; the call then waits in the Tools panel like a realtime one, and the answer goes on
+ * with the user's decision. The wait is the user's, so no deadline covers it; main's calls each have theirs.
+ */
+async function superviseWithDecisions(
+  context: ToolContext,
+  callId: string,
+  contextText: string,
+): Promise<{ result: SupervisorResult; waitedMs: number }> {
+  const { api, scenario, sessionId } = context;
+  let waitedMs = 0;
+  let outcome = await api.supervisor.run({
+    sessionId,
+    scenarioId: scenario.id,
+    callId,
+    context: contextText,
+    conversation: context.conversation(),
+    ...supervisorToolModes(context),
+  });
+  while (outcome.status === 'waiting') {
+    const asked = performance.now();
+    const decision: UserDecision = context.tools
+      ? await context.tools.ask(SUPERVISOR_TOOLS, outcome.call.callId, outcome.call.name, outcome.call.arguments, callId)
+      : { decision: 'approved' };
+    waitedMs += performance.now() - asked;
+    outcome = await api.supervisor.resume({ sessionId, pauseId: outcome.pauseId, ...decision });
+  }
+  const { status: _done, ...result } = outcome;
+  return { result, waitedMs: Math.round(waitedMs) };
 }
 
 /**
@@ -51,20 +85,15 @@ async function runOnBackend(
     if (kind === 'supervisor') {
       const contextText =
         typeof input['relevantContextFromLastUserMessage'] === 'string' ? input['relevantContextFromLastUserMessage'] : JSON.stringify(input);
-      const result = await api.supervisor.run({
-        sessionId,
-        scenarioId: scenario.id,
-        callId,
-        context: contextText,
-        conversation: context.conversation(),
-        ...cannedSupervisorResults(context),
-      });
+      const { result, waitedMs } = await superviseWithDecisions(context, callId, contextText);
       record('app', 'supervisor.response', {
         callId,
         toolName: definition.name,
         result: { text: result.text, steps: result.steps },
         model: result.model,
         durationMs: result.durationMs,
+        // The time its tools waited for the user's decision, which durationMs (the supervisor's own work) leaves out.
+        ...(waitedMs > 0 ? { waitedMs } : {}),
         usage: result.usage,
       });
       return { nextResponse: result.text };

@@ -5,6 +5,7 @@ import {
   settingOf,
   SUPERVISOR_TOOLS,
   toolKey,
+  toolModeNames,
   waitingApprovals,
   type ToolApproval,
   type ToolMode,
@@ -40,14 +41,12 @@ interface ToolRowProps {
   readonly setting: ToolSetting;
   /** Set while a live session can take changes; read-only otherwise (a replay, no session). */
   readonly control: ToolControl | undefined;
-  /** The modes offered; a supervisor tool runs in main, where no call can wait for the user. */
-  readonly modes?: readonly ToolMode[];
   /** What the scenario does with a call, in words, where `tool.runsOn` does not say it. */
   readonly badge?: string;
 }
 
 /** One tool: its mode, and the canned result it returns in that mode. */
-function ToolRow({ agent, tool, setting, control, modes = ['scenario', 'canned', 'ask'], badge }: ToolRowProps) {
+function ToolRow({ agent, tool, setting, control, badge }: ToolRowProps) {
   const initial = setting.cannedResult !== undefined ? pretty(setting.cannedResult) : pretty(tool.mockResult ?? {});
   const [draft, setDraft] = useState(initial);
   const [applied, setApplied] = useState(initial);
@@ -81,7 +80,7 @@ function ToolRow({ agent, tool, setting, control, modes = ['scenario', 'canned',
           disabled={!control}
           onChange={(event) => choose(event.target.value as ToolMode)}
         >
-          {modes.map((mode) => (
+          {toolModeNames.map((mode) => (
             <option key={mode} value={mode}>
               {modeLabels[mode]}
             </option>
@@ -156,7 +155,7 @@ function WaitingCall({ approval, control }: ApprovalProps) {
     <section className="tools-waiting" aria-label={`Waiting call of ${approval.toolName}`} data-testid="tools-waiting">
       <header className="tools-waiting-head">
         <span className="tool-name">{approval.toolName}</span>
-        {approval.agent && <span className="muted">{approval.agent}</span>}
+        {approval.agent && <span className="muted">{approval.agent === SUPERVISOR_TOOLS ? 'asked by the supervisor model' : approval.agent}</span>}
         <span className="tools-waiting-state" role="status">
           Waiting for your decision — the model is paused on this call
         </span>
@@ -270,7 +269,10 @@ function ToolGroups({ state, control }: { state: ToolModesState; control: ToolCo
           <h2 id="tools-of-supervisor" className="tools-group-title">
             Supervisor model
           </h2>
-          <p className="tools-state">Called by the supervisor in main during its answer: each can return a canned result, but cannot wait for you.</p>
+          <p className="tools-state">
+            Called by the supervisor model during its answer. Set to Ask me, the supervisor pauses on the call until you decide, and the voice agent
+            waits for the supervisor.
+          </p>
           <ul className="tools-list">
             {supervisorTools.map((tool) => (
               <ToolRow
@@ -278,7 +280,6 @@ function ToolGroups({ state, control }: { state: ToolModesState; control: ToolCo
                 agent={SUPERVISOR_TOOLS}
                 tool={{ ...tool, runsOn: 'agent' }}
                 badge="supervisor's tool"
-                modes={['scenario', 'canned']}
                 setting={settingOf(state, SUPERVISOR_TOOLS, tool.name)}
                 control={control}
               />

@@ -14,13 +14,23 @@ import type { RecordEvent } from '../events/eventRecorder';
 export interface ApprovalHandle {
   readonly approve: () => Promise<void>;
   readonly reject: (message: string) => Promise<void>;
+  /** The session ended while the call waited: nobody will decide it now. */
+  readonly abandon?: () => void;
 }
+
+/** The user's decision on a call that asked, as the supervisor's paused answer is resumed with it. */
+export type UserDecision =
+  | { readonly decision: 'approved' }
+  | { readonly decision: 'edited'; readonly editedArguments: Record<string, unknown> }
+  | { readonly decision: 'rejected'; readonly message: string };
 
 interface Waiting {
   readonly toolName: string;
   readonly agent: string | undefined;
   readonly arguments: unknown;
   readonly handle: ApprovalHandle;
+  /** The realtime call a supervisor tool's call sits in. */
+  readonly parentCallId: string | undefined;
 }
 
 /** Thrown when a decision names a call that is not waiting (already decided, or its session ended). */
@@ -57,7 +67,13 @@ export class ToolControl {
   observe(event: SessionEvent): void {
     this.state = reduceToolModes(this.state, [event]);
     if (this.waiting.size === 0) return;
-    for (const approval of this.state.approvals) if (approval.status !== 'waiting') this.waiting.delete(approval.callId);
+    for (const approval of this.state.approvals) {
+      if (approval.status === 'waiting') continue;
+      const waiting = this.waiting.get(approval.callId);
+      if (!waiting) continue;
+      this.waiting.delete(approval.callId);
+      if (approval.status === 'abandoned') waiting.handle.abandon?.();
+    }
   }
 
   settingOf(agent: string, toolName: string): ToolSetting {
@@ -69,10 +85,33 @@ export class ToolControl {
   }
 
   /** The SDK paused a call for approval: remember how to settle it and say so in the stream. */
-  requested(agent: string, callId: string, toolName: string, rawArguments: unknown, handle: ApprovalHandle): void {
+  requested(agent: string, callId: string, toolName: string, rawArguments: unknown, handle: ApprovalHandle, parentCallId?: string): void {
     const args = parsedArguments(rawArguments);
-    this.waiting.set(callId, { toolName, agent, arguments: args, handle });
-    this.record('app', 'tool.approval_requested', { callId, toolName, agent, arguments: args });
+    this.waiting.set(callId, { toolName, agent, arguments: args, handle, parentCallId });
+    this.record('app', 'tool.approval_requested', { callId, toolName, agent, arguments: args, ...(parentCallId ? { parentCallId } : {}) });
+  }
+
+  /**
+   * Holds a call that runs outside the SDK (a supervisor tool, in main's paused supervisor answer) for
+   * the user, like the SDK holds a realtime one: it shows in the panel, and the promise settles with the
+   * decision, or fails when the session ends first. `parentCallId` is the realtime call waiting on it.
+   */
+  ask(agent: string, callId: string, toolName: string, rawArguments: unknown, parentCallId: string): Promise<UserDecision> {
+    return new Promise<UserDecision>((resolve, reject) => {
+      const approve = () => {
+        // approve() kept the user's arguments for this call only when they differ from the model's.
+        const edited = this.approved.get(callId);
+        this.approved.delete(callId);
+        resolve(edited ? { decision: 'edited', editedArguments: edited } : { decision: 'approved' });
+        return Promise.resolve();
+      };
+      const refuse = (message: string) => {
+        resolve({ decision: 'rejected', message });
+        return Promise.resolve();
+      };
+      const abandon = () => reject(new ToolDecisionError(`The session ended while ${toolName} waited for your decision.`));
+      this.requested(agent, callId, toolName, rawArguments, { approve, reject: refuse, abandon }, parentCallId);
+    });
   }
 
   private take(callId: string): Waiting {
@@ -94,6 +133,7 @@ export class ToolControl {
       decision: edited ? 'edited' : 'approved',
       arguments: waiting.arguments,
       ...(edited ? { editedArguments } : {}),
+      ...(waiting.parentCallId ? { parentCallId: waiting.parentCallId } : {}),
     });
     await waiting.handle.approve();
   }
@@ -108,6 +148,7 @@ export class ToolControl {
       decision: 'rejected',
       arguments: waiting.arguments,
       message,
+      ...(waiting.parentCallId ? { parentCallId: waiting.parentCallId } : {}),
     });
     await waiting.handle.reject(message);
   }

@@ -65,21 +65,31 @@ const approvalWords: Record<Exclude<ToolApprovalMark, 'waiting' | 'abandoned'>, 
   rejected: 'rejected by you',
 };
 
-/** Where a tool call stands, in words: running, waiting for the user ("ask me"), done, and how the user decided. */
-function ToolStatus({ status, approval }: { status: 'running' | 'done'; approval: ToolApprovalMark | undefined }) {
-  if (approval === 'waiting') return <span className="badge badge-pending">waiting for your decision (Tools)</span>;
-  if (approval === 'abandoned') return <span className="badge">abandoned: the session ended while it waited</span>;
+/**
+ * Where a tool call stands, in words: running, waiting for the user ("ask me"), done, and how the user
+ * decided; `of` names the supervisor's own tool when the decision was about a call it made inside this one.
+ */
+function ToolStatus({ status, approval, of }: { status: 'running' | 'done'; approval: ToolApprovalMark | undefined; of: string | undefined }) {
+  const whose = of ? `${of}: ` : '';
+  if (approval === 'waiting') return <span className="badge badge-pending">{whose}waiting for your decision (Tools)</span>;
+  if (approval === 'abandoned') return <span className="badge">{whose}abandoned: the session ended while it waited</span>;
   return (
     <>
       <span className="badge">{status === 'running' ? 'running…' : 'done'}</span>
-      {approval && <span className={approval === 'rejected' ? 'badge badge-fail' : 'badge'}>{approvalWords[approval]}</span>}
+      {approval && (
+        <span className={approval === 'rejected' ? 'badge badge-fail' : 'badge'}>
+          {whose}
+          {approvalWords[approval]}
+        </span>
+      )}
     </>
   );
 }
 
-function BackendSummary({ backend }: { backend: BackendCall }) {
+function BackendSummary({ backend, paused }: { backend: BackendCall; paused: boolean }) {
   const label = backend.kind === 'supervisor' ? 'Supervisor' : 'Escalation';
-  if (backend.status === 'running') return <span className="badge badge-pending">{label}: thinking…</span>;
+  if (backend.status === 'running')
+    return <span className="badge badge-pending">{paused ? `${label}: paused for your decision` : `${label}: thinking…`}</span>;
   if (backend.status === 'failed') return <span className="badge badge-fail">{`${label} failed: ${backend.error ?? ''}`}</span>;
   const usage = backend.usage ? ` · ${backend.usage.totalTokens} tok` : '';
   return <span className="badge badge-info">{`${label} · ${backend.model ?? ''} · ${Math.round(backend.durationMs ?? 0)} ms${usage}`}</span>;
@@ -130,8 +140,8 @@ function Entry({ entry }: { entry: TranscriptEntry }) {
         <details className="tool-call" data-testid="tool-call">
           <summary>
             <span className="tool-name">ƒ {entry.name}</span>
-            <ToolStatus status={entry.status} approval={entry.approval} />
-            {entry.backend && <BackendSummary backend={entry.backend} />}
+            <ToolStatus status={entry.status} approval={entry.approval} of={entry.approvalOf} />
+            {entry.backend && <BackendSummary backend={entry.backend} paused={entry.approval === 'waiting' && entry.approvalOf !== undefined} />}
           </summary>
           <EventsButton id={entry.id} label={`tool call ${entry.name}`} />
           <JsonBlock label="Arguments" value={parseJson(entry.arguments)} />

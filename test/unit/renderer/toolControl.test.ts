@@ -82,3 +82,43 @@ describe('a live session’s tool control', () => {
     expect(events.at(-1)?.payload).toMatchObject({ arguments: '{"phone' });
   });
 });
+
+describe('a supervisor tool’s call held for the user', () => {
+  it('logs the request with the realtime call it sits in, and settles with each decision as main is resumed with it', async () => {
+    const { tools, events } = control();
+    const approved = tools.ask('(supervisor)', 'fc_1', 'getUserAccountInfo', ARGS, 'rt_1');
+    expect(events.at(-1)).toMatchObject({
+      type: 'tool.approval_requested',
+      payload: {
+        callId: 'fc_1',
+        toolName: 'getUserAccountInfo',
+        agent: '(supervisor)',
+        parentCallId: 'rt_1',
+        arguments: { phoneNumber: '(206) 135-1246' },
+      },
+    });
+    await tools.approve('fc_1', { phoneNumber: '(206) 135-1246' });
+    await expect(approved).resolves.toEqual({ decision: 'approved' });
+
+    const edited = tools.ask('(supervisor)', 'fc_2', 'getUserAccountInfo', ARGS, 'rt_1');
+    await tools.approve('fc_2', { phoneNumber: '555' });
+    await expect(edited).resolves.toEqual({ decision: 'edited', editedArguments: { phoneNumber: '555' } });
+
+    const rejected = tools.ask('(supervisor)', 'fc_3', 'getUserAccountInfo', ARGS, 'rt_1');
+    await tools.reject('fc_3', 'Ask for the PIN first.');
+    await expect(rejected).resolves.toEqual({ decision: 'rejected', message: 'Ask for the PIN first.' });
+    expect(events.filter((event) => event.type === 'tool.approval').map((event) => event.payload)).toEqual([
+      expect.objectContaining({ decision: 'approved', parentCallId: 'rt_1' }),
+      expect.objectContaining({ decision: 'edited', parentCallId: 'rt_1' }),
+      expect.objectContaining({ decision: 'rejected', parentCallId: 'rt_1' }),
+    ]);
+  });
+
+  it('fails the wait, naming the tool, when the session ends before anyone decided', async () => {
+    const { tools, record } = control();
+    const waiting = tools.ask('(supervisor)', 'fc_1', 'getUserAccountInfo', ARGS, 'rt_1');
+    record('app', 'session.state', { status: 'idle' });
+    await expect(waiting).rejects.toThrow('The session ended while getUserAccountInfo waited for your decision.');
+    await expect(tools.approve('fc_1')).rejects.toBeInstanceOf(ToolDecisionError);
+  });
+});
