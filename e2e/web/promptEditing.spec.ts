@@ -111,6 +111,32 @@ test.describe('live prompt editing', () => {
     const handoffUpdate = sessionUpdates(fake).find((update) => update.session?.instructions?.startsWith('You write haiku'));
     expect(handoffUpdate?.session?.instructions?.endsWith(PIRATE)).toBe(true);
   });
+
+  test('connecting again carries an applied, unsaved prompt on with the conversation, and says so in the log', async ({ app, fake }) => {
+    const driver = new AppDriver(app);
+    await driver.pickScenario('simpleHandoff');
+    await driver.connect();
+    await openPromptPanel(app, 'greeter');
+    await appendTo(app, 'Instructions of greeter', PIRATE);
+    await app.getByRole('button', { name: 'Apply to session' }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'Applied to the running session.' })).toBeVisible();
+    await app.getByRole('button', { name: 'Disconnect' }).click();
+    await expect(app.getByTestId('prompt-status')).not.toContainText('running session');
+
+    const before = sessionUpdates(fake).length;
+    await driver.connect();
+    // The new session is configured with the edit from its first session.update, before anything is said.
+    await fake.received.waitFor('the new session’s session.update', () => sessionUpdates(fake).length > before);
+    expect(sessionUpdates(fake)[before]!.session?.instructions?.endsWith(PIRATE)).toBe(true);
+    await expect(app.getByTestId('prompt-status')).toHaveText('The running session uses an edited prompt that is not saved.');
+    await driver.say('hello');
+    await expect(driver.assistantMessage('Ahoy matey')).toBeVisible();
+    await app.getByRole('tab', { name: 'Events' }).click();
+    const carried = (await driver.events()).filter((event) => event.type === 'prompt.applied');
+    expect(carried.map((event) => event.payload)).toEqual([
+      expect.objectContaining({ agent: 'greeter', fields: ['instructions'], active: true, carriedOver: true }),
+    ]);
+  });
 });
 
 test('an edited tool description reaches the server in the session.update, with the tool still answering as before', async ({ app, fake }) => {

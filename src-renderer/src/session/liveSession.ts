@@ -3,6 +3,7 @@ import { OpenAIRealtimeWebRTC, RealtimeSession, type RealtimeAgent } from '@open
 import { WorkbenchError } from '../../../src-shared/errors';
 import type { WorkbenchApi } from '../../../src-shared/contract';
 import type { Scenario } from '../../../src-shared/scenario';
+import { noAppliedPrompts, withAppliedPrompts, type AppliedPrompts } from '../../../src-shared/appliedPrompts';
 import type { BudgetEventType } from './budgetWatch';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { Settings } from '../../../src-shared/settings';
@@ -47,6 +48,8 @@ export interface LiveSessionOptions {
   readonly history?: readonly EarlierMessage[];
   /** The tool modes of the session this one reconnects (canned results, ask me), which it carries on with. */
   readonly carriedTools?: Parameters<ToolControl['carryOver']>[0];
+  /** The prompts applied in the session this one reconnects (saved or not), which its agents start with. */
+  readonly carriedPrompts?: AppliedPrompts;
 }
 
 export interface EarlierMessage {
@@ -198,6 +201,7 @@ export class LiveSession {
     }));
     if (seeded.length > 0) this.record('app', 'session.resumed', { messages: seeded });
     this.tools.carryOver(this.options.carriedTools ?? []);
+    const ran = this.carryPromptsOver(scenario, startAgent);
     try {
       this.setPhase({ status: 'connecting', step: 'Minting a session secret…' });
       const mintStarted = performance.now();
@@ -217,7 +221,7 @@ export class LiveSession {
         conversation: (): ConversationTurn[] => conversationTurns(this.conversation),
         tools: this.tools,
       };
-      this.agents = buildAgents(scenario, context, settings.voice);
+      this.agents = buildAgents(ran, context, settings.voice);
       this.microphone = await openMicrophone(settings);
       this.checkCancelled();
       this.meteredMicrophone = this.microphone.clone();
@@ -405,6 +409,35 @@ export class LiveSession {
     this.inputOnServer = this.connectInput;
     this.syncInputAudio();
     return true;
+  }
+
+  /**
+   * The scenario with the prompts the reconnected session had applied, each recorded as a `prompt.applied`
+   * marked `carriedOver`, so this session's panel, log and replay say its agents start with the edits.
+   */
+  private carryPromptsOver(scenario: Scenario, startAgent: string): Scenario {
+    const carried = this.options.carriedPrompts ?? noAppliedPrompts;
+    for (const [name, prompt] of carried) {
+      const agent = scenario.agents.find((candidate) => candidate.name === name);
+      if (!agent) continue;
+      const fields = [
+        ...(prompt.instructions === agent.instructions ? [] : ['instructions']),
+        ...agent.tools
+          .filter((tool) => prompt.tools[tool.name] !== undefined && prompt.tools[tool.name] !== tool.description)
+          .map((tool) => `tools.${tool.name}.description`),
+      ];
+      if (fields.length === 0) continue;
+      this.record('app', 'prompt.applied', {
+        agent: name,
+        fields,
+        active: name === startAgent,
+        instructionsLength: prompt.instructions.length,
+        instructions: prompt.instructions,
+        toolDescriptions: prompt.tools,
+        carriedOver: true,
+      });
+    }
+    return withAppliedPrompts(scenario, carried);
   }
 
   sendText(text: string): void {

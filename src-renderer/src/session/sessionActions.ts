@@ -35,8 +35,10 @@ export async function connect(): Promise<void> {
   const previous = useWorkspaceStore.getState().shown;
   if (previous.kind === 'replay') previous.replay.dispose();
   // Connecting again in the same scenario carries the conversation on (after Disconnect or a dropped connection).
-  const before = useWorkspaceStore.getState().live?.session;
+  const { session: before, stream: beforeStream } = useWorkspaceStore.getState().live ?? {};
   const carryOn = before !== undefined && before.scenarioId === scenario.id;
+  // Whatever the last frame has not folded yet counts too.
+  beforeStream?.flush();
   const history = carryOn ? before.earlierMessages() : [];
   const stream = new SessionStream();
   let audio: SessionAudioRecorder | undefined;
@@ -48,6 +50,7 @@ export async function connect(): Promise<void> {
     currentControls: () => useSessionStore.getState(),
     history,
     carriedTools: carryOn ? before.tools.changedSettings() : [],
+    ...(carryOn && beforeStream ? { carriedPrompts: beforeStream.store.getState().prompts } : {}),
     onEvent: (event) => {
       stream.push(event);
       sink.push(event);
