@@ -58,6 +58,14 @@ function usageTokens(usage: unknown): number | undefined {
  * One line that says what an event did, for the inspector's rows: `completed · 312 tokens`,
  * `function_call lookupOrders {phone: …}`, `supervisor gpt-4.1 · 1.4 s · 502 tokens`. Empty when the type says it all.
  */
+/** What pressed or released push-to-talk (the `source` of `ptt.down` and `ptt.up`), in words. */
+const pushToTalkSources: Record<string, string> = {
+  button: 'Hold to talk button',
+  key: 'key in the window',
+  'global-hotkey': 'global hotkey',
+  'focus-lost': 'released: the window lost focus',
+};
+
 export function summarizeEvent(event: SessionEvent): string {
   const payload = event.payload;
   switch (event.type) {
@@ -98,8 +106,13 @@ export function summarizeEvent(event: SessionEvent): string {
     case 'prompt.applied': {
       const fields = Array.isArray(payload['fields']) ? payload['fields'].filter((field): field is string => typeof field === 'string') : [];
       const when = payload['active'] === true ? 'sent now' : 'from its next handoff';
-      return `${text(payload['agent']) ?? '?'}: ${fields.join(', ') || 'no change'} · ${num(payload['instructionsLength']) ?? '?'} chars · ${when}`;
+      return `${text(payload['agent']) ?? '?'}: ${fields.join(', ') || 'no change'} · ${num(payload['instructionsLength']) ?? '?'} chars · ${
+        payload['carriedOver'] === true ? 'carried over from the session before' : when
+      }`;
     }
+    case 'ptt.down':
+    case 'ptt.up':
+      return pushToTalkSources[String(payload['source'])] ?? '';
     case 'mic.state':
       return payload['live'] === true ? 'live' : 'off';
     case 'guardrail.verdict':

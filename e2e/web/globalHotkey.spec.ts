@@ -13,9 +13,9 @@ async function savedAppEvents(dataDir: string): Promise<string[]> {
   expect(more).toEqual([]);
   const lines = (await readFile(join(folder, file!), 'utf8')).split('\n').filter((line) => line.trim() !== '');
   return lines
-    .map((line) => JSON.parse(line) as { direction?: string; type?: string })
+    .map((line) => JSON.parse(line) as { direction?: string; type?: string; payload?: { source?: string } })
     .filter((event) => event.direction === 'app')
-    .map((event) => event.type!);
+    .map((event) => (event.type!.startsWith('ptt.') ? `${event.type!} by ${event.payload?.source}` : event.type!));
 }
 
 /** The web host with an X display (Xvfb, started inside the test's network namespace) for its keyboard hook. */
@@ -75,7 +75,7 @@ test.describe('the global push-to-talk hotkey', () => {
     await app.getByRole('button', { name: 'Disconnect' }).click();
     await expect(async () => {
       const pttEvents = (await savedAppEvents(webHost.dataDir)).filter((type) => type.startsWith('ptt.'));
-      expect(pttEvents).toEqual(['ptt.down', 'ptt.up', 'ptt.down', 'ptt.up']);
+      expect(pttEvents).toEqual(['ptt.down by global-hotkey', 'ptt.up by global-hotkey', 'ptt.down by global-hotkey', 'ptt.up by global-hotkey']);
     }).toPass();
   });
 });

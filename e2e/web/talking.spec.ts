@@ -42,12 +42,18 @@ test.describe('push-to-talk', () => {
     await expect(app.getByTestId('mic-state')).toHaveText('○ Mic off');
     await expect(driver.userMessage('Hello there')).toBeVisible();
     await expect(driver.assistantMessage('Brightwave Mobile')).toBeVisible();
-    const types = await driver.eventTypes();
+    const events = await driver.events();
+    const types = events.map((event) => event.type);
     const clear = types.indexOf('input_audio_buffer.clear');
     const commit = types.indexOf('input_audio_buffer.commit');
     expect(clear).toBeGreaterThan(-1);
     expect(commit).toBeGreaterThan(clear);
     expect(types.slice(commit)).toContain('response.create');
+    // The log says what pressed and released push-to-talk.
+    expect(events.filter((event) => event.type.startsWith('ptt.')).map((event) => [event.type, event.payload['source']])).toEqual([
+      ['ptt.down', 'button'],
+      ['ptt.up', 'button'],
+    ]);
   });
 });
 
@@ -97,6 +103,19 @@ test.describe('push-to-talk with the keyboard', () => {
     await app.keyboard.up('Space');
     await expect(app.getByTestId('mic-state')).toHaveText('○ Mic off');
     await expect(driver.userMessage('Hello there')).toBeVisible();
+    // Held again, then the window loses focus mid-hold: that releases it, and the log says why.
+    await app.keyboard.down('Space');
+    await expect(app.getByTestId('mic-state')).toHaveText('● Mic live');
+    await app.evaluate(() => window.dispatchEvent(new Event('blur')));
+    await expect(app.getByTestId('mic-state')).toHaveText('○ Mic off');
+    await app.keyboard.up('Space');
+    const ptt = (await driver.events()).filter((event) => event.type.startsWith('ptt.'));
+    expect(ptt.map((event) => [event.type, event.payload['source']])).toEqual([
+      ['ptt.down', 'key'],
+      ['ptt.up', 'key'],
+      ['ptt.down', 'key'],
+      ['ptt.up', 'focus-lost'],
+    ]);
   });
 
   test('each in-window hold commits exactly one input buffer at the server, however long the key repeats', async ({ app, fake }) => {

@@ -116,6 +116,14 @@ describe('one-line event summaries', () => {
     [event('app', 'escalation.request', { toolName: 'check' }), 'check'],
     [event('app', 'supervisor.request', {}), ''],
     [event('app', 'ptt.down', {}), ''],
+    [event('app', 'ptt.down', { source: 'global-hotkey' }), 'global hotkey'],
+    [event('app', 'ptt.up', { source: 'button' }), 'Hold to talk button'],
+    [event('app', 'ptt.up', { source: 'focus-lost' }), 'released: the window lost focus'],
+    [event('app', 'ptt.down', { source: 'key' }), 'key in the window'],
+    [
+      event('app', 'prompt.applied', { agent: 'greeter', fields: ['instructions'], instructionsLength: 120, active: true, carriedOver: true }),
+      'greeter: instructions · 120 chars · carried over from the session before',
+    ],
   ])('%#: %s', (input, summary) => {
     expect(summarizeEvent(input)).toBe(summary);
   });

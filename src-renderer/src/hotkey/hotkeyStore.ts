@@ -15,8 +15,8 @@ export const useHotkeyStore = create<{ status: HotkeyStatus | null }>(() => ({ s
 export async function followGlobalHotkey(api: WorkbenchApi): Promise<void> {
   api.events.hotkeyStatusChanged((status) => useHotkeyStore.setState({ status }));
   api.events.pttHotkey(({ phase }) => {
-    if (phase === 'up') pushToTalkUp();
-    else if (useSessionStore.getState().mode === 'ptt') pushToTalkDown();
+    if (phase === 'up') pushToTalkUp('global-hotkey');
+    else if (useSessionStore.getState().mode === 'ptt') pushToTalkDown('global-hotkey');
   });
   await refreshHotkeyStatus(api);
 }

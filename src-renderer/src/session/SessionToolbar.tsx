@@ -48,14 +48,14 @@ function usePushToTalkKey(enabled: boolean): void {
     const down = (event: KeyboardEvent) => {
       if (!isPushToTalkKey(event, 'down') || event.repeat || isTyping(event.target)) return;
       event.preventDefault();
-      pushToTalkDown();
+      pushToTalkDown('key');
     };
     const up = (event: KeyboardEvent) => {
       if (!isPushToTalkKey(event, 'up') || isTyping(event.target)) return;
       event.preventDefault();
-      pushToTalkUp();
+      pushToTalkUp('key');
     };
-    const blur = () => pushToTalkUp();
+    const blur = () => pushToTalkUp('focus-lost');
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
     window.addEventListener('blur', blur);
@@ -185,9 +185,9 @@ export function SessionToolbar() {
           aria-pressed={session.pttActive}
           title="Hold to talk (or hold Space)"
           disabled={!connected || session.mode !== 'ptt'}
-          onPointerDown={() => pushToTalkDown()}
-          onPointerUp={() => pushToTalkUp()}
-          onPointerLeave={() => pushToTalkUp()}
+          onPointerDown={() => pushToTalkDown('button')}
+          onPointerUp={() => pushToTalkUp('button')}
+          onPointerLeave={() => pushToTalkUp('button')}
         >
           {session.pttActive ? 'Talking…' : 'Hold to talk'}
         </button>

@@ -52,6 +52,12 @@ export interface LiveSessionOptions {
   readonly carriedPrompts?: AppliedPrompts;
 }
 
+/**
+ * What pressed or released push-to-talk, logged with each `ptt.down` and `ptt.up`: the toolbar button,
+ * a key while the window has focus, the global hotkey from main, or the window losing focus mid-hold.
+ */
+export type PushToTalkSource = 'button' | 'key' | 'global-hotkey' | 'focus-lost';
+
 export interface EarlierMessage {
   readonly role: 'user' | 'assistant';
   readonly text: string;
@@ -507,19 +513,19 @@ export class LiveSession {
     this.assistantStream = undefined;
   }
 
-  pushToTalkDown(): void {
+  pushToTalkDown(source: PushToTalkSource): void {
     if (!this.session || this.pttActive) return;
     if (this.assistantSpeaking) this.session.interrupt();
     this.session.transport.sendEvent({ type: 'input_audio_buffer.clear' });
     this.pttActive = true;
-    this.record('app', 'ptt.down', {});
+    this.record('app', 'ptt.down', { source });
     this.applyMicrophone();
   }
 
-  pushToTalkUp(): void {
+  pushToTalkUp(source: PushToTalkSource): void {
     if (!this.session || !this.pttActive) return;
     this.pttActive = false;
-    this.record('app', 'ptt.up', {});
+    this.record('app', 'ptt.up', { source });
     this.applyMicrophone();
     this.session.transport.sendEvent({ type: 'input_audio_buffer.commit' });
     this.session.transport.sendEvent({ type: 'response.create' });

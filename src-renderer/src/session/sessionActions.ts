@@ -6,7 +6,7 @@ import { SessionStream } from '../events/sessionStream';
 import { findScenario } from '../scenarios/scenarioStore';
 import { loadPricing } from '../metrics/pricingStore';
 import { watchBudget } from './budgetWatch';
-import { LiveSession } from './liveSession';
+import { LiveSession, type PushToTalkSource } from './liveSession';
 import { useSessionStore, type Codec, type OutputModality, type TurnMode } from './sessionStore';
 
 function liveSession(): LiveSession | undefined {
@@ -174,12 +174,12 @@ export function setLengthCap(minutes: number): void {
   useSessionStore.setState({ lengthCapMinutes: Number.isFinite(minutes) && minutes > 0 ? minutes : 0 });
 }
 
-export function pushToTalkDown(): void {
-  liveSession()?.pushToTalkDown();
+export function pushToTalkDown(source: PushToTalkSource): void {
+  liveSession()?.pushToTalkDown(source);
 }
 
-export function pushToTalkUp(): void {
-  liveSession()?.pushToTalkUp();
+export function pushToTalkUp(source: PushToTalkSource): void {
+  liveSession()?.pushToTalkUp(source);
 }
 
 export function interrupt(): void {
