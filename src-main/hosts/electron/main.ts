@@ -1,15 +1,10 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app } from 'electron';
 import { startElectronHost } from './electronHost';
+import { logFileArgument } from './logFileArgument';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-
-/** `voice-agent-workbench FILE` (and `npm start -- FILE`): the first argument that is not a switch. */
-function logFileArgument(args: readonly string[]): string | undefined {
-  const file = args.find((arg) => !arg.startsWith('-'));
-  return file === undefined ? undefined : resolve(file);
-}
 
 startElectronHost({
   rendererDir: join(here, '../renderer'),
@@ -21,7 +16,7 @@ startElectronHost({
     ? join(process.resourcesPath, 'sample-session/customer-service-retail.jsonl')
     : join(here, '../../resources/sample-session/customer-service-retail.jsonl'),
   bundledPricing: app.isPackaged ? join(process.resourcesPath, 'pricing.json') : join(here, '../../resources/pricing.json'),
-  openAtStart: logFileArgument(process.argv.slice(app.isPackaged ? 1 : 2)),
+  openAtStart: logFileArgument(process.argv, app.isPackaged, process.cwd()),
 }).catch((error: unknown) => {
   console.error(`Voice Agent Workbench could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   app.exit(1);
