@@ -115,6 +115,36 @@ describe('a supervisor tool set to "ask me"', () => {
     }
   });
 
+  it('rejected without a message, tells the model the user declined; "edited" without arguments runs with the model’s', async () => {
+    const rejected = await pausedSupervisor();
+    const done = value<Done>(
+      await rejected.services.dispatch('supervisor:resume', { sessionId: 's1', pauseId: rejected.waiting.pauseId, decision: 'rejected' }),
+    );
+    expect(done.steps[0]).toMatchObject({ output: 'The user declined this tool call.', approval: 'rejected' });
+
+    const edited = await pausedSupervisor();
+    const ran = value<Done>(
+      await edited.services.dispatch('supervisor:resume', { sessionId: 's1', pauseId: edited.waiting.pauseId, decision: 'edited' }),
+    );
+    expect(ran.steps[0]).toEqual({
+      name: 'getUserAccountInfo',
+      arguments: edited.waiting.call.arguments,
+      output: expect.any(Object),
+      approval: 'edited',
+    });
+    expect(edited.inputs()[1]!.find((item) => item['type'] === 'function_call')).toMatchObject({ arguments: edited.waiting.call.arguments });
+  });
+
+  it('reports as its duration the supervisor’s own work, leaving out the time the call waited for the user', async () => {
+    const started = performance.now();
+    const { services, waiting } = await pausedSupervisor();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const done = value<Done>(await services.dispatch('supervisor:resume', { sessionId: 's1', pauseId: waiting.pauseId, decision: 'approved' }));
+    const wall = performance.now() - started;
+    expect(done.durationMs).toBeGreaterThanOrEqual(0);
+    expect(done.durationMs).toBeLessThan(wall - 300);
+  });
+
   it('refuses a decision that is not one, naming the field', async () => {
     const { services, waiting } = await pausedSupervisor();
     expect(await services.dispatch('supervisor:resume', { sessionId: 's1', pauseId: waiting.pauseId, decision: 'maybe' })).toMatchObject({
