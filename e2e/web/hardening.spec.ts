@@ -116,6 +116,47 @@ test('connecting again keeps the transcript and gives the new session the earlie
   await expect(app.getByTestId('handoff')).toHaveText('greeter → haikuWriter');
 });
 
+test('New conversation starts over without the earlier messages, at once while connected, keeping the tool modes', async ({ app, fake }) => {
+  const driver = new AppDriver(app);
+  const newConversation = app.getByRole('button', { name: 'New conversation' });
+  await expect(newConversation).toBeDisabled();
+  await driver.pickScenario('chatSupervisor');
+  await driver.connect();
+  await app.getByRole('tab', { name: /^Tools/ }).click();
+  await app.getByLabel('Mode of getNextResponseFromSupervisor').selectOption('ask');
+  await driver.say('Hello');
+  await expect(driver.assistantMessage(/./).first()).toBeVisible();
+  const sessionsBefore = new Set(fake.received.realtime.map((entry) => entry.sessionId)).size;
+  const isSeed = (entry: (typeof fake.received.realtime)[number]) =>
+    typeof entry.event === 'object' && entry.event.type === 'conversation.item.create' && String(JSON.stringify(entry.event)).includes('wbseed_');
+
+  // While connected: the session ends and a fresh one starts at once, given nothing of the conversation before.
+  await newConversation.click();
+  await expect(driver.phase).toHaveText('Connected');
+  await expect.poll(() => new Set(fake.received.realtime.map((entry) => entry.sessionId)).size).toBe(sessionsBefore + 1);
+  await expect(driver.userMessage('Hello')).toHaveCount(0);
+  await expect(app.getByText(/Reconnected: a new session/)).toHaveCount(0);
+  expect(fake.received.realtime.filter(isSeed)).toEqual([]);
+  // The tool modes set before carry on.
+  await expect(app.getByLabel('Mode of getNextResponseFromSupervisor')).toHaveValue('ask');
+
+  // After Disconnect: the transcript clears at once, and the next Connect starts fresh too.
+  await driver.say('Hello again');
+  await expect(driver.userMessage('Hello again')).toBeVisible();
+  await app.getByRole('button', { name: 'Disconnect' }).click();
+  await newConversation.click();
+  await expect(driver.userMessage('Hello again')).toHaveCount(0);
+  await expect(newConversation).toBeDisabled();
+  await driver.connect();
+  await expect(driver.phase).toHaveText('Connected');
+  await expect(driver.userMessage('Hello again')).toHaveCount(0);
+  expect(fake.received.realtime.filter(isSeed)).toEqual([]);
+  // Every conversation stays in the library.
+  await app.getByRole('button', { name: 'Disconnect' }).click();
+  await driver.openSessions();
+  await expect(app.getByTestId('session-row')).toHaveCount(3);
+});
+
 test('two assistant messages with the same text each get their own guardrail verdict', async ({ app }) => {
   const driver = new AppDriver(app);
   await driver.pickScenario('simpleHandoff');

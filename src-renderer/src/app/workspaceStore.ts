@@ -18,6 +18,11 @@ interface WorkspaceState {
   readonly logStatus: LogSinkStatus | undefined;
   /** A plain-words message about the last session action that failed outside a session (no scenario, bad file). */
   readonly notice: string | undefined;
+  /**
+   * Whether the next Connect in the same scenario gives the new session the earlier messages. New
+   * conversation turns it off once; tool modes and applied prompt edits carry on either way.
+   */
+  readonly carryConversation: boolean;
 }
 
 export const useWorkspaceStore = create<WorkspaceState>(() => ({
@@ -25,6 +30,7 @@ export const useWorkspaceStore = create<WorkspaceState>(() => ({
   live: undefined,
   logStatus: undefined,
   notice: undefined,
+  carryConversation: true,
 }));
 
 /** Reads the shown session's stream state; re-renders when the selected part changes. */

@@ -8,6 +8,7 @@ import { codecLabels } from './codecs';
 import {
   connect,
   disconnect,
+  newConversation,
   pushToTalkDown,
   pushToTalkUp,
   selectAgent,
@@ -92,6 +93,8 @@ export function SessionToolbar() {
   const status = useLiveStream((state) => state.status);
   const activeAgent = useLiveStream((state) => state.transcript.activeAgent);
   const notice = useWorkspaceStore((state) => state.notice);
+  const hadSession = useWorkspaceStore((state) => state.live !== undefined);
+  const carryConversation = useWorkspaceStore((state) => state.carryConversation);
   const session = { ...controls, ...status };
   const scenario = catalog?.scenarios.find((candidate) => candidate.id === session.scenarioId);
   const connecting = session.phase.status === 'connecting';
@@ -139,6 +142,15 @@ export function SessionToolbar() {
             Connect
           </button>
         )}
+        <button
+          type="button"
+          className="button"
+          disabled={connecting || !hadSession || (!connected && !carryConversation)}
+          title="Start again without the earlier messages; tool modes and applied prompt edits are kept"
+          onClick={() => void newConversation()}
+        >
+          New conversation
+        </button>
         <span className={`status-pill status-${session.phase.status}`} role="status" aria-label="Connection state" data-testid="session-phase">
           <span className="status-dot" />
           {notice && session.phase.status === 'idle' ? notice : phaseLabel(session.phase)}

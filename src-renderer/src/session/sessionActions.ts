@@ -39,7 +39,7 @@ export async function connect(): Promise<void> {
   const carryOn = before !== undefined && before.scenarioId === scenario.id;
   // Whatever the last frame has not folded yet counts too.
   beforeStream?.flush();
-  const history = carryOn ? before.earlierMessages() : [];
+  const history = carryOn && useWorkspaceStore.getState().carryConversation ? before.earlierMessages() : [];
   const stream = new SessionStream();
   let audio: SessionAudioRecorder | undefined;
   const session = new LiveSession({
@@ -93,7 +93,13 @@ export async function connect(): Promise<void> {
   });
   // Replaced by the budget watch once the session is connected.
   let stopBudget = (): void => undefined;
-  useWorkspaceStore.setState({ shown: { kind: 'live', stream, session }, live: { session, stream }, logStatus: undefined, notice: undefined });
+  useWorkspaceStore.setState({
+    shown: { kind: 'live', stream, session },
+    live: { session, stream },
+    logStatus: undefined,
+    notice: undefined,
+    carryConversation: true,
+  });
   await session.connect();
   if (session.currentPhase.status !== 'connected') return;
   const { table } = await loadPricing();
@@ -114,6 +120,20 @@ export async function connect(): Promise<void> {
 /** Disconnects, or cancels a connect still under way. */
 export function disconnect(): void {
   liveSession()?.close();
+}
+
+/**
+ * Starts over without the earlier messages: the transcript clears now, and the next session (at once, when
+ * one was running) starts a fresh conversation. Tool modes and applied prompt edits carry on, so an edited
+ * prompt can be tried on a clean conversation. The session before stays in the library.
+ */
+export async function newConversation(): Promise<void> {
+  const wasRunning = isLive();
+  if (wasRunning) disconnect();
+  const { shown } = useWorkspaceStore.getState();
+  if (shown.kind === 'replay') shown.replay.dispose();
+  useWorkspaceStore.setState({ shown: { kind: 'empty', stream: new SessionStream() }, carryConversation: false });
+  if (wasRunning) await connect();
 }
 
 /** The host is gone: a live session cannot reach its tools or its log, so stop it and release the microphone. */
