@@ -113,6 +113,11 @@ export function summarizeEvent(event: SessionEvent): string {
     case 'ptt.down':
     case 'ptt.up':
       return pushToTalkSources[String(payload['source'])] ?? '';
+    case 'mic.changed':
+      return `now ${text(payload['label']) ?? 'another microphone'}`;
+    case 'mic.error':
+    case 'speaker.error':
+      return clip(text(payload['message']) ?? 'failed', 80);
     case 'mic.state':
       return payload['live'] === true ? 'live' : 'off';
     case 'guardrail.verdict':

@@ -125,6 +125,54 @@ test.describe('devices', () => {
       .toBe(secondSpeakerId);
   });
 
+  test('a microphone chosen mid-session replaces the sent one without reconnecting, and the server keeps hearing speech', async ({ app, fake }) => {
+    await app.addInitScript(() => {
+      const devices = navigator.mediaDevices;
+      const open = devices.getUserMedia.bind(devices);
+      const asked: unknown[] = [];
+      (window as unknown as { __asked: unknown[] }).__asked = asked;
+      devices.getUserMedia = (constraints) => {
+        asked.push(constraints);
+        return open(constraints);
+      };
+    });
+    await app.reload();
+    const driver = new AppDriver(app);
+    await driver.openSettings();
+    const microphone = app.getByLabel('Microphone', { exact: true });
+    await microphone.selectOption({ label: 'Fake Audio Input 2' });
+    await saveAudioSettings(app);
+    await driver.pickScenario('simpleHandoff');
+    await driver.connect();
+    const speechStarts = () => fake.received.sentEvents('input_audio_buffer.speech_started').length;
+    await fake.received.waitFor('speech from the first microphone', () => speechStarts() > 0, 20_000);
+    const calls = fake.received.http.filter((request) => request.path === '/v1/realtime/calls').length;
+
+    await microphone.selectOption({ label: 'Fake Audio Input 1' });
+    await app.getByRole('switch', { name: 'Noise suppression' }).uncheck();
+    await saveAudioSettings(app);
+    const firstId = await microphone.inputValue();
+    await expect
+      .poll(() => app.evaluate(() => (window as unknown as { __asked: { audio: Record<string, unknown> }[] }).__asked.at(-1)?.audio))
+      .toEqual({ deviceId: { ideal: firstId }, echoCancellation: true, noiseSuppression: false, autoGainControl: true });
+    await app.getByRole('tab', { name: 'Events' }).click();
+    // Chromium's fake capture names every track "Fake Default Audio Input"; the event says what was asked for, too.
+    await expect
+      .poll(async () => (await driver.events()).filter((event) => event.type === 'mic.changed').map((event) => event.payload))
+      .toEqual([
+        {
+          label: expect.stringContaining('Fake') as unknown,
+          constraints: { deviceId: { ideal: firstId }, echoCancellation: true, noiseSuppression: false, autoGainControl: true },
+        },
+      ]);
+    // The same session goes on: no new call was set up, and what the new microphone hears reaches the server.
+    const startsAfterSwitch = speechStarts();
+    await fake.received.waitFor('speech from the new microphone', () => speechStarts() > startsAfterSwitch, 20_000);
+    expect(fake.received.http.filter((request) => request.path === '/v1/realtime/calls')).toHaveLength(calls);
+    await expect(driver.phase).toHaveText('Connected');
+    await expect.poll(() => readMeter(app, 'Microphone level'), { timeout: 15_000 }).toBeGreaterThan(30);
+  });
+
   test('the device lists follow a microphone being unplugged and plugged in again', async ({ app }) => {
     // Chromium's fake devices never change, so unplugging is played by hiding one from enumerateDevices
     // and firing the devicechange event the browser fires when a device goes.

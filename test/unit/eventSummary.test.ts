@@ -116,6 +116,11 @@ describe('one-line event summaries', () => {
     [event('app', 'escalation.request', { toolName: 'check' }), 'check'],
     [event('app', 'supervisor.request', {}), ''],
     [event('app', 'ptt.down', {}), ''],
+    [event('app', 'mic.changed', { label: 'Fake Audio Input 1' }), 'now Fake Audio Input 1'],
+    [
+      event('app', 'mic.error', { message: 'The microphone could not be switched (NotFoundError).' }),
+      'The microphone could not be switched (NotFoundError).',
+    ],
     [event('app', 'ptt.down', { source: 'global-hotkey' }), 'global hotkey'],
     [event('app', 'ptt.up', { source: 'button' }), 'Hold to talk button'],
     [event('app', 'ptt.up', { source: 'focus-lost' }), 'released: the window lost focus'],

@@ -63,23 +63,32 @@ export function App() {
         )}
         {connection.status === 'ready' && <PanelsMenu />}
       </header>
-      {connection.status === 'connecting' && <p className="state-line app-state">Connecting to the workbench services…</p>}
+      {connection.status === 'connecting' && (
+        <main className="workspace">
+          <p className="state-line app-state">Connecting to the workbench services…</p>
+        </main>
+      )}
       {connection.status === 'failed' && (
-        <p className="state-line state-error app-state" role="alert">
-          {connection.message}
-        </p>
+        <main className="workspace">
+          <p className="state-line state-error app-state" role="alert">
+            {connection.message}
+          </p>
+        </main>
       )}
       {connection.status === 'ready' && (
         <>
-          <HostLostBanner />
-          {dragging && (
-            <div className="drop-overlay" role="status">
-              Drop a session log or a Realtime event log (JSONL or JSON) to replay it
-            </div>
-          )}
-          <SessionToolbar />
-          <AssistantAnnouncer />
-          <ReplayBar />
+          {/* Everything on the page sits in a landmark, so a screen reader's landmark list reaches the controls too. */}
+          <section className="session-controls" aria-label="Session controls">
+            <HostLostBanner />
+            {dragging && (
+              <div className="drop-overlay" role="status">
+                Drop a session log or a Realtime event log (JSONL or JSON) to replay it
+              </div>
+            )}
+            <SessionToolbar />
+            <AssistantAnnouncer />
+            <ReplayBar />
+          </section>
           <main className="workspace">
             <Workspace />
           </main>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { LevelMeters } from '../devices/LevelMeter';
 import { isPushToTalkKey } from '../hotkey/hotkeyStore';
 import { useScenarioStore } from '../scenarios/scenarioStore';
@@ -20,7 +20,7 @@ import {
   setPlayback,
   setTurnMode,
 } from './sessionActions';
-import { useSessionStore, type Codec } from './sessionStore';
+import { useSessionStore, type Codec, type TurnMode } from './sessionStore';
 import type { SessionPhase } from './sessionStatus';
 
 function phaseLabel(phase: SessionPhase): string {
@@ -85,6 +85,20 @@ function RecordingState() {
       {recording ? '● Recording to the session library' : '✓ Saved to the session library'}
     </span>
   );
+}
+
+/**
+ * A radio group is one Tab stop: the arrow keys move the choice (and the focus) between its radios, as
+ * WAI-ARIA's radio group pattern asks.
+ */
+function turnModeKeys(event: ReactKeyboardEvent<HTMLElement>): void {
+  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+  if (step === undefined) return;
+  event.preventDefault();
+  const modes: TurnMode[] = ['vad', 'ptt'];
+  const next = modes[(modes.indexOf(useSessionStore.getState().mode) + step + modes.length) % modes.length]!;
+  setTurnMode(next);
+  event.currentTarget.querySelector<HTMLElement>(`[data-mode="${next}"]`)?.focus();
 }
 
 export function SessionToolbar() {
@@ -170,11 +184,13 @@ export function SessionToolbar() {
         </span>
       </div>
       <div className="toolbar-row">
-        <div className="segmented" role="radiogroup" aria-label="Turn detection">
+        <div className="segmented" role="radiogroup" aria-label="Turn detection" onKeyDown={turnModeKeys}>
           <button
             type="button"
             role="radio"
             aria-checked={session.mode === 'vad'}
+            tabIndex={session.mode === 'vad' ? 0 : -1}
+            data-mode="vad"
             className={session.mode === 'vad' ? 'segment segment-on' : 'segment'}
             onClick={() => setTurnMode('vad')}
           >
@@ -184,6 +200,8 @@ export function SessionToolbar() {
             type="button"
             role="radio"
             aria-checked={session.mode === 'ptt'}
+            tabIndex={session.mode === 'ptt' ? 0 : -1}
+            data-mode="ptt"
             className={session.mode === 'ptt' ? 'segment segment-on' : 'segment'}
             onClick={() => setTurnMode('ptt')}
           >

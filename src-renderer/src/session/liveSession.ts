@@ -9,7 +9,7 @@ import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { Settings } from '../../../src-shared/settings';
 import { emptyTranscript, type TranscriptState } from '../../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../../src-shared/transcript/transcriptReducer';
-import { realtimeInputAudio, sameInputAudio, type RealtimeInputAudio } from '../../../src-shared/realtimeAudioConfig';
+import { microphoneConstraints, realtimeInputAudio, sameInputAudio, type RealtimeInputAudio } from '../../../src-shared/realtimeAudioConfig';
 import { publishLevelSource, withdrawLevelSource } from '../devices/levelSources';
 import { openMicrophone, stopStream } from '../devices/microphone';
 import { routeToSpeaker } from '../devices/speaker';
@@ -127,6 +127,10 @@ export class LiveSession {
   private assistantStream: MediaStream | undefined;
   /** The input audio configuration the session was connected with (a handoff's session.update sends it again). */
   private connectInput: RealtimeInputAudio | undefined;
+  /** The peer connection the session runs on (a changed microphone's track replaces the sent one there). */
+  private peerConnection: RTCPeerConnection | undefined;
+  /** The constraints the sent microphone was opened with, to tell when the settings ask for another. */
+  private microphoneOpenedWith: string | undefined;
   /** The input audio configuration the server has now. */
   private inputOnServer: RealtimeInputAudio | undefined;
 
@@ -229,6 +233,7 @@ export class LiveSession {
       };
       this.agents = buildAgents(ran, context, settings.voice);
       this.microphone = await openMicrophone(settings);
+      this.microphoneOpenedWith = JSON.stringify(microphoneConstraints(settings));
       this.checkCancelled();
       this.meteredMicrophone = this.microphone.clone();
       publishLevelSource('microphone', this.meteredMicrophone);
@@ -238,6 +243,7 @@ export class LiveSession {
         audioElement: this.audioElement,
         mediaStream: this.microphone,
         changePeerConnection: (peerConnection) => {
+          this.peerConnection = peerConnection;
           const channel = transport.connectionState.dataChannel;
           if (channel) tapDataChannel(channel, this.record);
           preferCodec(peerConnection, controls.codec);
@@ -487,6 +493,45 @@ export class LiveSession {
     this.settings = settings;
     this.syncInputAudio();
     void this.routeSpeaker();
+    void this.followMicrophone();
+  }
+
+  /**
+   * Another microphone or other browser processing switches, saved mid-session: the new track replaces the
+   * sent one on the same peer connection (no renegotiation, no reconnect), and the level meter and the
+   * recording follow it. A microphone that cannot be opened leaves the session on the one it had, and says so.
+   */
+  private async followMicrophone(): Promise<void> {
+    const sender = this.peerConnection?.getSenders().find((candidate) => candidate.track?.kind === 'audio');
+    if (!this.session || this.phase.status !== 'connected' || !sender) return;
+    const wanted = JSON.stringify(microphoneConstraints(this.settings));
+    if (wanted === this.microphoneOpenedWith) return;
+    const previous = this.microphoneOpenedWith;
+    this.microphoneOpenedWith = wanted;
+    try {
+      const fresh = await openMicrophone(this.settings);
+      const track = fresh.getAudioTracks()[0];
+      if (this.ended || !track) {
+        stopStream(fresh);
+        return;
+      }
+      // Muted as the sent track was, so push-to-talk never leaks a moment of audio while it changes.
+      track.enabled = sender.track?.enabled ?? false;
+      await sender.replaceTrack(track);
+      stopStream(this.microphone);
+      stopStream(this.meteredMicrophone);
+      withdrawLevelSource('microphone', this.meteredMicrophone);
+      this.microphone = fresh;
+      this.meteredMicrophone = fresh.clone();
+      publishLevelSource('microphone', this.meteredMicrophone);
+      this.audioTap?.microphone(track);
+      this.applyMicrophone();
+      this.record('app', 'mic.changed', { label: track.label, constraints: microphoneConstraints(this.settings) });
+    } catch (error) {
+      this.microphoneOpenedWith = previous;
+      const message = error instanceof Error ? error.message : String(error);
+      this.record('app', 'mic.error', { message: `The microphone could not be switched (${message}); the session keeps the one it had.` });
+    }
   }
 
   /** Sends the input audio configuration the settings and turn mode ask for, when the server has another. */

@@ -114,7 +114,7 @@ export function AudioSettings() {
         Audio
       </h2>
       <form className="form-grid" onSubmit={(event) => void submit(event)}>
-        <Row label="Microphone" hint="used from the next Connect">
+        <Row label="Microphone" hint="switches when saved, also mid-session">
           <DeviceSelect
             label="Microphone"
             devices={devices.inputs}
@@ -150,7 +150,7 @@ export function AudioSettings() {
           </div>
         )}
         {processingSwitches.map(({ key, label }) => (
-          <Row key={key} label={label} hint="in the browser, used from the next Connect">
+          <Row key={key} label={label} hint="in the browser; a running session reopens the microphone with it">
             <input
               type="checkbox"
               role="switch"

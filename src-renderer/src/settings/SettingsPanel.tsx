@@ -21,7 +21,7 @@ export function SettingsPanel() {
   return (
     <section className="panel" aria-labelledby="settings-heading">
       <h2 id="settings-heading" className="panel-title">
-        Settings
+        General
       </h2>
       <form className="form-grid" onSubmit={(event) => void submit(event)}>
         {fields.map(({ key, label, hint }) => (
