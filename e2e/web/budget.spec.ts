@@ -31,7 +31,7 @@ test('a session budget warns at 80 %, and at 100 % ends the session with a messa
   await field.fill(String(budget));
   await field.press('Enter');
   const meter = app.getByRole('status', { name: 'Session budget' });
-  await expect(meter).toHaveText(/^Budget warning: \$[\d.]+ of \$[\d.]+ budget \(90 %\)$/);
+  await expect(meter).toHaveText(/^Budget warning: \$[\d.]+ of \$[\d.]+ \(90 %\)$/);
   await expect(driver.phase).toHaveText('Connected');
 
   // The next turn costs about as much again: past the budget, so the session ends with a message.

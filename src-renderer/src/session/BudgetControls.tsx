@@ -51,7 +51,7 @@ export function BudgetMeter() {
   const fraction = spent / budget.budgetUsd;
   // Exceeded stays exceeded once recorded, even if the prices have changed since.
   const level = budget.crossed === 'budget.exceeded' ? 'exceeded' : budgetLevel(spent, budget.budgetUsd);
-  const text = `${formatDollars(spent)} of ${formatDollars(budget.budgetUsd)} budget (${Math.round(fraction * 100)} %)`;
+  const text = `${formatDollars(spent)} of ${formatDollars(budget.budgetUsd)} (${Math.round(fraction * 100)} %)`;
   return (
     <span
       className={`budget budget-${level}`}

@@ -81,8 +81,12 @@ function RecordingState() {
       </span>
     );
   return (
-    <span className="recording" title={logStatus.file} data-testid="recording-state">
-      {recording ? '● Recording to the session library' : '✓ Saved to the session library'}
+    <span
+      className="recording"
+      title={`${recording ? 'Recording to' : 'Saved in'} the session library: ${logStatus.file}`}
+      data-testid="recording-state"
+    >
+      {recording ? '● Recording' : '✓ Saved'}
     </span>
   );
 }
@@ -170,7 +174,6 @@ export function SessionToolbar() {
           {notice && session.phase.status === 'idle' ? notice : phaseLabel(session.phase)}
         </span>
         <RecordingState />
-        <BudgetMeter />
         <span className="toolbar-spacer" />
         <LevelMeters />
         <span className={session.micLive ? 'activity activity-on' : 'activity'} data-testid="mic-state">
@@ -272,6 +275,7 @@ export function SessionToolbar() {
           />
         </label>
         <BudgetField />
+        <BudgetMeter />
       </div>
     </div>
   );
