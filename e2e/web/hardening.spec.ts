@@ -216,3 +216,46 @@ test('the sample opened at start never covers a session the user connected befor
   await expect(driver.assistantMessage('Would you like a haiku?')).toBeVisible();
   await context.close();
 });
+
+test('a dropped connection ends the session in main too: the supervisor answer paused for a decision is dropped there', async ({
+  workbenchBrowser,
+  webHost,
+  fake,
+}) => {
+  const context = await workbenchBrowser.newContext({ viewport: { width: 1400, height: 900 } });
+  const app = await context.newPage();
+  // What main answers the page's session:end: how many server-side calls and paused answers it stopped.
+  const endAnswers: string[] = [];
+  await app.routeWebSocket(/^wss?:\/\/127\.0\.0\.1/, (page) => {
+    const host = page.connectToServer();
+    const endIds = new Set<unknown>();
+    page.onMessage((message) => {
+      const invoke = JSON.parse(String(message)) as { channel?: string; id?: unknown };
+      if (invoke.channel === 'session:end') endIds.add(invoke.id);
+      host.send(message);
+    });
+    host.onMessage((message) => {
+      const answer = JSON.parse(String(message)) as { id?: unknown };
+      if (endIds.has(answer.id)) endAnswers.push(String(message));
+      page.send(message);
+    });
+  });
+  await app.goto(webHost.url);
+  const driver = new AppDriver(app);
+  await driver.pickScenario('chatSupervisor');
+  await driver.connect();
+  await app.getByRole('tab', { name: /^Tools/ }).click();
+  await app.getByRole('region', { name: 'Supervisor model' }).getByLabel('Mode of getUserAccountInfo').selectOption('ask');
+  await driver.say('What is my account balance?');
+  await expect(app.getByRole('region', { name: 'Waiting call of getUserAccountInfo' })).toBeVisible();
+
+  fake.faults.set([{ route: 'realtime', dropMidResponse: true }]);
+  await driver.say('Hello');
+  await expect(driver.phase).toHaveText('The connection to the Realtime API dropped. Connect again to continue; the transcript is kept.', {
+    timeout: 40_000,
+  });
+  await expect(app.getByTestId('tools-decision').first()).toContainText('Abandoned: the session ended before a decision');
+  await expect.poll(() => endAnswers.length).toBe(1);
+  expect(endAnswers[0]).toContain('"cancelled":1');
+  await context.close();
+});

@@ -597,6 +597,9 @@ export class LiveSession {
   private finish(reason: SessionEndReason): void {
     if (this.ended) return;
     this.ended = true;
+    // A dropped or failed session is over too: main stops its supervisor, escalation and guardrail calls
+    // and drops a supervisor answer paused for a decision, as it does when the user disconnects.
+    void this.options.api.session.end({ sessionId: this.sessionId }).catch(() => undefined);
     this.stopRoundTrip?.();
     this.releaseMicrophone();
     this.audioElement.remove();
