@@ -5,6 +5,7 @@ import { noBudget, reduceBudget, type BudgetState } from '../../src-shared/budge
 import { emptyCost, formatDollars, reduceCost, sessionCost, type CostState, type TokenCounts } from '../../src-shared/cost';
 import type { PricingTable } from '../../src-shared/pricing';
 import { emptyLatency, medianAndP95, reduceLatency, stagesOf, type TurnLatency } from '../../src-shared/latency';
+import { emptyToolModes, reduceToolModes, SUPERVISOR_TOOLS, toolOfKey, type ToolApproval, type ToolModesState } from '../../src-shared/toolModes';
 import { openLog, type LogSource } from '../services/sessionLog/sessionLogReader';
 
 export interface ReadLog {
@@ -21,6 +22,8 @@ export interface ReadLog {
   readonly cost: CostState;
   /** The session's budget and what it crossed, from its budget app events. */
   readonly budget: BudgetState;
+  /** How tools were set to answer (canned result, ask me) and the calls held for a decision. */
+  readonly tools: ToolModesState;
 }
 
 /** Reads a whole log through the same reducers the app uses, a chunk at a time. */
@@ -33,6 +36,7 @@ export async function readLogForReport(path: string): Promise<ReadLog> {
   const skipped: SkippedLine[] = [];
   let cost = emptyCost;
   let budget = noBudget;
+  let tools = emptyToolModes;
   for (;;) {
     const chunk = await log.next(5_000);
     transcript = reduceTranscript(transcript, chunk.events);
@@ -41,6 +45,7 @@ export async function readLogForReport(path: string): Promise<ReadLog> {
     if (cost.realtimeModel === undefined && log.header()) cost = { ...cost, realtimeModel: log.header()!.models.realtime };
     cost = reduceCost(cost, chunk.events);
     budget = reduceBudget(budget, chunk.events);
+    tools = reduceToolModes(tools, chunk.events);
     events += chunk.events.length;
     lastT = chunk.events.at(-1)?.t ?? lastT;
     skipped.push(...chunk.skipped);
@@ -58,6 +63,7 @@ export async function readLogForReport(path: string): Promise<ReadLog> {
     turns: latency.turns.toArray(),
     cost,
     budget,
+    tools,
   };
 }
 
@@ -77,6 +83,42 @@ function describeVerdict(verdict: GuardrailVerdict): string {
   }
 }
 
+const approvalWords: Record<NonNullable<Extract<TranscriptEntry, { kind: 'tool' }>['approval']>, string> = {
+  waiting: 'held for a decision',
+  approved: 'approved by the user',
+  edited: 'approved with edited arguments',
+  rejected: 'rejected by the user',
+  abandoned: 'abandoned: the session ended while it waited',
+};
+
+function decisionWords(approval: ToolApproval): string {
+  switch (approval.status) {
+    case 'edited':
+      return `approved with edited arguments ${JSON.stringify(approval.editedArguments)}`;
+    case 'rejected':
+      return `rejected: "${approval.message ?? ''}"`;
+    case 'waiting':
+      return 'still waiting when the log ends';
+    default:
+      return approval.status;
+  }
+}
+
+/** How the user set tools to answer (other than as the scenario says), and each call held for a decision. */
+function toolLines(tools: ToolModesState): string[] {
+  const whose = (agent: string | undefined) => (agent === SUPERVISOR_TOOLS ? 'the supervisor' : (agent ?? '?'));
+  const changed = [...tools.settings].filter(([, setting]) => setting.mode !== 'scenario');
+  if (changed.length === 0 && tools.approvals.length === 0) return [];
+  const lines = ['', 'Tools set in the Tools panel (as last set)'];
+  for (const [key, setting] of changed) {
+    const { agent, toolName } = toolOfKey(key);
+    lines.push(`  ${toolName} of ${whose(agent)}: ${setting.mode === 'canned' ? `canned result ${JSON.stringify(setting.cannedResult)}` : 'ask me'}`);
+  }
+  for (const approval of tools.approvals)
+    lines.push(`  call ${approval.toolName}(${JSON.stringify(approval.arguments)}) of ${whose(approval.agent)}: ${decisionWords(approval)}`);
+  return lines;
+}
+
 function entryLines(entry: TranscriptEntry): string[] {
   switch (entry.kind) {
     case 'message': {
@@ -88,7 +130,8 @@ function entryLines(entry: TranscriptEntry): string[] {
       const backend = entry.backend
         ? `  via ${entry.backend.kind} ${entry.backend.model ?? ''} ${entry.backend.durationMs === undefined ? '' : `${Math.round(entry.backend.durationMs)} ms`}${entry.backend.usage ? ` ${entry.backend.usage.totalTokens} tokens` : ''}${entry.backend.error ? ` failed: ${entry.backend.error}` : ''}`
         : '';
-      return [`Tool ${entry.name}(${entry.arguments}) → ${entry.output ?? '(no result)'}${backend.replace(/\s+$/, '')}`];
+      const approval = entry.approval ? `  [${entry.approvalOf ? `${entry.approvalOf}: ` : ''}${approvalWords[entry.approval]}]` : '';
+      return [`Tool ${entry.name}(${entry.arguments}) → ${entry.output ?? '(no result)'}${backend.replace(/\s+$/, '')}${approval}`];
     }
     case 'handoff':
       return [`Handoff ${entry.from ?? '?'} → ${entry.to}`];
@@ -212,6 +255,7 @@ export function formatSummary(path: string, read: ReadLog, pricing: PricingTable
     );
   lines.push('', 'Transcript');
   for (const entry of read.entries) for (const line of entryLines(entry)) lines.push(`  ${line}`);
+  lines.push(...toolLines(read.tools));
   lines.push(...turnLines(read.turns));
   lines.push(...costLines(read.cost, read.budget, pricing));
   return `${lines.join('\n')}\n`;

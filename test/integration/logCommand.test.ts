@@ -73,6 +73,46 @@ describe('npm run log', () => {
     expect(runLog('summary', SAMPLE).stdout).not.toContain('budget:');
   });
 
+  it('summary says how tools were set to answer and how each held call was decided, on the call in the transcript too', () => {
+    const lines = readFileSync(SAMPLE, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '');
+    const footer = JSON.parse(lines.at(-1)!) as { eventCount: number };
+    const last = JSON.parse(lines.at(-2)!) as { seq: number; t: number };
+    const app = (offset: number, type: string, payload: Record<string, unknown>) =>
+      JSON.stringify({ seq: last.seq + offset, t: last.t, direction: 'app', type, payload });
+    const added = [
+      app(1, 'tool.mode', { agent: 'returns', toolName: 'lookupOrders', mode: 'ask' }),
+      app(2, 'tool.mode', { agent: '(supervisor)', toolName: 'getUserAccountInfo', mode: 'canned', cannedResult: { balance: '$0.00' } }),
+      app(3, 'tool.approval_requested', {
+        callId: 'call_IEJgC4xtU3axdJtb',
+        toolName: 'lookupOrders',
+        agent: 'returns',
+        arguments: { phoneNumber: '1' },
+      }),
+      app(4, 'tool.approval', { callId: 'call_IEJgC4xtU3axdJtb', toolName: 'lookupOrders', decision: 'rejected', message: 'Not without a PIN.' }),
+      app(5, 'tool.approval_requested', { callId: 'fc_9', toolName: 'getUserAccountInfo', agent: '(supervisor)', parentCallId: 'x', arguments: {} }),
+    ];
+    const path = join(mkdtempSync(join(tmpdir(), 'log-cli-')), 'tools.jsonl');
+    writeFileSync(
+      path,
+      [...lines.slice(0, -1), ...added, JSON.stringify({ ...footer, eventCount: footer.eventCount + added.length })].join('\n') + '\n',
+    );
+    const { code, stdout } = runLog('summary', path);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      [
+        'Tools set in the Tools panel (as last set)',
+        '  lookupOrders of returns: ask me',
+        '  getUserAccountInfo of the supervisor: canned result {"balance":"$0.00"}',
+        '  call lookupOrders({"phoneNumber":"1"}) of returns: rejected: "Not without a PIN."',
+        '  call getUserAccountInfo({}) of the supervisor: still waiting when the log ends',
+      ].join('\n'),
+    );
+    expect(stdout).toMatch(/^ {2}Tool lookupOrders\(.*\) → .*\[rejected by the user\]$/m);
+    expect(runLog('summary', SAMPLE).stdout).not.toContain('Tools set in the Tools panel');
+  });
+
   it('summary and validate work on a crashed log, which validate reports (line and missing footer) with a non-zero exit', () => {
     const path = crashedCopy();
     const summary = runLog('summary', path);
