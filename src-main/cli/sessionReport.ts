@@ -1,5 +1,5 @@
 import type { SessionLogFooter, SessionLogHeader, SkippedLine } from '../../src-shared/sessionLog';
-import { emptyTranscript, type GuardrailVerdict, type TranscriptEntry } from '../../src-shared/transcript/transcriptModel';
+import { approvalText, emptyTranscript, type GuardrailVerdict, type TranscriptEntry } from '../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../src-shared/transcript/transcriptReducer';
 import { noBudget, reduceBudget, type BudgetState } from '../../src-shared/budget';
 import { emptyCost, formatDollars, reduceCost, sessionCost, type CostState, type TokenCounts } from '../../src-shared/cost';
@@ -83,14 +83,6 @@ function describeVerdict(verdict: GuardrailVerdict): string {
   }
 }
 
-const approvalWords: Record<NonNullable<Extract<TranscriptEntry, { kind: 'tool' }>['approval']>, string> = {
-  waiting: 'held for a decision',
-  approved: 'approved by the user',
-  edited: 'approved with edited arguments',
-  rejected: 'rejected by the user',
-  abandoned: 'abandoned: the session ended while it waited',
-};
-
 function decisionWords(approval: ToolApproval): string {
   switch (approval.status) {
     case 'edited':
@@ -130,7 +122,7 @@ function entryLines(entry: TranscriptEntry): string[] {
       const backend = entry.backend
         ? `  via ${entry.backend.kind} ${entry.backend.model ?? ''} ${entry.backend.durationMs === undefined ? '' : `${Math.round(entry.backend.durationMs)} ms`}${entry.backend.usage ? ` ${entry.backend.usage.totalTokens} tokens` : ''}${entry.backend.error ? ` failed: ${entry.backend.error}` : ''}`
         : '';
-      const approval = entry.approval ? `  [${entry.approvalOf ? `${entry.approvalOf}: ` : ''}${approvalWords[entry.approval]}]` : '';
+      const approval = entry.approval ? `  [${approvalText(entry)}]` : '';
       return [`Tool ${entry.name}(${entry.arguments}) → ${entry.output ?? '(no result)'}${backend.replace(/\s+$/, '')}${approval}`];
     }
     case 'handoff':

@@ -1,4 +1,4 @@
-import type { GuardrailVerdict, TranscriptEntry } from './transcriptModel';
+import { approvalText, type GuardrailVerdict, type TranscriptEntry } from './transcriptModel';
 
 export interface MarkdownContext {
   readonly title: string;
@@ -50,7 +50,9 @@ export function transcriptToMarkdown(entries: readonly TranscriptEntry[], contex
       }
       case 'tool':
         lines.push(
-          `- Tool \`${entry.name}\`${entry.backend ? ` via the ${entry.backend.kind} model${entry.backend.model ? ` ${entry.backend.model}` : ''}` : ''}`,
+          `- Tool \`${entry.name}\`${entry.backend ? ` via the ${entry.backend.kind} model${entry.backend.model ? ` ${entry.backend.model}` : ''}` : ''}${
+            entry.approval ? ` (${inline(approvalText(entry)!)})` : ''
+          }`,
           '',
         );
         lines.push(...fenced('Arguments', entry.arguments), ...fenced('Result', entry.output));

@@ -73,6 +73,23 @@ export function emptyTranscript(): TranscriptState {
   };
 }
 
+const approvalWords: Record<ToolApprovalMark, string> = {
+  waiting: 'held for a decision',
+  approved: 'approved by the user',
+  edited: 'approved with edited arguments',
+  rejected: 'rejected by the user',
+  abandoned: 'abandoned: the session ended while it waited',
+};
+
+/**
+ * How the user decided a tool call held for them, in words for exports and the command line (naming the
+ * supervisor's own tool when the decision was about a call it made inside this one); undefined when none was held.
+ */
+export function approvalText(entry: Extract<TranscriptEntry, { kind: 'tool' }>): string | undefined {
+  if (!entry.approval) return undefined;
+  return `${entry.approvalOf ? `${entry.approvalOf}: ` : ''}${approvalWords[entry.approval]}`;
+}
+
 /** The transcript as plain text, for the clipboard. */
 export function transcriptToText(entries: readonly TranscriptEntry[]): string {
   return entries
@@ -81,7 +98,9 @@ export function transcriptToText(entries: readonly TranscriptEntry[]): string {
         case 'message':
           return `${entry.role === 'user' ? 'User' : (entry.agent ?? 'Assistant')}: ${entry.text}${entry.status === 'interrupted' ? ' [interrupted]' : ''}${entry.guardrail?.status === 'fail' ? ` [guardrail: ${entry.guardrail.category}]` : ''}`;
         case 'tool':
-          return `[tool ${entry.name}(${entry.arguments})${entry.output !== undefined ? ` → ${entry.output}` : ''}]`;
+          return `[tool ${entry.name}(${entry.arguments})${entry.output !== undefined ? ` → ${entry.output}` : ''}]${
+            entry.approval ? ` [${approvalText(entry)}]` : ''
+          }`;
         case 'handoff':
           return `[handoff ${entry.from ?? '?'} → ${entry.to}]`;
         case 'notice':

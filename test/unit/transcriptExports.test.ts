@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { transcriptToMarkdown } from '../../src-shared/transcript/transcriptMarkdown';
-import { emptyTranscript } from '../../src-shared/transcript/transcriptModel';
+import { emptyTranscript, transcriptToText } from '../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../src-shared/transcript/transcriptReducer';
 import { stream } from './streamFixtures';
 
@@ -56,6 +56,34 @@ describe('the Markdown export', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('the exports of calls held for a decision', () => {
+  it('say how the user decided, naming the supervisor’s own tool when it asked inside the call', () => {
+    const state = reduceTranscript(
+      emptyTranscript(),
+      stream(
+        ['server', 'response.output_item.done', { item: { type: 'function_call', call_id: 'c1', name: 'lookup', arguments: '{}' } }],
+        ['app', 'tool.approval_requested', { callId: 'c1', toolName: 'lookup' }],
+        ['app', 'tool.approval', { callId: 'c1', decision: 'rejected', message: 'No.' }],
+        [
+          'server',
+          'response.output_item.done',
+          { item: { type: 'function_call', call_id: 'c2', name: 'getNextResponseFromSupervisor', arguments: '{}' } },
+        ],
+        ['app', 'tool.approval_requested', { callId: 'fc1', toolName: 'getUserAccountInfo', parentCallId: 'c2' }],
+        ['app', 'tool.approval', { callId: 'fc1', toolName: 'getUserAccountInfo', decision: 'edited', parentCallId: 'c2' }],
+      ),
+    );
+    const entries = state.entries.toArray();
+    expect(transcriptToText(entries).split('\n')).toEqual([
+      '[tool lookup({})] [rejected by the user]',
+      '[tool getNextResponseFromSupervisor({})] [getUserAccountInfo: approved with edited arguments]',
+    ]);
+    const markdown = transcriptToMarkdown(entries, { title: 'T', details: [] });
+    expect(markdown).toContain('- Tool `lookup` (rejected by the user)');
+    expect(markdown).toContain('- Tool `getNextResponseFromSupervisor` (getUserAccountInfo: approved with edited arguments)');
   });
 });
 
