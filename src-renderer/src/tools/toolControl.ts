@@ -33,6 +33,9 @@ interface Waiting {
   readonly parentCallId: string | undefined;
 }
 
+/** The session phases after which no call can wait for a decision (as the tool-mode reducer abandons them). */
+const sessionOverPhases = new Set(['idle', 'error', 'reconnect-needed']);
+
 /** Thrown when a decision names a call that is not waiting (already decided, or its session ended). */
 export class ToolDecisionError extends Error {
   readonly code = 'not_waiting';
@@ -58,6 +61,8 @@ export function parsedArguments(raw: unknown): unknown {
 export class ToolControl {
   private state: ToolModesState = emptyToolModes;
   private readonly waiting = new Map<string, Waiting>();
+  /** The session has ended (idle, error, or a dropped connection): no call can wait for a decision any more. */
+  private over = false;
   /** Calls the user approved, with the arguments they run with (undefined: the model's own). */
   private readonly approved = new Map<string, Record<string, unknown> | undefined>();
 
@@ -66,6 +71,7 @@ export class ToolControl {
   /** Every event the session records passes through here. */
   observe(event: SessionEvent): void {
     this.state = reduceToolModes(this.state, [event]);
+    if (event.direction === 'app' && event.type === 'session.state') this.over = sessionOverPhases.has(String(event.payload['status']));
     if (this.waiting.size === 0) return;
     for (const approval of this.state.approvals) {
       if (approval.status === 'waiting') continue;
@@ -97,6 +103,8 @@ export class ToolControl {
    * decision, or fails when the session ends first. `parentCallId` is the realtime call waiting on it.
    */
   ask(agent: string, callId: string, toolName: string, rawArguments: unknown, parentCallId: string): Promise<UserDecision> {
+    // An answer that paused just as the session ended: nobody can decide it, and nothing would ever abandon it.
+    if (this.over) return Promise.reject(new ToolDecisionError(`The session had ended when ${toolName} asked for your decision.`));
     return new Promise<UserDecision>((resolve, reject) => {
       const approve = () => {
         // approve() kept the user's arguments for this call only when they differ from the model's.

@@ -121,4 +121,14 @@ describe('a supervisor tool’s call held for the user', () => {
     await expect(waiting).rejects.toThrow('The session ended while getUserAccountInfo waited for your decision.');
     await expect(tools.approve('fc_1')).rejects.toBeInstanceOf(ToolDecisionError);
   });
+
+  it('refuses at once, logging nothing, a call that asks after the session has ended', async () => {
+    const { tools, record, events } = control();
+    record('app', 'session.state', { status: 'reconnect-needed' });
+    const count = events.length;
+    await expect(tools.ask('(supervisor)', 'fc_1', 'getUserAccountInfo', ARGS, 'rt_1')).rejects.toThrow(
+      'The session had ended when getUserAccountInfo asked for your decision.',
+    );
+    expect(events).toHaveLength(count);
+  });
 });
