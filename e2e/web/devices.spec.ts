@@ -18,6 +18,26 @@ async function saveAudioSettings(app: Page): Promise<void> {
   await expect(app.getByRole('status', { name: 'Audio settings state' })).toHaveText('Saved.');
 }
 
+/** Reloads the page with every getUserMedia request kept, for `askedAudio` to read. */
+async function recordMicrophoneRequests(app: Page): Promise<void> {
+  await app.addInitScript(() => {
+    const devices = navigator.mediaDevices;
+    const open = devices.getUserMedia.bind(devices);
+    const asked: unknown[] = [];
+    (window as unknown as { __asked: unknown[] }).__asked = asked;
+    devices.getUserMedia = (constraints) => {
+      asked.push(constraints);
+      return open(constraints);
+    };
+  });
+  await app.reload();
+}
+
+/** The audio constraints of the page's latest getUserMedia request. */
+function askedAudio(app: Page): Promise<Record<string, unknown> | undefined> {
+  return app.evaluate(() => (window as unknown as { __asked: { audio: Record<string, unknown> }[] }).__asked.at(-1)?.audio);
+}
+
 async function readMeter(app: Page, name: string): Promise<number> {
   return Number(await app.getByRole('meter', { name }).getAttribute('aria-valuenow'));
 }
@@ -81,17 +101,7 @@ test.describe('devices', () => {
   test.use({ micFile: speechWav('devices-meter', 'Testing the microphone level meter, one two three four five.', 2) });
 
   test('the microphone and speaker lists name Chromium’s devices, and the chosen ones are used', async ({ app }) => {
-    await app.addInitScript(() => {
-      const devices = navigator.mediaDevices;
-      const open = devices.getUserMedia.bind(devices);
-      const asked: unknown[] = [];
-      (window as unknown as { __asked: unknown[] }).__asked = asked;
-      devices.getUserMedia = (constraints) => {
-        asked.push(constraints);
-        return open(constraints);
-      };
-    });
-    await app.reload();
+    await recordMicrophoneRequests(app);
     const driver = new AppDriver(app);
     await driver.openSettings();
     const microphone = app.getByLabel('Microphone', { exact: true });
@@ -110,8 +120,12 @@ test.describe('devices', () => {
 
     await driver.pickScenario('simpleHandoff');
     await driver.connect();
-    const asked = await app.evaluate(() => (window as unknown as { __asked: { audio: Record<string, unknown> }[] }).__asked.at(-1));
-    expect(asked?.audio).toEqual({ deviceId: { ideal: microphoneId }, echoCancellation: false, noiseSuppression: true, autoGainControl: true });
+    expect(await askedAudio(app)).toEqual({
+      deviceId: { ideal: microphoneId },
+      echoCancellation: false,
+      noiseSuppression: true,
+      autoGainControl: true,
+    });
     await expect
       .poll(() => app.evaluate(() => document.querySelector<HTMLAudioElement>('audio[data-role="assistant-audio"]')?.sinkId))
       .toBe(speakerId);
@@ -126,17 +140,7 @@ test.describe('devices', () => {
   });
 
   test('a microphone chosen mid-session replaces the sent one without reconnecting, and the server keeps hearing speech', async ({ app, fake }) => {
-    await app.addInitScript(() => {
-      const devices = navigator.mediaDevices;
-      const open = devices.getUserMedia.bind(devices);
-      const asked: unknown[] = [];
-      (window as unknown as { __asked: unknown[] }).__asked = asked;
-      devices.getUserMedia = (constraints) => {
-        asked.push(constraints);
-        return open(constraints);
-      };
-    });
-    await app.reload();
+    await recordMicrophoneRequests(app);
     const driver = new AppDriver(app);
     await driver.openSettings();
     const microphone = app.getByLabel('Microphone', { exact: true });
@@ -153,7 +157,7 @@ test.describe('devices', () => {
     await saveAudioSettings(app);
     const firstId = await microphone.inputValue();
     await expect
-      .poll(() => app.evaluate(() => (window as unknown as { __asked: { audio: Record<string, unknown> }[] }).__asked.at(-1)?.audio))
+      .poll(() => askedAudio(app))
       .toEqual({ deviceId: { ideal: firstId }, echoCancellation: true, noiseSuppression: false, autoGainControl: true });
     await app.getByRole('tab', { name: 'Events' }).click();
     // Chromium's fake capture names every track "Fake Default Audio Input"; the event says what was asked for, too.
