@@ -70,8 +70,8 @@ export function waitingApprovals(state: ToolModesState): ToolApproval[] {
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 const isMode = (value: unknown): value is ToolMode => toolModeNames.includes(value as ToolMode);
 const isDecision = (value: unknown): value is ApprovalDecision => value === 'approved' || value === 'edited' || value === 'rejected';
-/** The phases in which a session can no longer run a waiting call. */
-const endedPhases = new Set(['idle', 'error', 'reconnect-needed']);
+/** The session phases in which no call can wait for a decision any more (a waiting one is abandoned). */
+export const endedSessionPhases: ReadonlySet<string> = new Set(['idle', 'error', 'reconnect-needed']);
 
 /**
  * Folds a batch of events into the tools' modes and approvals. Pure and O(batch) apart from copying the
@@ -120,7 +120,7 @@ export function reduceToolModes(state: ToolModesState, events: readonly SessionE
       };
       if (asked) list[index] = decided;
       else list.push(decided);
-    } else if (event.type === 'session.state' && endedPhases.has(String(payload['status']))) {
+    } else if (event.type === 'session.state' && endedSessionPhases.has(String(payload['status']))) {
       const source = approvals ?? state.approvals;
       if (!source.some((approval) => approval.status === 'waiting')) continue;
       approvals = source.map((approval) => (approval.status === 'waiting' ? { ...approval, status: 'abandoned', decidedAt: event.t } : approval));

@@ -1,6 +1,7 @@
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import {
   emptyToolModes,
+  endedSessionPhases,
   reduceToolModes,
   settingOf,
   toolOfKey,
@@ -32,9 +33,6 @@ interface Waiting {
   /** The realtime call a supervisor tool's call sits in. */
   readonly parentCallId: string | undefined;
 }
-
-/** The session phases after which no call can wait for a decision (as the tool-mode reducer abandons them). */
-const sessionOverPhases = new Set(['idle', 'error', 'reconnect-needed']);
 
 /** Thrown when a decision names a call that is not waiting (already decided, or its session ended). */
 export class ToolDecisionError extends Error {
@@ -71,7 +69,7 @@ export class ToolControl {
   /** Every event the session records passes through here. */
   observe(event: SessionEvent): void {
     this.state = reduceToolModes(this.state, [event]);
-    if (event.direction === 'app' && event.type === 'session.state') this.over = sessionOverPhases.has(String(event.payload['status']));
+    if (event.direction === 'app' && event.type === 'session.state') this.over = endedSessionPhases.has(String(event.payload['status']));
     if (this.waiting.size === 0) return;
     for (const approval of this.state.approvals) {
       if (approval.status === 'waiting') continue;
