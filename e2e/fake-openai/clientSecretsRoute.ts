@@ -2,12 +2,17 @@ import type { ClientSecretCreateResponse } from 'openai/resources/realtime/clien
 import { badRequest } from './apiError';
 import type { Credentials } from './credentials';
 import { parseJsonBody } from './httpExchange';
-import { defaultSession, mergeSession } from './sessionConfig';
+import { DEFAULT_REALTIME_MODEL, defaultSession, mergeSession } from './sessionConfig';
 
 const DEFAULT_TTL_SECONDS = 600;
 
 /** POST /v1/realtime/client_secrets: mints an `ek_` secret carrying the session config it was asked for. */
-export function mintClientSecret(body: string, credentials: Credentials, expired: boolean): ClientSecretCreateResponse {
+export function mintClientSecret(
+  body: string,
+  credentials: Credentials,
+  expired: boolean,
+  gateModel: (model: string) => void,
+): ClientSecretCreateResponse {
   const request = body.trim() ? parseJsonBody(body) : {};
   const expiresAfter = request['expires_after'] as { anchor?: unknown; seconds?: unknown } | undefined;
   const seconds = expiresAfter?.seconds ?? DEFAULT_TTL_SECONDS;
@@ -29,10 +34,9 @@ export function mintClientSecret(body: string, credentials: Credentials, expired
       'missing_required_parameter',
     );
   }
-  const session = mergeSession(
-    defaultSession(typeof sessionRequest['model'] === 'string' ? sessionRequest['model'] : 'gpt-realtime'),
-    sessionRequest,
-  );
+  const model = typeof sessionRequest['model'] === 'string' ? sessionRequest['model'] : DEFAULT_REALTIME_MODEL;
+  gateModel(model);
+  const session = mergeSession(defaultSession(model), sessionRequest);
   const secret = credentials.mint(session, expired ? -1 : seconds);
   session.expires_at = secret.expiresAt;
   return { value: secret.value, expires_at: secret.expiresAt, session: session as unknown as ClientSecretCreateResponse['session'] };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { FakeOpenAIError } from './fakeError';
+import type { ModelRefusal } from './models';
 
-export const faultRoutes = ['client_secrets', 'calls', 'realtime', 'responses', '*'] as const;
+export const faultRoutes = ['client_secrets', 'calls', 'realtime', 'responses', 'models', '*'] as const;
 export type FaultRoute = (typeof faultRoutes)[number];
 
 /** One injected failure. Request-level effects act when a request or connection arrives; response-level ones while a response streams. */
@@ -22,6 +23,13 @@ export const faultSchema = z.strictObject({
   refuseSdp: z.literal(true).optional(),
   /** Response-level: drop the data channel, socket or SSE stream after the first delta of a response. */
   dropMidResponse: z.literal(true).optional(),
+  /**
+   * Request-level: refuse requests for this model (the mint's `session.model`, the Responses body's `model`,
+   * the WebSocket URL's `?model=`) as the real API refuses a model it no longer serves: 404 model_not_found.
+   */
+  refuseModel: z.string().min(1).optional(),
+  /** With refuseModel: `deprecated` (the default, the wording for a retired model) or `not_found`. */
+  refusal: z.enum(['deprecated', 'not_found']).optional(),
   /** How many requests (or responses) it applies to before it removes itself; forever when absent. */
   times: z.number().int().positive().optional(),
 });
@@ -43,6 +51,8 @@ export interface FaultEffect {
 type Phase = 'request' | 'response';
 
 function actsIn(fault: Fault, phase: Phase): boolean {
+  // A model refusal acts only on requests for its model (`refusalFor`), so it uses up no `times` elsewhere.
+  if (fault.refuseModel !== undefined) return false;
   if (phase === 'request')
     return fault.status !== undefined || fault.latencyMs !== undefined || fault.expiredSecrets === true || fault.refuseSdp === true;
   return fault.deltaDelayMs !== undefined || fault.dropMidResponse === true || (fault.route === 'realtime' && fault.latencyMs !== undefined);
@@ -87,12 +97,23 @@ export class FaultControl {
         effect.deltaDelayMs = Math.max(effect.deltaDelayMs, fault.deltaDelayMs ?? 0);
         effect.dropMidResponse ||= fault.dropMidResponse === true;
       }
-      if (fault.times !== undefined) {
-        fault.times -= 1;
-        if (fault.times === 0) this.active = this.active.filter((other) => other !== fault);
-      }
+      this.useOnce(fault);
     }
     return effect;
+  }
+
+  /** Whether a request of `route` for `model` is to be refused, and in which wording; uses up one of its `times`. */
+  refusalFor(route: Exclude<FaultRoute, '*'>, model: string): ModelRefusal | undefined {
+    const fault = this.active.find((candidate) => candidate.refuseModel === model && (candidate.route === '*' || candidate.route === route));
+    if (!fault) return undefined;
+    this.useOnce(fault);
+    return fault.refusal ?? 'deprecated';
+  }
+
+  private useOnce(fault: Fault): void {
+    if (fault.times === undefined) return;
+    fault.times -= 1;
+    if (fault.times === 0) this.active = this.active.filter((other) => other !== fault);
   }
 }
 

@@ -8,6 +8,7 @@ import { bearerToken, Credentials } from './credentials';
 import { defaultScript } from './defaultScript';
 import { FaultControl, type FaultInput } from './faults';
 import { parseJsonBody, readBody, sendJson } from './httpExchange';
+import { gateModel, listModels, retrieveModel } from './models';
 import { ReceivedLog } from './receivedLog';
 import { ResponsesApi } from './responsesRoute';
 import { parseScript, type FakeScript, type FakeScriptInput } from './script';
@@ -61,7 +62,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   const calls = new WebRtcCalls(sessionDeps);
 
   const admit = admitter(credentials, faults);
-  const websocket = new WebSocketRealtime(admit, sessionDeps);
+  const websocket = new WebSocketRealtime(admit, sessionDeps, faults);
   const routes: Record<
     string,
     {
@@ -73,19 +74,20 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     'POST /v1/realtime/client_secrets': {
       route: 'client_secrets',
       acceptsClientSecrets: false,
-      run: async (_req, res, body, { fault }) => sendJson(res, 200, mintClientSecret(body, credentials, fault.expiredSecrets)),
+      run: async (_req, res, body, { fault }) =>
+        sendJson(
+          res,
+          200,
+          mintClientSecret(body, credentials, fault.expiredSecrets, (model) => gateModel(faults, 'client_secrets', model)),
+        ),
     },
     'POST /v1/realtime/calls': {
       route: 'calls',
       acceptsClientSecrets: true,
       run: async (req, res, body, { fault, credential }) => {
-        const answer = await calls.answer(
-          body,
-          req.headers['content-type'],
-          credential,
-          new URL(req.url ?? '/', 'http://x').searchParams.get('model'),
-          fault.refuseSdp,
-        );
+        const model = new URL(req.url ?? '/', 'http://x').searchParams.get('model');
+        if (model) gateModel(faults, 'calls', model);
+        const answer = await calls.answer(body, req.headers['content-type'], credential, model, fault.refuseSdp);
         res.writeHead(201, { 'Content-Type': 'application/sdp', Location: `/v1/realtime/calls/${answer.callId}` });
         res.end(answer.sdp);
       },
@@ -93,7 +95,16 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     'POST /v1/responses': {
       route: 'responses',
       acceptsClientSecrets: false,
-      run: async (_req, res, body) => responses.handle(parseJsonBody(body), res, faults.take('responses', 'response'), deltaIntervalMs),
+      run: async (_req, res, body) => {
+        const request = parseJsonBody(body);
+        if (typeof request['model'] === 'string') gateModel(faults, 'responses', request['model']);
+        await responses.handle(request, res, faults.take('responses', 'response'), deltaIntervalMs);
+      },
+    },
+    'GET /v1/models': {
+      route: 'models',
+      acceptsClientSecrets: false,
+      run: async (_req, res) => sendJson(res, 200, listModels()),
     },
   };
 
@@ -112,7 +123,16 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       res.writeHead(204).end();
       return;
     }
-    const handler = routes[`${req.method} ${path}`];
+    // `GET /v1/models/{id}` is the one route with a parameter.
+    const modelId = req.method === 'GET' && path.startsWith('/v1/models/') ? decodeURIComponent(path.slice('/v1/models/'.length)) : undefined;
+    const handler =
+      modelId !== undefined
+        ? {
+            route: 'models' as const,
+            acceptsClientSecrets: false,
+            run: async (_req: IncomingMessage, res: ServerResponse) => sendJson(res, 200, retrieveModel(modelId)),
+          }
+        : routes[`${req.method} ${path}`];
     readBody(req)
       .then(async (body) => {
         entry.body = parseForLog(body);

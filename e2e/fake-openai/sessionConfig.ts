@@ -6,6 +6,9 @@ import { newId } from './ids';
 export type ServerSession = RealtimeSessionCreateRequest & { id: string; object: 'realtime.session'; expires_at: number };
 
 /** A fresh session as the GA API reports it, before any session.update. */
+/** The model a session gets when neither the mint nor the URL names one. */
+export const DEFAULT_REALTIME_MODEL = 'gpt-realtime';
+
 export function defaultSession(model: string): ServerSession {
   return {
     type: 'realtime',
@@ -85,7 +88,7 @@ export function startingSession(credential: Credential, model: string | null): S
   const session =
     credential.kind === 'clientSecret'
       ? { ...structuredClone(credential.secret.session), id: newId('sess') }
-      : defaultSession(model ?? 'gpt-realtime');
+      : defaultSession(model ?? DEFAULT_REALTIME_MODEL);
   if (model) session.model = model;
   return session;
 }

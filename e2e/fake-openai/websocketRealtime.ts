@@ -4,6 +4,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Admit } from './admission';
 import { ApiError } from './apiError';
 import { bearerToken } from './credentials';
+import { gateModel } from './models';
+import type { FaultControl } from './faults';
 import { RealtimeSession, type SessionDeps } from './realtimeSession';
 import { startingSession, type ServerSession } from './sessionConfig';
 
@@ -17,6 +19,7 @@ export class WebSocketRealtime {
   constructor(
     private readonly admit: Admit,
     private readonly deps: () => SessionDeps,
+    private readonly faults: FaultControl,
   ) {}
 
   async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -33,6 +36,7 @@ export class WebSocketRealtime {
         throw new ApiError(400, 'missing_required_parameter', "Missing required parameter: 'model'. Connect to /v1/realtime?model=….", 'model');
       }
       initial = startingSession(credential, model);
+      if (initial.model) gateModel(this.faults, 'realtime', initial.model);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       refuseUpgrade(socket, error);

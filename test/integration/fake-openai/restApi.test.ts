@@ -120,7 +120,7 @@ describe('POST /v1/responses', () => {
 
   it('answers a structured-output request no rule covers with a value that fits the schema', async () => {
     const response = await openai.responses.create({
-      model: 'o4-mini',
+      model: 'gpt-6.1-sol',
       input: 'anything',
       text: {
         format: {

@@ -98,7 +98,7 @@ describe("the shipped scenarios' strict schemas", async () => {
     '%s: the escalation output schema passes strict mode',
     async (_id, schema) => {
       const response = await openai.responses.create({
-        model: 'o4-mini',
+        model: 'gpt-6.1-sol',
         input: 'hello',
         text: { format: { type: 'json_schema', name: 'escalation', strict: true, schema } },
       });

@@ -22,6 +22,22 @@ describe('fault control', () => {
     expect(faults.take('realtime', 'response').dropMidResponse).toBe(false);
   });
 
+  it('refuses only requests for its model and route, in the wording asked for, and uses up no `times` elsewhere', () => {
+    const faults = new FaultControl();
+    faults.set([{ route: 'responses', refuseModel: 'gpt-4.1', refusal: 'not_found', times: 1 }, { refuseModel: 'gpt-realtime' }]);
+    expect(faults.take('responses', 'request').status).toBeUndefined();
+    expect(faults.refusalFor('client_secrets', 'gpt-4.1')).toBeUndefined();
+    expect(faults.refusalFor('responses', 'gpt-6.1-terra')).toBeUndefined();
+    expect(faults.refusalFor('responses', 'gpt-4.1')).toBe('not_found');
+    expect(faults.refusalFor('responses', 'gpt-4.1')).toBeUndefined();
+    expect(faults.refusalFor('client_secrets', 'gpt-realtime')).toBe('deprecated');
+    expect(parseFaultFlag('route=client_secrets,refuseModel=gpt-realtime,refusal=not_found')).toMatchObject({
+      route: 'client_secrets',
+      refuseModel: 'gpt-realtime',
+      refusal: 'not_found',
+    });
+  });
+
   it('parses CLI fault flags, naming a bad field', () => {
     expect(parseFaultFlag('route=responses,status=429,retryAfterSeconds=3')).toMatchObject({ route: 'responses', status: 429, retryAfterSeconds: 3 });
     expect(parseFaultFlag('route=realtime,dropMidResponse')).toMatchObject({ route: 'realtime', dropMidResponse: true });
