@@ -20,6 +20,8 @@ export const errorCodes = [
   'upstream_error',
   'upstream_unreachable',
   'upstream_bad_output',
+  /** The API does not serve the model a setting chose (retired, or never existed): the message names the setting and a replacement. */
+  'model_unavailable',
   'log_unreadable',
   'log_unwritable',
   'session_unknown',
@@ -66,4 +68,11 @@ export function describeZodError(error: z.ZodError, prefix = ''): { message: str
   });
   const field = first ? fieldOf(first.path) : '';
   return field === '' ? { message: lines.join('; ') } : { message: lines.join('; '), field };
+}
+
+/** What an event records of a failure: its code (`internal` when it has none), its message and the field at fault. */
+export function errorPayload(error: unknown): { code: string; message: string; field?: string } {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'internal';
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof WorkbenchError && error.field !== undefined ? { code, message, field: error.field } : { code, message };
 }

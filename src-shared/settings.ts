@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseHotkey } from './hotkey';
+import { defaultModels } from './models';
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
@@ -7,6 +8,14 @@ export const themeSchema = z.enum(['system', 'light', 'dark']);
 
 /** The voices the Realtime API offers; the setting stays a string so a voice added later still loads. */
 export const realtimeVoices = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
+
+/** A custom voice made for the account; it goes on the wire as `{id}` where a named voice goes as its name. */
+export const CUSTOM_VOICE = /^voice_[A-Za-z0-9_-]+$/;
+
+/** A voice as the Realtime API takes it: a named voice's name, or a custom voice as `{id: "voice_…"}`. */
+export function wireVoice(voice: string): string | { id: string } {
+  return CUSTOM_VOICE.test(voice) ? { id: voice } : voice;
+}
 
 export const noiseReductionSchema = z.enum(['off', 'near_field', 'far_field'], {
   error: 'must be off, near_field (headset or close microphone) or far_field (laptop or room microphone)',
@@ -44,7 +53,10 @@ export const settingsSchema = z
     supervisorModel: z.string().min(1),
     escalationModel: z.string().min(1),
     guardrailModel: z.string().min(1),
-    voice: z.string().min(1),
+    /** A named voice (a name added later still loads) or a custom voice id `voice_…`. */
+    voice: z.string().regex(/^(voice_[A-Za-z0-9_-]+|[a-z][a-z0-9_-]*)$/, {
+      error: 'must be a named voice such as marin, or a custom voice id such as voice_1a2b3c',
+    }),
     theme: themeSchema,
     /** Record the microphone and the assistant's audio beside each session log (a stereo WAV). */
     recordAudio: z.boolean(),
@@ -69,10 +81,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const defaultSettings: Settings = {
   baseUrl: DEFAULT_BASE_URL,
-  realtimeModel: 'gpt-realtime',
-  supervisorModel: 'gpt-4.1',
-  escalationModel: 'o4-mini',
-  guardrailModel: 'gpt-4.1-mini',
+  ...defaultModels,
   voice: 'sage',
   theme: 'system',
   recordAudio: true,

@@ -12,7 +12,7 @@ test('chatSupervisor: an account question goes to the supervisor, whose tool loo
   await driver.say('What is my account balance?');
 
   const call = driver.toolCall('getNextResponseFromSupervisor');
-  await expect(call).toContainText('Supervisor · gpt-4.1');
+  await expect(call).toContainText('Supervisor · gpt-6.1-terra');
   await expect(driver.assistantMessage(SUPERVISOR_BILL_ANSWER)).toBeVisible();
 
   // The supervisor's own tool loop ran on the Responses API: it called getUserAccountInfo and was given the scenario's mock result.
@@ -61,7 +61,7 @@ test('customerServiceRetail: authentication, then returns, then the escalation d
   await expect(driver.toolCall('lookupOrders')).toContainText('done');
   await driver.say('Yes, I want to return it.');
   const escalation = driver.toolCall('checkEligibilityAndPossiblyInitiateReturn');
-  await expect(escalation).toContainText('Escalation · o4-mini');
+  await expect(escalation).toContainText('Escalation · gpt-6.1-sol');
   await escalation.locator('summary').click();
   await expect(escalation).toContainText('isEligible');
   await expect(escalation).toContainText('prepaid label');

@@ -13,6 +13,7 @@ import { runEscalation } from '../services/escalation';
 import { savePrompt } from '../services/scenarioSave';
 import { classifyOutput } from '../services/guardrail';
 import { mintSession, testKey } from '../services/sessionMinter';
+import { withModelSetting } from '../services/modelRefusal';
 import { advanceSupervisor, startSupervisorLoop, type SupervisorLoop } from '../services/supervisor';
 import type { SupervisorPauses } from '../services/supervisorPauses';
 import type { Handlers } from './dispatcher';
@@ -99,35 +100,44 @@ export function createHandlers({
       },
     },
     session: {
-      mint: (request) => mintSession(upstream, settings.get(), request),
+      mint: (request) => {
+        const model = request.model ?? settings.get().realtimeModel;
+        return withModelSetting('realtimeModel', model, () => mintSession(upstream, settings.get(), request));
+      },
       end: ({ sessionId }) => ({ cancelled: calls.cancel(sessionId) + supervisorPauses.dropSession(sessionId) }),
     },
     supervisor: {
       run: (request) =>
         scenarioCall(request, 'The supervisor call', mainTimeoutMs('supervisor:run'), async (client, scenario, signal) => {
           const loop = startSupervisorLoop(scenario, settings.get().supervisorModel, request);
-          return settleSupervisor(request.sessionId, loop, await advanceSupervisor(client, loop, signal));
+          return withModelSetting('supervisorModel', loop.model, async () =>
+            settleSupervisor(request.sessionId, loop, await advanceSupervisor(client, loop, signal)),
+          );
         }),
       resume: async ({ sessionId, pauseId, ...decision }) => {
         const loop = supervisorPauses.take(sessionId, pauseId);
         const client = await upstream();
-        const outcome = await calls.run(sessionId, 'The supervisor call', mainTimeoutMs('supervisor:resume'), (signal) =>
-          advanceSupervisor(client, loop, signal, decision),
+        const outcome = await withModelSetting('supervisorModel', loop.model, () =>
+          calls.run(sessionId, 'The supervisor call', mainTimeoutMs('supervisor:resume'), (signal) =>
+            advanceSupervisor(client, loop, signal, decision),
+          ),
         );
         return settleSupervisor(sessionId, loop, outcome);
       },
     },
     escalation: {
       decide: (request) =>
-        scenarioCall(request, 'The escalation call', mainTimeoutMs('escalation:decide'), (client, scenario, signal) =>
-          runEscalation(client, scenario, settings.get().escalationModel, request, signal),
-        ),
+        scenarioCall(request, 'The escalation call', mainTimeoutMs('escalation:decide'), (client, scenario, signal) => {
+          const model = settings.get().escalationModel;
+          return withModelSetting('escalationModel', model, () => runEscalation(client, scenario, model, request, signal));
+        }),
     },
     guardrail: {
       classify: (request) =>
-        scenarioCall(request, 'The guardrail call', mainTimeoutMs('guardrail:classify'), (client, scenario, signal) =>
-          classifyOutput(client, scenario, settings.get().guardrailModel, request.text, signal),
-        ),
+        scenarioCall(request, 'The guardrail call', mainTimeoutMs('guardrail:classify'), (client, scenario, signal) => {
+          const model = settings.get().guardrailModel;
+          return withModelSetting('guardrailModel', model, () => classifyOutput(client, scenario, model, request.text, signal));
+        }),
     },
     pricing: {
       get: () => pricing(),

@@ -1,6 +1,7 @@
 import type { MintedSession } from '../../src-shared/contract';
 import { WorkbenchError } from '../../src-shared/errors';
-import type { Settings } from '../../src-shared/settings';
+import { wireVoice, type Settings } from '../../src-shared/settings';
+import { explainModelRefusal } from './modelRefusal';
 import type { UpstreamClientFactory } from './openaiClient';
 
 const SECRET_LIFETIME_SECONDS = 600;
@@ -16,7 +17,7 @@ export async function mintSession(
   const minted = await call('Minting a realtime session', (client) =>
     client.realtime.clientSecrets.create({
       expires_after: { anchor: 'created_at', seconds: SECRET_LIFETIME_SECONDS },
-      session: { type: 'realtime', model, audio: { output: { voice: request.voice ?? settings.voice } } },
+      session: { type: 'realtime', model, audio: { output: { voice: wireVoice(request.voice ?? settings.voice) } } },
     }),
   );
   if (!minted.value.startsWith('ek_')) {
@@ -31,7 +32,8 @@ export async function testKey(upstream: UpstreamClientFactory, settings: Setting
     const minted = await mintSession(upstream, settings, {});
     const { baseUrl } = await upstream();
     return { ok: true, message: `The key works: ${baseUrl} minted a ${minted.model} session.` };
-  } catch (error) {
+  } catch (caught) {
+    const error = explainModelRefusal(caught, 'realtimeModel', settings.realtimeModel);
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { WorkbenchError } from '../../src-shared/errors';
+import { isModelRefusal } from './modelRefusal';
 
 /** Removes a secret from text that might echo it (some servers quote the key they refused). */
 export function scrubSecret(text: string, secret: string | undefined): string {
@@ -31,6 +32,8 @@ export function toUpstreamError(error: unknown, what: string, baseUrl: string, a
         `The API key was refused by ${baseUrl}: ${error.status}${code}. Check the key in Settings. (${detail})`,
       );
     }
+    if (isModelRefusal(error))
+      return new WorkbenchError('model_unavailable', `${baseUrl} answered ${error.status ?? 'with an error'}${code}: ${detail}`);
     if (error.status === 429) {
       const retryAfter = error.headers?.get?.('retry-after');
       return new WorkbenchError(

@@ -38,10 +38,10 @@ describe('session minting', () => {
     const minted = value<{ clientSecret: string; expiresAt: number; model: string; callsUrl: string }>(await services.dispatch('session:mint', {}));
     expect(minted.clientSecret).toMatch(/^ek_/);
     expect(minted.callsUrl).toBe(`${baseUrl}/realtime/calls`);
-    expect(minted.model).toBe('gpt-realtime');
+    expect(minted.model).toBe('gpt-realtime-2.1');
     expect(minted.expiresAt).toBeGreaterThan(Date.now() / 1000);
     const request = fake.received.http.find((entry) => entry.path === '/v1/realtime/client_secrets');
-    expect(request?.body).toMatchObject({ session: { type: 'realtime', model: 'gpt-realtime', audio: { output: { voice: 'sage' } } } });
+    expect(request?.body).toMatchObject({ session: { type: 'realtime', model: 'gpt-realtime-2.1', audio: { output: { voice: 'sage' } } } });
   });
 
   it('refuses a bad key with a message naming the endpoint, and never the key', async () => {
@@ -72,7 +72,7 @@ describe('the supervisor', () => {
       model: string;
     }>(await services.dispatch('supervisor:run', supervisorRequest));
     expect(result.text).toBe(SUPERVISOR_BILL_ANSWER);
-    expect(result.model).toBe('gpt-4.1');
+    expect(result.model).toBe('gpt-6.1-terra');
     expect(result.steps).toEqual([expect.objectContaining({ name: 'getUserAccountInfo', output: expect.objectContaining({ balance: '$50.00' }) })]);
     const calls = fake.received.http.filter((entry) => entry.path === '/v1/responses');
     expect(calls).toHaveLength(2);
@@ -126,10 +126,10 @@ describe('escalation and guardrails', () => {
         conversation,
       }),
     );
-    expect(result.model).toBe('o4-mini');
+    expect(result.model).toBe('gpt-6.1-sol');
     expect(result.decision).toEqual({ isEligible: true, rationale: expect.any(String), nextStep: expect.stringContaining('prepaid label') });
     const request = fake.received.http.find((entry) => entry.path === '/v1/responses');
-    expect(request?.body).toMatchObject({ model: 'o4-mini', text: { format: { type: 'json_schema', strict: true } } });
+    expect(request?.body).toMatchObject({ model: 'gpt-6.1-sol', text: { format: { type: 'json_schema', strict: true } } });
   });
 
   it('classifies assistant text: NONE passes, an insult trips OFFENSIVE', async () => {
@@ -232,7 +232,7 @@ describe('the supervisor, at its edges', () => {
     expect(result).toMatchObject({ text: 'I am not sure how to help with that.', steps: [] });
     const [body] = responsesBodies();
     expect(body).toMatchObject({
-      model: 'gpt-4.1',
+      model: 'gpt-6.1-terra',
       parallel_tool_calls: false,
       store: false,
       instructions: expect.stringContaining('Brightwave Mobile'),
@@ -329,7 +329,7 @@ describe('escalation and guardrails, at their edges', () => {
     expect(result.usage.totalTokens).toBeGreaterThan(0);
     const [body] = responsesBodies();
     expect(body).toMatchObject({
-      model: 'o4-mini',
+      model: 'gpt-6.1-sol',
       store: false,
       instructions: expect.stringContaining('You review return requests for Ridgeline Outfitters.'),
       text: { format: { type: 'json_schema', name: 'decision', strict: true, schema: { required: ['isEligible', 'rationale', 'nextStep'] } } },
@@ -354,7 +354,7 @@ describe('escalation and guardrails, at their edges', () => {
     expect(value(await services.dispatch('guardrail:classify', { sessionId: 's3', scenarioId: 'simpleHandoff', text: 'A poem.' }))).toMatchObject({
       category: 'OFFENSIVE',
       tripped: true,
-      model: 'gpt-4.1-mini',
+      model: 'gpt-6-luna',
     });
     const [body] = responsesBodies();
     expect(body!['instructions']).toBe(

@@ -53,7 +53,7 @@ describe('a supervisor tool set to "ask me"', () => {
   it('approved, runs the tool as the scenario says and goes on to the final answer', async () => {
     const { services, waiting, inputs } = await pausedSupervisor();
     const done = value<Done>(await services.dispatch('supervisor:resume', { sessionId: 's1', pauseId: waiting.pauseId, decision: 'approved' }));
-    expect(done).toMatchObject({ status: 'done', text: SUPERVISOR_BILL_ANSWER, model: 'gpt-4.1' });
+    expect(done).toMatchObject({ status: 'done', text: SUPERVISOR_BILL_ANSWER, model: 'gpt-6.1-terra' });
     expect(done.steps).toEqual([
       { name: 'getUserAccountInfo', arguments: waiting.call.arguments, output: expect.objectContaining({ balance: '$50.00' }), approval: 'approved' },
     ]);

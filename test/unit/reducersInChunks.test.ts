@@ -110,6 +110,20 @@ describe('the session status reducer', () => {
     expect(upTo('ptt.down').pttActive).toBe(true);
     expect(reduceStatus(idleStatus, session)).toEqual({ ...idleStatus, sessionId: 's1' });
   });
+
+  it('keeps the latest refusal of a model for the toolbar, ignores other failures, and forgets it when a new session starts', () => {
+    const refused = 'The API does not serve the supervisor model o4-mini (…). Choose another in Settings → Supervisor model, such as gpt-5.6-terra.';
+    const failing = stream(
+      ['app', 'session.started', { sessionId: 's1' }],
+      ['app', 'supervisor.error', { callId: 'c1', code: 'timeout', message: 'The supervisor call took longer than 45 s.' }],
+      ['app', 'supervisor.error', { callId: 'c2', code: 'model_unavailable', message: refused, field: 'supervisorModel' }],
+      ['app', 'guardrail.error', { itemId: 'i1', code: 'upstream_error', message: 'boom' }],
+    );
+    expect(reduceStatus(idleStatus, failing.slice(0, 2)).modelProblem).toBeUndefined();
+    expect(reduceStatus(idleStatus, failing).modelProblem).toBe(refused);
+    const next = stream(['app', 'session.started', { sessionId: 's2' }]);
+    expect(reduceStatus(reduceStatus(idleStatus, failing), next).modelProblem).toBeUndefined();
+  });
 });
 
 describe('the persistent list under the transcript', () => {

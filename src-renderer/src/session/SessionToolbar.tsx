@@ -186,6 +186,11 @@ export function SessionToolbar() {
           {session.assistantSpeaking ? '● Speaking' : '○ Not speaking'}
         </span>
       </div>
+      {session.modelProblem && !(session.phase.status === 'error' && session.phase.message === session.modelProblem) && (
+        <p className="toolbar-notice" role="alert" data-testid="model-problem">
+          {session.modelProblem}
+        </p>
+      )}
       <div className="toolbar-row">
         <div className="segmented" role="radiogroup" aria-label="Turn detection" onKeyDown={turnModeKeys}>
           <button

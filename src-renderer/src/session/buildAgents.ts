@@ -1,5 +1,6 @@
 import { RealtimeAgent } from '@openai/agents/realtime';
 import type { Scenario } from '../../../src-shared/scenario';
+import { wireVoice } from '../../../src-shared/settings';
 import { buildTool, type ToolContext } from './scenarioTools';
 
 /** The scenario's agents as SDK agents, with their tools and their handoff graph wired up. */
@@ -12,7 +13,8 @@ export function buildAgents(scenario: Scenario, context: ToolContext, defaultVoi
         name: config.name,
         instructions: config.instructions,
         handoffDescription: config.publicDescription,
-        voice: config.voice ?? defaultVoice,
+        // The SDK passes the voice through to the wire unchanged; a custom voice must arrive there as `{id}`.
+        voice: wireVoice(config.voice ?? defaultVoice) as string,
         tools: config.tools.map((definition) => buildTool(definition, context, config.name)),
       }),
     );

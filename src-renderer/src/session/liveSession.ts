@@ -1,6 +1,6 @@
 import { sampleRoundTrip } from './roundTripSampler';
 import { OpenAIRealtimeWebRTC, RealtimeSession, type RealtimeAgent } from '@openai/agents/realtime';
-import { WorkbenchError } from '../../../src-shared/errors';
+import { errorPayload, WorkbenchError } from '../../../src-shared/errors';
 import type { WorkbenchApi } from '../../../src-shared/contract';
 import type { Scenario } from '../../../src-shared/scenario';
 import { noAppliedPrompts, withAppliedPrompts, type AppliedPrompts } from '../../../src-shared/appliedPrompts';
@@ -315,7 +315,7 @@ export class LiveSession {
       if (error instanceof Cancelled || this.ended) return;
       const message = describeFailure(error);
       this.setPhase({ status: 'error', message });
-      this.record('app', 'session.error', { message });
+      this.record('app', 'session.error', { ...errorPayload(error), message });
       this.finish('error');
     }
   }

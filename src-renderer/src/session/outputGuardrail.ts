@@ -1,5 +1,6 @@
 import type { RealtimeOutputGuardrail } from '@openai/agents/realtime';
 import type { WorkbenchApi } from '../../../src-shared/contract';
+import { errorPayload } from '../../../src-shared/errors';
 import type { Scenario } from '../../../src-shared/scenario';
 import type { RecordEvent } from '../events/eventRecorder';
 
@@ -77,7 +78,7 @@ export function moderationGuardrail(
         });
         return { tripwireTriggered: verdict.tripped, outputInfo: { category: verdict.category, rationale: verdict.rationale } };
       } catch (error) {
-        record('app', 'guardrail.error', { itemId, message: error instanceof Error ? error.message : String(error) });
+        record('app', 'guardrail.error', { itemId, ...errorPayload(error) });
         return { tripwireTriggered: false, outputInfo: { error: true } };
       }
     },

@@ -1,5 +1,6 @@
 import { tool, type FunctionTool } from '@openai/agents/realtime';
 import type { SupervisorResult, WorkbenchApi } from '../../../src-shared/contract';
+import { errorPayload } from '../../../src-shared/errors';
 import type { AgentTool, Scenario } from '../../../src-shared/scenario';
 import { SUPERVISOR_TOOLS } from '../../../src-shared/toolModes';
 import type { RecordEvent } from '../events/eventRecorder';
@@ -15,11 +16,6 @@ export interface ToolContext {
   readonly conversation: () => ConversationTurn[];
   /** The session's tool modes (canned result, ask me), set from the Tools panel. */
   readonly tools?: ToolControl;
-}
-
-function errorText(error: unknown): { code: string; message: string } {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'internal';
-  return { code, message: error instanceof Error ? error.message : String(error) };
 }
 
 /** The supervisor's own tools as set in the Tools panel: canned results for main to answer with, and the tools that ask first. */
@@ -116,8 +112,9 @@ async function runOnBackend(
     });
     return result.decision;
   } catch (error) {
-    const { code, message } = errorText(error);
-    record('app', `${kind}.error`, { callId, toolName: definition.name, code, message, durationMs: Math.round(performance.now() - started) });
+    const failure = errorPayload(error);
+    const { code } = failure;
+    record('app', `${kind}.error`, { callId, toolName: definition.name, ...failure, durationMs: Math.round(performance.now() - started) });
     return {
       error: `The ${kind} model could not answer (${code}). Tell the user briefly that you cannot look this up right now and offer to try again.`,
     };

@@ -15,6 +15,8 @@ export interface SessionStatus {
   readonly pttActive: boolean;
   readonly assistantSpeaking: boolean;
   readonly userSpeaking: boolean;
+  /** The latest refusal of a model a setting chose (the message names the model, the setting and a replacement). */
+  readonly modelProblem: string | undefined;
 }
 
 export const idleStatus: SessionStatus = Object.freeze({
@@ -24,7 +26,11 @@ export const idleStatus: SessionStatus = Object.freeze({
   pttActive: false,
   assistantSpeaking: false,
   userSpeaking: false,
+  modelProblem: undefined,
 });
+
+/** The failures whose events say which model the API refused: the mint's, and each server-side model call's. */
+const modelCallErrors = new Set(['session.error', 'supervisor.error', 'escalation.error', 'guardrail.error']);
 
 function phaseOf(payload: Record<string, unknown>): SessionPhase {
   const text = (key: string) => (typeof payload[key] === 'string' ? (payload[key] as string) : '');
@@ -57,7 +63,9 @@ export function reduceStatus(status: SessionStatus, events: readonly SessionEven
             ? { phase }
             : { phase, micLive: false, pttActive: false, assistantSpeaking: false, userSpeaking: false },
         );
-      } else if (event.type === 'mic.state') set({ micLive: event.payload['live'] === true });
+      } else if (modelCallErrors.has(event.type) && event.payload['code'] === 'model_unavailable')
+        set({ modelProblem: typeof event.payload['message'] === 'string' ? event.payload['message'] : 'The API refused a model.' });
+      else if (event.type === 'mic.state') set({ micLive: event.payload['live'] === true });
       else if (event.type === 'ptt.down') set({ pttActive: true });
       else if (event.type === 'ptt.up') set({ pttActive: false });
     } else if (event.direction === 'server') {

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { realtimeVoices, type Settings, type SettingsPatch, type TurnDetectionSettings } from '../../../src-shared/settings';
+import { useState, type ReactNode } from 'react';
+import { CUSTOM_VOICE, realtimeVoices, type Settings, type SettingsPatch, type TurnDetectionSettings } from '../../../src-shared/settings';
 import { useWorkbenchStore } from '../app/workbenchStore';
 import { canChooseSpeaker } from '../devices/speaker';
 import { useMediaDevices, type AudioDevice } from '../devices/useMediaDevices';
@@ -92,6 +92,52 @@ function DeviceSelect(props: { label: string; devices: readonly AudioDevice[]; v
   );
 }
 
+/** The default voice: a named Realtime voice, or a custom voice id (`voice_…`) typed in. */
+function VoiceRow(props: { voice: string; saved: string; className: string; onChange: (voice: string) => void }) {
+  const [customChosen, setCustomChosen] = useState(false);
+  const custom = customChosen || CUSTOM_VOICE.test(props.voice);
+  // A named voice the list does not know yet (added after this release) stays selectable.
+  const named: readonly string[] =
+    CUSTOM_VOICE.test(props.saved) || realtimeVoices.includes(props.saved as (typeof realtimeVoices)[number])
+      ? realtimeVoices
+      : [...realtimeVoices, props.saved];
+  return (
+    <Row label="Voice" hint="default realtime voice, used from the next Connect (an agent's own voice wins); a custom voice is sent as {id}">
+      <span className="model-field">
+        <select
+          className={props.className}
+          aria-label="Voice"
+          value={custom ? CUSTOM_OPTION : props.voice}
+          onChange={(event) => {
+            const chosen = event.target.value;
+            setCustomChosen(chosen === CUSTOM_OPTION);
+            if (chosen !== CUSTOM_OPTION) props.onChange(chosen);
+          }}
+        >
+          {named.map((voice) => (
+            <option key={voice} value={voice}>
+              {voice}
+            </option>
+          ))}
+          <option value={CUSTOM_OPTION}>Custom voice id…</option>
+        </select>
+        {custom && (
+          <input
+            className={props.className}
+            aria-label="Custom voice id"
+            placeholder="voice_…"
+            spellCheck={false}
+            value={named.includes(props.voice) ? '' : props.voice}
+            onChange={(event) => props.onChange(event.target.value.trim())}
+          />
+        )}
+      </span>
+    </Row>
+  );
+}
+
+const CUSTOM_OPTION = '(custom)';
+
 /** Microphone, speaker, the browser's audio processing, the server's noise reduction and turn detection, and the voice. */
 export function AudioSettings() {
   const settings = useWorkbenchStore((state) => state.settings);
@@ -104,9 +150,6 @@ export function AudioSettings() {
   const detection = value('turnDetection');
   const changeDetection = (patch: Partial<TurnDetectionSettings>) => change({ turnDetection: { ...detection, ...patch } });
   const invalid = (field: string) => (save.status === 'failed' && save.field?.startsWith(field) ? 'input input-invalid' : 'input');
-  const voices: readonly string[] = realtimeVoices.includes(settings.voice as (typeof realtimeVoices)[number])
-    ? realtimeVoices
-    : [...realtimeVoices, settings.voice];
 
   return (
     <section className="panel" aria-labelledby="audio-settings-heading">
@@ -200,15 +243,7 @@ export function AudioSettings() {
             </select>
           </Row>
         )}
-        <Row label="Voice" hint="default realtime voice, used from the next Connect (an agent's own voice wins)">
-          <select className={invalid('voice')} aria-label="Voice" value={value('voice')} onChange={(event) => change({ voice: event.target.value })}>
-            {voices.map((voice) => (
-              <option key={voice} value={voice}>
-                {voice}
-              </option>
-            ))}
-          </select>
-        </Row>
+        <VoiceRow voice={value('voice')} saved={settings.voice} className={invalid('voice')} onChange={(voice) => change({ voice })} />
         <SaveActions label="Save audio settings" statusLabel="Audio settings state" save={save} unchanged={Object.keys(draft).length === 0} />
       </form>
     </section>

@@ -2,15 +2,14 @@ import type { Settings } from '../../../src-shared/settings';
 import { useWorkbenchStore } from '../app/workbenchStore';
 import { SaveActions, useSettingsSave } from './settingsForm';
 import { HotkeySettings } from './HotkeySettings';
+import { ModelField } from './ModelField';
+import type { ModelSetting } from '../../../src-shared/models';
 
-type TextField = 'baseUrl' | 'realtimeModel' | 'supervisorModel' | 'escalationModel' | 'guardrailModel';
-
-const fields: readonly { key: TextField; label: string; hint: string }[] = [
-  { key: 'baseUrl', label: 'API base URL', hint: 'OpenAI or a compatible endpoint' },
-  { key: 'realtimeModel', label: 'Realtime model', hint: 'speaks with the user' },
-  { key: 'supervisorModel', label: 'Supervisor model', hint: 'answers hard turns and tools' },
-  { key: 'escalationModel', label: 'Escalation model', hint: 'reasoning for high-stakes decisions' },
-  { key: 'guardrailModel', label: 'Guardrail model', hint: 'classifies assistant output' },
+const modelFields: readonly { key: ModelSetting; hint: string }[] = [
+  { key: 'realtimeModel', hint: 'speaks with the user' },
+  { key: 'supervisorModel', hint: 'answers hard turns and tools' },
+  { key: 'escalationModel', hint: 'reasoning for high-stakes decisions' },
+  { key: 'guardrailModel', hint: 'classifies assistant output' },
 ];
 
 export function SettingsPanel() {
@@ -24,18 +23,26 @@ export function SettingsPanel() {
         General
       </h2>
       <form className="form-grid" onSubmit={(event) => void submit(event)}>
-        {fields.map(({ key, label, hint }) => (
-          <label key={key} className="form-row">
-            <span className="form-label">{label}</span>
-            <input
-              className={save.status === 'failed' && save.field === key ? 'input input-invalid' : 'input'}
-              aria-label={label}
-              value={draft[key] ?? settings[key]}
-              onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
-              spellCheck={false}
-            />
-            <span className="form-hint">{hint}</span>
-          </label>
+        <label className="form-row">
+          <span className="form-label">API base URL</span>
+          <input
+            className={save.status === 'failed' && save.field === 'baseUrl' ? 'input input-invalid' : 'input'}
+            aria-label="API base URL"
+            value={draft.baseUrl ?? settings.baseUrl}
+            onChange={(event) => setDraft({ ...draft, baseUrl: event.target.value })}
+            spellCheck={false}
+          />
+          <span className="form-hint">OpenAI or a compatible endpoint</span>
+        </label>
+        {modelFields.map(({ key, hint }) => (
+          <ModelField
+            key={key}
+            setting={key}
+            hint={hint}
+            value={draft[key] ?? settings[key]}
+            invalid={save.status === 'failed' && save.field === key}
+            onChange={(value) => setDraft({ ...draft, [key]: value })}
+          />
         ))}
         <label className="form-row">
           <span className="form-label">Theme</span>
