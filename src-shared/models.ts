@@ -66,6 +66,13 @@ export const defaultModels: Readonly<Record<ModelSetting, string>> = {
   guardrailModel: 'gpt-6-luna',
 };
 
+/**
+ * The model that transcribes the user's audio in a realtime session. gpt-4o-mini-transcribe shuts down on
+ * 2027-02-26; its announced successors (gpt-live-transcribe, gpt-transcribe) are not yet documented for a
+ * realtime session's input transcription, so it stays until they are, and a setting for it is due.
+ */
+export const INPUT_TRANSCRIPTION_MODEL = 'gpt-4o-mini-transcribe';
+
 const SNAPSHOT = /^(.+)-\d{4}-\d{2}-\d{2}$/;
 
 /** The known model an id names: itself, or the model a dated snapshot (`gpt-4.1-2025-04-14`) belongs to. */

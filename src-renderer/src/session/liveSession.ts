@@ -1,6 +1,7 @@
 import { sampleRoundTrip } from './roundTripSampler';
 import { OpenAIRealtimeWebRTC, RealtimeSession, type RealtimeAgent } from '@openai/agents/realtime';
 import { errorPayload, WorkbenchError } from '../../../src-shared/errors';
+import { INPUT_TRANSCRIPTION_MODEL } from '../../../src-shared/models';
 import type { WorkbenchApi } from '../../../src-shared/contract';
 import type { Scenario } from '../../../src-shared/scenario';
 import { noAppliedPrompts, withAppliedPrompts, type AppliedPrompts } from '../../../src-shared/appliedPrompts';
@@ -268,7 +269,7 @@ export class LiveSession {
           audio: {
             input: {
               format,
-              transcription: { model: 'gpt-4o-mini-transcribe' },
+              transcription: { model: INPUT_TRANSCRIPTION_MODEL },
               turnDetection: input.turn_detection,
               noiseReduction: input.noise_reduction,
             },
