@@ -13,7 +13,7 @@ import { decodeAudio, encodeAudio, encodingOf, resample, sampleRateOf, type Audi
 import { describeTurn, planRealtimeResponse, type RealtimePlan } from './realtimeModel';
 import type { ReceivedLog } from './receivedLog';
 import type { FakeScript } from './script';
-import { mergeSession, toolNamesOf, turnDetectionOf, type ServerSession } from './sessionConfig';
+import { mergeSession, toolNamesOf, turnDetectionOf, voiceFault, type ServerSession } from './sessionConfig';
 import { SPEECH_SAMPLE_RATE, type Speech } from './speech';
 import { defaultVadOptions, EnergyVad } from './vad';
 
@@ -180,6 +180,8 @@ export class RealtimeSession {
   }
 
   private updateSession(event: ClientEvent<'session.update'>): void {
+    const badVoice = voiceFault(event.session);
+    if (badVoice) throw new ClientEventError('invalid_value', badVoice, 'session.audio.output.voice', event.event_id ?? null);
     const before = JSON.stringify(turnDetectionOf(this.session));
     this.session = mergeSession(this.session, event.session);
     // A handoff re-sends the whole session; keep listening through it unless turn detection really changed.

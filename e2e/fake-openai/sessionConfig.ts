@@ -42,6 +42,21 @@ export function defaultSession(model: string): ServerSession {
 
 type Json = Record<string, unknown>;
 
+const namedVoices = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'];
+
+/**
+ * Why the API would refuse the output voice a session asks for, in its wording: a voice is one of the named
+ * voices, or a custom voice as `{id: "voice_…"}` (any such id is taken: the fake keeps no account's voices).
+ */
+export function voiceFault(session: Json): string | undefined {
+  const voice = ((session['audio'] as Json | undefined)?.['output'] as Json | undefined)?.['voice'];
+  if (voice === undefined || (typeof voice === 'string' && namedVoices.includes(voice))) return undefined;
+  if (typeof voice === 'object' && voice !== null && typeof (voice as Json)['id'] === 'string' && /^voice_/.test((voice as Json)['id'] as string))
+    return undefined;
+  const shown = typeof voice === 'string' ? voice : JSON.stringify(voice);
+  return `Invalid value: '${shown}'. Supported values are: ${namedVoices.map((name) => `'${name}'`).join(', ')}, or a custom voice {"id": "voice_…"}.`;
+}
+
 /**
  * Applies a session.update the way the API does: top-level fields replace, `audio.input` and
  * `audio.output` merge field by field, and `turn_detection` / `transcription` replace as a whole.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Credentials } from '../../../e2e/fake-openai/credentials';
 import { FaultControl, FaultFlagError, parseFaultFlag } from '../../../e2e/fake-openai/faults';
-import { defaultSession } from '../../../e2e/fake-openai/sessionConfig';
+import { defaultSession, voiceFault } from '../../../e2e/fake-openai/sessionConfig';
 
 describe('fault control', () => {
   it('hits only the route it targets, and removes itself after `times`', () => {
@@ -64,5 +64,15 @@ describe('credentials', () => {
     expect(() => credentials.authenticate(secret.value, { apiKeys: true, clientSecrets: false })).toThrow(expect.objectContaining({ status: 401 }));
     now = 1061;
     expect(() => credentials.authenticate(secret.value, { apiKeys: false, clientSecrets: true })).toThrow(/expired/);
+  });
+});
+
+describe('session voices', () => {
+  it('takes a named voice or a custom {id: voice_…}, and refuses anything else in the API wording', () => {
+    expect(voiceFault({})).toBeUndefined();
+    expect(voiceFault({ audio: { output: { voice: 'marin' } } })).toBeUndefined();
+    expect(voiceFault({ audio: { output: { voice: { id: 'voice_1a2b' } } } })).toBeUndefined();
+    expect(voiceFault({ audio: { output: { voice: 'Nova' } } })).toMatch(/^Invalid value: 'Nova'\. Supported values are: 'alloy', /);
+    expect(voiceFault({ audio: { output: { voice: { id: 'alloy' } } } })).toMatch(/^Invalid value: '\{"id":"alloy"\}'/);
   });
 });
