@@ -223,10 +223,11 @@ describe('the pricing table lookup', () => {
       'gpt-realtime-mini': { textInput: 3, textOutput: 3 },
     },
   };
-  it('prefers the longest family name a dated model starts with', () => {
+  it('prices a dated snapshot as the model it is a snapshot of, and a longer name by no shorter entry', () => {
     expect(priceOf(table, 'gpt-realtime-mini-2025-10-06')?.name).toBe('gpt-realtime-mini');
     expect(priceOf(table, 'gpt-realtime-2025-08-28')?.name).toBe('gpt-realtime');
-    expect(priceOf(table, 'gpt-5')?.name).toBe('gpt');
+    expect(priceOf(table, 'gpt-5')).toBeUndefined();
+    expect(priceOf(table, 'gpt-realtime-mini-2')).toBeUndefined();
     expect(priceOf(table, 'gptx')).toBeUndefined();
   });
 });
