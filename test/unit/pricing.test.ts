@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { dollarsFor } from '../../src-shared/cost';
 import { priceOf, pricingTableSchema, type PricingTable } from '../../src-shared/pricing';
+import { noTokens } from '../../src-shared/tokenCounts';
 
 const table: PricingTable = pricingTableSchema.parse(JSON.parse(readFileSync('resources/pricing.json', 'utf8')));
 const MODEL_PAGE = 'https://developers.openai.com/api/docs/models/';
+
+/** Dollars for a million tokens of one kind, as the app bills them. */
+const perMillion = (model: string, kind: keyof typeof noTokens) => dollarsFor(table, model, { ...noTokens, [kind]: 1_000_000 }).dollars;
 
 /** A realtime model's rates per 1M tokens: text in, cached, out; audio in, cached, out; image in, cached. */
 const realtimeRates = (text: [number, number, number], audio: [number, number, number], image: [number, number]) => ({
@@ -32,6 +37,7 @@ describe('the bundled pricing table', () => {
       takenOn: '2026-12-03',
       source: `${MODEL_PAGE}${model}`,
     });
+    expect(perMillion(model, 'textOutput')).toBe(24);
   });
 
   it('prices gpt-realtime-2.1-mini at its own rates, not as gpt-realtime', () => {
@@ -41,6 +47,8 @@ describe('the bundled pricing table', () => {
       takenOn: '2026-12-03',
       source: `${MODEL_PAGE}gpt-realtime-2.1-mini`,
     });
+    expect(perMillion('gpt-realtime-2.1-mini', 'textInput')).toBe(0.6);
+    expect(perMillion('gpt-realtime-2.1-mini', 'audioOutput')).toBe(20);
   });
 
   it.each(['gpt-realtime-1.5', 'gpt-realtime'])('prices %s with text output at $16 and image input', (model) => {

@@ -185,7 +185,8 @@ describe('cost, against look-alike events', () => {
     ]);
     expect(fromServer.realtimeModel).toBe('gpt-realtime-mini');
     expect([...fromServer.byModel.keys()]).toEqual(['gpt-realtime-mini', 'o4-mini']);
-    expect(fromServer.byModel.get('gpt-realtime-mini')).toMatchObject({ textInput: 5, textOutput: 2 });
+    // A usage without its split by kind is counted, as of unknown kind.
+    expect(fromServer.byModel.get('gpt-realtime-mini')).toMatchObject({ textInput: 0, unknownInput: 5, textOutput: 0, unknownOutput: 2 });
     const appFirst = reduceCost(emptyCost, [
       at(0, 'app', 'session.minted', { model: 'gpt-realtime' }),
       at(1, 'server', 'session.created', { session: { model: 'other' } }),
@@ -201,7 +202,7 @@ describe('cost, against look-alike events', () => {
   it('ignores negative or non-numeric token counts and returns the same state when nothing is billed', () => {
     seq = 0;
     const state = reduceCost(emptyCost, [at(0, 'server', 'response.done', { response: { usage: { input_tokens: -4, output_tokens: 'many' } } })]);
-    expect(state.byModel.get('realtime (model not in the log)')).toMatchObject({ textInput: 0, textOutput: 0 });
+    expect(state.byModel.get('realtime (model not in the log)')).toMatchObject({ textInput: 0, textOutput: 0, unknownInput: 0, unknownOutput: 0 });
     expect(reduceCost(state, [at(1, 'server', 'rate_limits.updated')])).toBe(state);
   });
 
