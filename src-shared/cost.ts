@@ -134,30 +134,34 @@ export function dollarsFor(table: PricingTable, model: string, tokens: TokenCoun
   return { dollars, unpriced, takenOn: found.takenOn };
 }
 
+/** Dates of prices, oldest first; never none. */
+type Dates = readonly [string, ...string[]];
+
 export interface SessionCost {
   readonly byModel: readonly ({ readonly model: string; readonly tokens: TokenCounts } & PricedTokens)[];
   readonly total: number;
   /** What could not be priced; the total leaves it out and says so. */
   readonly unpriced: readonly string[];
   /** The dates of the prices used, oldest first: one per distinct date, the table's own when no model was priced. */
-  readonly takenOn: readonly string[];
+  readonly takenOn: Dates;
 }
 
 /** The session's cost by model and in total, with the dates the prices were taken. */
 export function sessionCost(state: CostState, table: PricingTable): SessionCost {
   const byModel = [...state.byModel].map(([model, tokens]) => ({ model, tokens, ...dollarsFor(table, model, tokens) }));
   const dates = new Set(byModel.flatMap((model) => (model.takenOn === undefined ? [] : [model.takenOn])));
+  const [oldest = table.takenOn, ...later] = [...dates].sort();
   return {
     byModel,
     total: byModel.reduce((sum, model) => sum + (model.dollars ?? 0), 0),
     unpriced: byModel.flatMap((model) => model.unpriced),
-    takenOn: dates.size === 0 ? [table.takenOn] : [...dates].sort(),
+    takenOn: [oldest, ...later],
   };
 }
 
 /** `2025-08-28 and 2026-12-03`: the dates prices were taken, for `prices of …`. */
-export function datesInWords(dates: readonly string[]): string {
-  return dates.length < 2 ? (dates[0] ?? '') : `${dates.slice(0, -1).join(', ')} and ${dates.at(-1)}`;
+export function datesInWords(dates: Dates): string {
+  return dates.length === 1 ? dates[0] : `${dates.slice(0, -1).join(', ')} and ${dates.at(-1)}`;
 }
 
 /** `$0.0123` below a dollar, `$1.23` above: small sessions cost fractions of a cent. */

@@ -44,12 +44,13 @@ export interface FoundPrice {
 }
 
 /**
- * A dated snapshot's suffix: `-2025-08-28`, or the older `-0613` style OpenAI used for gpt-4 and
- * gpt-3.5-turbo snapshots (`gpt-4-0613`). Month and day must be real ones, so `-2025` or `-1.5` are not dates.
+ * The model a dated snapshot belongs to: `gpt-realtime-2025-08-28` → `gpt-realtime`, or in the older
+ * `-MMDD` style OpenAI used for gpt-4 and gpt-3.5-turbo, `gpt-4-0613` → `gpt-4`; any other name unchanged.
+ * Month and day must be real ones, so `-2025` or `-1.5` are not dates.
  */
-const MONTH = '(?:0[1-9]|1[0-2])';
-const DAY = '(?:0[1-9]|[12]\\d|3[01])';
-const SNAPSHOT_SUFFIX = new RegExp(`-(?:\\d{4}-${MONTH}-${DAY}|${MONTH}${DAY})$`);
+function withoutSnapshotDate(model: string): string {
+  return model.replace(/-(?:\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))$/, '');
+}
 
 function entry(table: PricingTable, name: string): FoundPrice | undefined {
   // An own key only: a model named `constructor` or `toString` must not find Object's prototype.
@@ -65,8 +66,5 @@ function entry(table: PricingTable, name: string): FoundPrice | undefined {
  * prices, so it has no price until the table names it, rather than a wrong one.
  */
 export function priceOf(table: PricingTable, model: string): FoundPrice | undefined {
-  const exact = entry(table, model);
-  if (exact) return exact;
-  const suffix = SNAPSHOT_SUFFIX.exec(model);
-  return suffix ? entry(table, model.slice(0, suffix.index)) : undefined;
+  return entry(table, model) ?? entry(table, withoutSnapshotDate(model));
 }

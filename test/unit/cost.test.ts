@@ -104,9 +104,10 @@ describe('token usage and cost', () => {
       unpriced: ['no price for mystery-1: not in the pricing table'],
       takenOn: [table.takenOn],
     });
-    expect(dollarsFor(table, 'gpt-4.1', { ...noTokens, audioInput: 10, imageInput: 3 }).unpriced).toEqual([
+    expect(dollarsFor(table, 'gpt-4.1', { ...noTokens, audioInput: 10, imageInput: 3, audioOutput: 4 }).unpriced).toEqual([
       '10 audio input tokens for gpt-4.1: the pricing table has no rate for them',
       '3 image input tokens for gpt-4.1: the pricing table has no rate for them',
+      '4 audio output tokens for gpt-4.1: the pricing table has no rate for them',
     ]);
   });
 

@@ -136,6 +136,8 @@ describe('finding a model’s price', () => {
     expect(priceOf(old, 'gpt-4-0314')?.name).toBe('gpt-4');
     expect(priceOf(old, 'gpt-4-1301')).toBeUndefined();
     expect(priceOf(old, 'gpt-4-0632')).toBeUndefined();
+    expect(priceOf(old, 'gpt-4-0600')).toBeUndefined();
+    expect(priceOf(old, 'gpt-4-0013')).toBeUndefined();
   });
 
   it.each([
@@ -145,9 +147,13 @@ describe('finding a model’s price', () => {
     'gpt-realtime-2025',
     'gpt-realtime-2025-13-01',
     'gpt-realtime-2025-08-32',
+    'gpt-realtime-2025-08-00',
+    'gpt-realtime-2025-00-28',
+    'gpt-realtime-25-08-28',
     'gpt-realtime-08-28',
     'gpt-realtime-2025-0828',
     'gpt-realtime-2025-08-28-preview',
+    'gpt-4.1-2025-04-14-mini',
     'constructor',
     'toString',
   ])('does not price %s, which only starts like a known model', (model) => {

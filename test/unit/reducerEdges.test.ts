@@ -3,6 +3,7 @@ import { emptyCost, formatDollars, reduceCost } from '../../src-shared/cost';
 import { EventAnnotator } from '../../src-shared/eventAnnotations';
 import { emptyLatency, medianAndP95, reduceLatency, stagesOf } from '../../src-shared/latency';
 import { priceOf, type PricingTable } from '../../src-shared/pricing';
+import { noTokens } from '../../src-shared/tokenCounts';
 import type { SessionEvent } from '../../src-shared/sessionEvent';
 
 let seq = 0;
@@ -203,6 +204,12 @@ describe('cost, against look-alike events', () => {
     seq = 0;
     const state = reduceCost(emptyCost, [at(0, 'server', 'response.done', { response: { usage: { input_tokens: -4, output_tokens: 'many' } } })]);
     expect(state.byModel.get('realtime (model not in the log)')).toMatchObject({ textInput: 0, textOutput: 0, unknownInput: 0, unknownOutput: 0 });
+    const odd = reduceCost(emptyCost, [
+      at(1, 'server', 'response.done', {
+        response: { usage: { input_tokens: '72', output_tokens: Infinity, input_token_details: { text_tokens: '9', audio_tokens: Number.NaN } } },
+      }),
+    ]);
+    expect(odd.byModel.get('realtime (model not in the log)')).toEqual({ ...noTokens });
     expect(reduceCost(state, [at(1, 'server', 'rate_limits.updated')])).toBe(state);
   });
 

@@ -99,6 +99,14 @@ describe('usage without its split by kind', () => {
     expect(realtimeTokens(usage)).toEqual({ ...noTokens, textInput: 60, unknownInput: 40, audioOutput: 45, unknownOutput: 5 });
   });
 
+  it('counts a negative count in the details as none, so it cannot swell the unknown part', () => {
+    expect(realtimeTokens({ input_tokens: 10, output_tokens: 2, input_token_details: { text_tokens: -5 } })).toEqual({
+      ...noTokens,
+      unknownInput: 10,
+      unknownOutput: 2,
+    });
+  });
+
   it('counts nothing as of unknown kind when the details name it all, or more than the totals say', () => {
     expect(realtimeTokens({ input_token_details: { text_tokens: 9 }, output_token_details: { text_tokens: 3 } })).toEqual({
       ...noTokens,
@@ -108,6 +116,20 @@ describe('usage without its split by kind', () => {
     expect(
       realtimeTokens({ input_tokens: 5, output_tokens: 1, input_token_details: { audio_tokens: 8 }, output_token_details: { text_tokens: 3 } }),
     ).toEqual({ ...noTokens, audioInput: 8, textOutput: 3 });
+  });
+
+  it('takes cached tokens without their split (early beta logs) as cached text, as far as there is text', () => {
+    expect(realtimeTokens({ input_tokens: 100, input_token_details: { text_tokens: 80, audio_tokens: 20, cached_tokens: 30 } })).toEqual({
+      ...noTokens,
+      textInput: 50,
+      cachedTextInput: 30,
+      audioInput: 20,
+    });
+    expect(realtimeTokens({ input_token_details: { text_tokens: 10, audio_tokens: 90, cached_tokens: 64 } })).toMatchObject({
+      textInput: 0,
+      cachedTextInput: 10,
+      audioInput: 90,
+    });
   });
 
   it('prices them at the shared rate where every kind of their direction the model bills costs the same', () => {
