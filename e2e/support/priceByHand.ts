@@ -13,11 +13,11 @@ interface ModelPrices {
 }
 
 /** The pricing table as shipped, read straight from the file so the app's own pricing code is not what checks it. */
-export interface Prices {
+interface Prices {
   takenOn: string;
   models: Record<string, ModelPrices>;
 }
-export const pricing = JSON.parse(readFileSync('resources/pricing.json', 'utf8')) as Prices;
+const pricing = JSON.parse(readFileSync('resources/pricing.json', 'utf8')) as Prices;
 
 interface PricedEvent {
   direction: string;
