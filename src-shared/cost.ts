@@ -1,18 +1,7 @@
 import { ListDraft, PersistentList } from './persistentList';
 import { priceOf, type PricingTable } from './pricing';
 import type { SessionEvent } from './sessionEvent';
-
-/** Tokens of one response or one model, split as they are priced. Cached input is counted apart from the rest. */
-export interface TokenCounts {
-  readonly textInput: number;
-  readonly cachedTextInput: number;
-  readonly audioInput: number;
-  readonly cachedAudioInput: number;
-  readonly textOutput: number;
-  readonly audioOutput: number;
-}
-
-export const noTokens: TokenCounts = { textInput: 0, cachedTextInput: 0, audioInput: 0, cachedAudioInput: 0, textOutput: 0, audioOutput: 0 };
+import { addTokens, backendTokens, noTokens, realtimeTokens, type TokenCounts } from './tokenCounts';
 
 /** One billed response: a realtime `response.done`, or a supervisor, escalation or guardrail call. */
 export interface BilledResponse {
@@ -34,45 +23,7 @@ export interface CostState {
 export const emptyCost: CostState = { realtimeModel: undefined, responses: PersistentList.empty(), byModel: new Map() };
 
 type Payload = Record<string, unknown>;
-const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-
-function add(a: TokenCounts, b: TokenCounts): TokenCounts {
-  return {
-    textInput: a.textInput + b.textInput,
-    cachedTextInput: a.cachedTextInput + b.cachedTextInput,
-    audioInput: a.audioInput + b.audioInput,
-    cachedAudioInput: a.cachedAudioInput + b.cachedAudioInput,
-    textOutput: a.textOutput + b.textOutput,
-    audioOutput: a.audioOutput + b.audioOutput,
-  };
-}
-
-/** A realtime `response.done`'s usage, split; a usage without details counts as text. */
-export function realtimeTokens(usage: Payload | undefined): TokenCounts {
-  const input = usage?.['input_token_details'] as Payload | undefined;
-  const output = usage?.['output_token_details'] as Payload | undefined;
-  const cached = input?.['cached_tokens_details'] as Payload | undefined;
-  const inputText = input ? num(input['text_tokens']) : num(usage?.['input_tokens']);
-  const inputAudio = num(input?.['audio_tokens']);
-  const cachedText = Math.min(inputText, cached ? num(cached['text_tokens']) : num(input?.['cached_tokens']));
-  const cachedAudio = Math.min(inputAudio, num(cached?.['audio_tokens']));
-  return {
-    textInput: inputText - cachedText,
-    cachedTextInput: cachedText,
-    audioInput: inputAudio - cachedAudio,
-    cachedAudioInput: cachedAudio,
-    textOutput: output ? num(output['text_tokens']) : num(usage?.['output_tokens']),
-    audioOutput: num(output?.['audio_tokens']),
-  };
-}
-
-/** A backend call's usage as main reports it (`inputTokens`, `outputTokens`, optional `cachedInputTokens`). */
-function backendTokens(usage: Payload): TokenCounts {
-  const input = num(usage['inputTokens']);
-  const cached = Math.min(input, num(usage['cachedInputTokens']));
-  return { ...noTokens, textInput: input - cached, cachedTextInput: cached, textOutput: num(usage['outputTokens']) };
-}
 
 const backendSources: Record<string, BilledResponse['source']> = {
   'supervisor.response': 'supervisor',
@@ -82,8 +33,9 @@ const backendSources: Record<string, BilledResponse['source']> = {
 
 /**
  * Folds events into token usage per response and per model: realtime `response.done` usage split into
- * text, audio and cached input and text and audio output; supervisor, escalation and guardrail calls as
- * main reported them. Pure and O(batch); a response seen twice (same seq) is counted once.
+ * text, audio, image and cached input, text and audio output, and tokens of unknown kind (`realtimeTokens`);
+ * supervisor, escalation and guardrail calls as main reported them. Pure and O(batch); a response seen
+ * twice (same seq) is counted once.
  */
 export function reduceCost(state: CostState, events: readonly SessionEvent[]): CostState {
   let realtimeModel = state.realtimeModel;
@@ -124,56 +76,92 @@ export function reduceCost(state: CostState, events: readonly SessionEvent[]): C
     responses.push(billed);
     lastSeq = billed.seq;
     byModel ??= new Map(state.byModel);
-    byModel.set(billed.model, add(byModel.get(billed.model) ?? noTokens, billed.tokens));
+    byModel.set(billed.model, addTokens(byModel.get(billed.model) ?? noTokens, billed.tokens));
   }
   if (!byModel && realtimeModel === state.realtimeModel) return state;
   return { realtimeModel, responses: responses.freeze(), byModel: byModel ?? state.byModel };
 }
 
-/** Dollars for some tokens of one model; token kinds the table has no price for are named, not guessed. */
-export function dollarsFor(table: PricingTable, model: string, tokens: TokenCounts): { dollars: number | undefined; unpriced: string[] } {
+/** What some tokens of one model cost: dollars for what the table prices, and each part it does not, named. */
+export interface PricedTokens {
+  /** Undefined when the table has no entry for the model at all. */
+  readonly dollars: number | undefined;
+  readonly unpriced: readonly string[];
+  /** The date of the prices used; undefined with no entry. */
+  readonly takenOn: string | undefined;
+}
+
+/**
+ * Dollars for some tokens of one model. Each kind is billed at its own rate; a kind the table has no rate
+ * for (audio on a text model, a cached rate it does not give) is named, not billed at another kind's rate.
+ * Tokens of unknown kind are billed only where every kind of that direction the model has a rate for costs
+ * the same, since then their kind does not matter; otherwise they are named. Their cached share is unknown
+ * too, so where they are billed it is at the full input rate: what they cost if none were cached.
+ */
+export function dollarsFor(table: PricingTable, model: string, tokens: TokenCounts): PricedTokens {
   const found = priceOf(table, model);
-  if (!found) return { dollars: undefined, unpriced: [`no price for ${model}`] };
+  if (!found) return { dollars: undefined, unpriced: [`no price for ${model}: not in the pricing table`], takenOn: undefined };
   const { price } = found;
   const unpriced: string[] = [];
-  const part = (count: number, perMillion: number | undefined, fallback: number | undefined, what: string) => {
+  const part = (count: number, rate: number | undefined, what: string) => {
     if (count === 0) return 0;
-    const rate = perMillion ?? fallback;
     if (rate === undefined) {
-      unpriced.push(`${what} for ${model}`);
+      unpriced.push(`${count} ${what} tokens for ${model}: the pricing table has no rate for them`);
       return 0;
     }
     return (count * rate) / 1_000_000;
   };
+  const unknown = (count: number, rates: readonly (number | undefined)[], direction: string) => {
+    const billed = rates.filter((rate): rate is number => rate !== undefined);
+    const alike = billed.every((rate) => rate === billed[0]);
+    if (count > 0 && !alike) {
+      unpriced.push(`${count} ${direction} tokens of unknown kind for ${model}: kinds are priced differently`);
+      return 0;
+    }
+    return (count * billed[0]!) / 1_000_000;
+  };
   const dollars =
-    part(tokens.textInput, price.textInput, undefined, 'text input') +
-    part(tokens.cachedTextInput, price.cachedTextInput, price.textInput, 'cached text input') +
-    part(tokens.audioInput, price.audioInput, undefined, 'audio input') +
-    part(tokens.cachedAudioInput, price.cachedAudioInput, price.audioInput, 'cached audio input') +
-    part(tokens.textOutput, price.textOutput, undefined, 'text output') +
-    part(tokens.audioOutput, price.audioOutput, undefined, 'audio output');
-  return { dollars, unpriced };
+    part(tokens.textInput, price.textInput, 'text input') +
+    part(tokens.cachedTextInput, price.cachedTextInput, 'cached text input') +
+    part(tokens.audioInput, price.audioInput, 'audio input') +
+    part(tokens.cachedAudioInput, price.cachedAudioInput, 'cached audio input') +
+    part(tokens.imageInput, price.imageInput, 'image input') +
+    part(tokens.cachedImageInput, price.cachedImageInput, 'cached image input') +
+    part(tokens.textOutput, price.textOutput, 'text output') +
+    part(tokens.audioOutput, price.audioOutput, 'audio output') +
+    unknown(tokens.unknownInput, [price.textInput, price.audioInput, price.imageInput], 'input') +
+    unknown(tokens.unknownOutput, [price.textOutput, price.audioOutput], 'output');
+  return { dollars, unpriced, takenOn: found.takenOn };
 }
 
+/** Dates of prices, oldest first; never none. */
+type Dates = readonly [string, ...string[]];
+
 export interface SessionCost {
-  readonly byModel: readonly { readonly model: string; readonly tokens: TokenCounts; readonly dollars: number | undefined }[];
+  readonly byModel: readonly ({ readonly model: string; readonly tokens: TokenCounts } & PricedTokens)[];
   readonly total: number;
   /** What could not be priced; the total leaves it out and says so. */
   readonly unpriced: readonly string[];
-  readonly takenOn: string;
+  /** The dates of the prices used, oldest first: one per distinct date, the table's own when no model was priced. */
+  readonly takenOn: Dates;
 }
 
-/** The session's cost by model and in total, with the date the prices were taken. */
+/** The session's cost by model and in total, with the dates the prices were taken. */
 export function sessionCost(state: CostState, table: PricingTable): SessionCost {
-  const unpriced: string[] = [];
-  let total = 0;
-  const byModel = [...state.byModel].map(([model, tokens]) => {
-    const priced = dollarsFor(table, model, tokens);
-    unpriced.push(...priced.unpriced);
-    total += priced.dollars ?? 0;
-    return { model, tokens, dollars: priced.dollars };
-  });
-  return { byModel, total, unpriced, takenOn: table.takenOn };
+  const byModel = [...state.byModel].map(([model, tokens]) => ({ model, tokens, ...dollarsFor(table, model, tokens) }));
+  const dates = new Set(byModel.flatMap((model) => (model.takenOn === undefined ? [] : [model.takenOn])));
+  const [oldest = table.takenOn, ...later] = [...dates].sort();
+  return {
+    byModel,
+    total: byModel.reduce((sum, model) => sum + (model.dollars ?? 0), 0),
+    unpriced: byModel.flatMap((model) => model.unpriced),
+    takenOn: [oldest, ...later],
+  };
+}
+
+/** `2025-08-28 and 2026-12-03`: the dates prices were taken, for `prices of …`. */
+export function datesInWords(dates: Dates): string {
+  return dates.length === 1 ? dates[0] : `${dates.slice(0, -1).join(', ')} and ${dates.at(-1)}`;
 }
 
 /** `$0.0123` below a dollar, `$1.23` above: small sessions cost fractions of a cent. */

@@ -1,11 +1,23 @@
 import { readFileSync } from 'node:fs';
 
-/** The pricing table as shipped, read straight from the file so the app's own pricing code is not what checks it. */
-export interface Prices {
-  takenOn: string;
-  models: Record<string, { textInput: number; cachedTextInput?: number; audioInput?: number; audioOutput?: number; textOutput: number }>;
+interface ModelPrices {
+  textInput: number;
+  cachedTextInput?: number;
+  audioInput?: number;
+  cachedAudioInput?: number;
+  imageInput?: number;
+  cachedImageInput?: number;
+  textOutput: number;
+  audioOutput?: number;
+  takenOn?: string;
 }
-export const pricing = JSON.parse(readFileSync('resources/pricing.json', 'utf8')) as Prices;
+
+/** The pricing table as shipped, read straight from the file so the app's own pricing code is not what checks it. */
+interface Prices {
+  takenOn: string;
+  models: Record<string, ModelPrices>;
+}
+const pricing = JSON.parse(readFileSync('resources/pricing.json', 'utf8')) as Prices;
 
 interface PricedEvent {
   direction: string;
@@ -15,10 +27,20 @@ interface PricedEvent {
 
 type Usage = Record<string, Record<string, number> & { cached_tokens_details?: Record<string, number> }>;
 
+/** The fake's realtime sessions run gpt-realtime unless a test asks for another model. */
+const REALTIME_MODEL = 'gpt-realtime';
+
+/** The backend models these events were billed for, as the app's calls named them. */
+function backendModels(events: readonly PricedEvent[]): string[] {
+  return events
+    .filter((event) => event.direction === 'app' && (event.type === 'supervisor.response' || event.type === 'guardrail.verdict'))
+    .map((event) => event.payload['model'] as string);
+}
+
 /** Every billed usage in these events (realtime responses, supervisor answers, guardrail verdicts), priced by hand in dollars. */
 export function priceByHand(events: readonly PricedEvent[]): number {
   let dollars = 0;
-  const realtime = pricing.models['gpt-realtime']!;
+  const realtime = pricing.models[REALTIME_MODEL]!;
   for (const event of events) {
     if (event.type === 'response.done') {
       const usage = (event.payload['response'] as { usage?: Usage }).usage;
@@ -27,10 +49,15 @@ export function priceByHand(events: readonly PricedEvent[]): number {
       const output = usage['output_token_details']!;
       const cachedText = input.cached_tokens_details?.['text_tokens'] ?? 0;
       const cachedAudio = input.cached_tokens_details?.['audio_tokens'] ?? 0;
+      const cachedImage = input.cached_tokens_details?.['image_tokens'] ?? 0;
+      const image = input['image_tokens'] ?? 0;
       dollars +=
         ((input['text_tokens']! - cachedText) * realtime.textInput +
           cachedText * realtime.cachedTextInput! +
           (input['audio_tokens']! - cachedAudio) * realtime.audioInput! +
+          cachedAudio * realtime.cachedAudioInput! +
+          (image - cachedImage) * realtime.imageInput! +
+          cachedImage * realtime.cachedImageInput! +
           output['text_tokens']! * realtime.textOutput +
           output['audio_tokens']! * realtime.audioOutput!) /
         1_000_000;
@@ -43,4 +70,10 @@ export function priceByHand(events: readonly PricedEvent[]): number {
     }
   }
   return dollars;
+}
+
+/** The dates of the prices `priceByHand` used, as the app words them: `2025-08-28 and 2026-12-03`. */
+export function pricesOfByHand(events: readonly PricedEvent[]): string {
+  const dates = [...new Set([REALTIME_MODEL, ...backendModels(events)].map((model) => pricing.models[model]!.takenOn ?? pricing.takenOn))].sort();
+  return dates.length === 1 ? dates[0]! : `${dates.slice(0, -1).join(', ')} and ${dates.at(-1)}`;
 }

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { SUPERVISOR_BILL_ANSWER } from '../fake-openai/defaultScript';
 import { AppDriver } from '../support/appDriver';
 import { expect, test } from '../support/fixtures';
-import { priceByHand, pricing } from '../support/priceByHand';
+import { priceByHand, pricesOfByHand } from '../support/priceByHand';
 
 const REALTIME_DELAY_MS = 700;
 const SUPERVISOR_DELAY_MS = 1_200;
@@ -56,13 +56,15 @@ test('the waterfall shows injected delays where they happened, and the session c
   await openMetrics(app);
   const expected = priceByHand(events);
   expect(expected).toBeGreaterThan(0);
-  await expect(app.getByTestId('session-cost')).toHaveText(`$${expected.toFixed(4)} (prices of ${pricing.takenOn})`);
+  await expect(app.getByTestId('session-cost')).toHaveText(`$${expected.toFixed(4)} (prices of ${pricesOfByHand(events)})`);
 });
 
 test('the bundled sample replay shows its turns on the waterfall and its cost', async ({ app }) => {
   await expect(app.getByTestId('replay-title')).toContainText('Sample session');
   await openMetrics(app);
   await expect(app.getByTestId('latency-waterfall')).toHaveAttribute('aria-label', /^Latency of 3 turns; time to first audio median/);
-  await expect(app.getByTestId('session-cost')).toHaveText(/^\$0\.\d{4} \(prices of \d{4}-\d{2}-\d{2}\)$/);
+  await expect(app.getByTestId('session-cost')).toHaveText(
+    /^\$0\.\d{4} \(prices of (\d{4}-\d{2}-\d{2}, )*(\d{4}-\d{2}-\d{2} and )?\d{4}-\d{2}-\d{2}\)$/,
+  );
   await expect(app.getByRole('cell', { name: 'o4-mini' })).toBeVisible();
 });

@@ -2,7 +2,8 @@ import type { SessionLogFooter, SessionLogHeader, SkippedLine } from '../../src-
 import { approvalText, emptyTranscript, type GuardrailVerdict, type TranscriptEntry } from '../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../src-shared/transcript/transcriptReducer';
 import { noBudget, reduceBudget, type BudgetState } from '../../src-shared/budget';
-import { emptyCost, formatDollars, reduceCost, sessionCost, type CostState, type TokenCounts } from '../../src-shared/cost';
+import { datesInWords, emptyCost, formatDollars, reduceCost, sessionCost, type CostState } from '../../src-shared/cost';
+import type { TokenCounts } from '../../src-shared/tokenCounts';
 import type { PricingTable } from '../../src-shared/pricing';
 import { emptyLatency, medianAndP95, reduceLatency, stagesOf, type TurnLatency } from '../../src-shared/latency';
 import { emptyToolModes, reduceToolModes, SUPERVISOR_TOOLS, toolOfKey, type ToolApproval, type ToolModesState } from '../../src-shared/toolModes';
@@ -183,23 +184,34 @@ function turnLines(turns: readonly TurnLatency[]): string[] {
   return lines;
 }
 
+/** `input text 850 (+200 cached), audio 400; output text 310, audio 700`, naming only the kinds there are. */
 function tokensInWords(tokens: TokenCounts): string {
-  const cached = (count: number) => (count > 0 ? ` (+${count} cached)` : '');
-  const input = [`text ${tokens.textInput}${cached(tokens.cachedTextInput)}`];
-  if (tokens.audioInput + tokens.cachedAudioInput > 0) input.push(`audio ${tokens.audioInput}${cached(tokens.cachedAudioInput)}`);
-  const output = [`text ${tokens.textOutput}`];
-  if (tokens.audioOutput > 0) output.push(`audio ${tokens.audioOutput}`);
-  return `input ${input.join(', ')}; output ${output.join(', ')}`;
+  const kind = (name: string, count: number, cached = 0) =>
+    count + cached > 0 ? [`${name} ${count}${cached > 0 ? ` (+${cached} cached)` : ''}`] : [];
+  const unknown = (count: number) => (count > 0 ? [`${count} of unknown kind`] : []);
+  const input = [
+    ...kind('text', tokens.textInput, tokens.cachedTextInput),
+    ...kind('audio', tokens.audioInput, tokens.cachedAudioInput),
+    ...kind('image', tokens.imageInput, tokens.cachedImageInput),
+    ...unknown(tokens.unknownInput),
+  ];
+  const output = [...kind('text', tokens.textOutput), ...kind('audio', tokens.audioOutput), ...unknown(tokens.unknownOutput)];
+  return `input ${input.join(', ') || 'none'}; output ${output.join(', ') || 'none'}`;
 }
 
-/** Tokens and money by model and for the session, with the date the prices were taken. */
+/** Tokens and money by model and for the session, each with the date its prices were taken. */
 function costLines(cost: CostState, budget: BudgetState, pricing: PricingTable): string[] {
   const priced = sessionCost(cost, pricing);
-  const lines = ['', `Tokens and cost by model (prices of ${priced.takenOn})`];
+  const lines = ['', 'Tokens and cost by model'];
   if (priced.byModel.length === 0) lines.push('  none recorded');
-  for (const model of priced.byModel)
-    lines.push(`  ${model.model}: ${tokensInWords(model.tokens)} → ${model.dollars === undefined ? 'no price' : formatDollars(model.dollars)}`);
-  lines.push(`  session: ${formatDollars(priced.total)} over ${cost.responses.length} billed responses (prices of ${priced.takenOn})`);
+  for (const model of priced.byModel) {
+    const dollars =
+      model.dollars === undefined
+        ? 'no price'
+        : `${formatDollars(model.dollars)}${model.unpriced.length > 0 ? ', part not priced' : ''} (prices of ${model.takenOn})`;
+    lines.push(`  ${model.model}: ${tokensInWords(model.tokens)} → ${dollars}`);
+  }
+  lines.push(`  session: ${formatDollars(priced.total)} over ${cost.responses.length} billed responses (prices of ${datesInWords(priced.takenOn)})`);
   if (priced.unpriced.length > 0) lines.push(`  not counted: ${priced.unpriced.join('; ')}`);
   if (budget.budgetUsd !== undefined) {
     const spent = budget.spentUsd === undefined ? '' : ` at ${formatDollars(budget.spentUsd)}`;

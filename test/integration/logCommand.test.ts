@@ -37,15 +37,64 @@ describe('npm run log', () => {
     expect(stdout).toMatch(/^ +stages: response created \d+ ms · .*escalation checkEligibilityAndPossiblyInitiateReturn \d+ ms \(model o4-mini\)/m);
     expect(stdout).toMatch(/^ {2}first audio +median \d+ ms +p95 \d+ ms +\(3 turns\)$/m);
     expect(stdout).toMatch(/^ {2}handoff transfer_to_returns +median \d+ ms +p95 \d+ ms +\(1 calls\)$/m);
-    // Tokens split as priced, money per model and for the session, with the date of the prices.
-    expect(stdout).toMatch(/^Tokens and cost by model \(prices of \d{4}-\d{2}-\d{2}\)$/m);
-    expect(stdout).toMatch(/^ {2}gpt-realtime: input text \d+; output text \d+, audio \d+ → \$0\.\d{4}$/m);
-    expect(stdout).toMatch(/^ {2}o4-mini: input text \d+; output text \d+ → \$0\.\d{4}$/m);
-    expect(stdout).toMatch(/^ {2}session: \$0\.\d{4} over \d+ billed responses \(prices of \d{4}-\d{2}-\d{2}\)$/m);
+    // Tokens split as priced, money per model with the date of its prices, and the dates the session's total used.
+    expect(stdout).toMatch(/^Tokens and cost by model$/m);
+    expect(stdout).toMatch(/^ {2}gpt-realtime: input text \d+; output text \d+, audio \d+ → \$0\.\d{4} \(prices of 2026-12-03\)$/m);
+    expect(stdout).toMatch(/^ {2}o4-mini: input text \d+; output text \d+ → \$0\.\d{4} \(prices of 2025-08-28\)$/m);
+    expect(stdout).toMatch(/^ {2}session: \$0\.\d{4} over \d+ billed responses \(prices of 2025-08-28 and 2026-12-03\)$/m);
+    expect(stdout).not.toContain('not counted');
     const transcriptOrder = ['User: Hi, I bought', 'Handoff authentication', 'Tool lookupOrders', 'User: Yes, I want to return it.'].map((text) =>
       stdout.indexOf(text),
     );
     expect(transcriptOrder).toEqual([...transcriptOrder].sort((a, b) => a - b));
+  });
+
+  it('summary counts a usage whose details another client dumped as "[Object]" as tokens of unknown kind, and names them unpriced', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'log-cli-')), 'beta-stream.jsonl');
+    const usage = { total_tokens: 151, input_tokens: 72, output_tokens: 79, input_token_details: '[Object]', output_token_details: '[Object]' };
+    writeFileSync(
+      path,
+      [
+        { type: 'session.created', event_id: 'event_1', session: { id: 'sess_1', model: 'gpt-4o-realtime-preview-2024-12-17' } },
+        { type: 'response.done', event_id: 'event_2', response: { id: 'resp_1', status: 'completed', usage } },
+      ]
+        .map((event) => JSON.stringify(event))
+        .join('\n') + '\n',
+    );
+    const { code, stdout } = runLog('summary', path);
+    expect(code).toBe(0);
+    const model = 'gpt-4o-realtime-preview-2024-12-17';
+    expect(stdout).toContain(
+      [
+        'Tokens and cost by model',
+        `  ${model}: input 72 of unknown kind; output 79 of unknown kind → $0.0000, part not priced (prices of 2025-08-28)`,
+        '  session: $0.0000 over 1 billed responses (prices of 2025-08-28)',
+        `  not counted: 72 input tokens of unknown kind for ${model}: kinds are priced differently; 79 output tokens of unknown kind for ${model}: kinds are priced differently`,
+      ].join('\n'),
+    );
+    expect(stdout).not.toContain('input text 0');
+  });
+
+  it('summary counts image tokens with their cached part, priced at the model’s image rates', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'log-cli-')), 'image.jsonl');
+    const usage = {
+      input_tokens: 130,
+      output_tokens: 5,
+      input_token_details: { text_tokens: 100, audio_tokens: 0, image_tokens: 30, cached_tokens: 10, cached_tokens_details: { image_tokens: 10 } },
+      output_token_details: { text_tokens: 5, audio_tokens: 0 },
+    };
+    writeFileSync(
+      path,
+      [
+        { type: 'session.created', session: { model: 'gpt-realtime-2.1' } },
+        { type: 'response.done', response: { usage } },
+      ]
+        .map((event) => JSON.stringify(event))
+        .join('\n') + '\n',
+    );
+    const { stdout } = runLog('summary', path);
+    // 100×4 + 20×5 + 10×0.5 + 5×24 per million: $0.000625.
+    expect(stdout).toContain('  gpt-realtime-2.1: input text 100, image 20 (+10 cached); output text 5 → $0.0006 (prices of 2026-12-03)');
   });
 
   it('summary names a budget the session had, and that it ended the session', () => {

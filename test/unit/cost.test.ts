@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dollarsFor, emptyCost, formatDollars, reduceCost, sessionCost, type CostState } from '../../src-shared/cost';
-import { priceOf, pricingTableSchema, type PricingTable } from '../../src-shared/pricing';
+import { pricingTableSchema, type PricingTable } from '../../src-shared/pricing';
+import { noTokens } from '../../src-shared/tokenCounts';
 import type { SessionEvent } from '../../src-shared/sessionEvent';
 
 const table: PricingTable = pricingTableSchema.parse(JSON.parse(readFileSync('resources/pricing.json', 'utf8')));
@@ -41,7 +42,11 @@ function session(): SessionEvent[] {
       usage: { inputTokens: 2000, outputTokens: 100, totalTokens: 2100, cachedInputTokens: 1000 },
     }),
     at('app', 'guardrail.verdict', { itemId: 'a1', model: 'gpt-4.1-mini', usage: { inputTokens: 400, outputTokens: 20, totalTokens: 420 } }),
-    at('server', 'response.done', { response: { usage: { input_tokens: 50, output_tokens: 10 } } }),
+    at('server', 'response.done', {
+      response: {
+        usage: { input_tokens: 50, output_tokens: 10, input_token_details: { text_tokens: 50 }, output_token_details: { text_tokens: 10 } },
+      },
+    }),
     at('server', 'response.done', { response: { status: 'cancelled' } }),
   ];
 }
@@ -51,22 +56,6 @@ function inChunks(events: readonly SessionEvent[], size: number): CostState {
   for (let index = 0; index < events.length; index += size) state = reduceCost(state, events.slice(index, index + size));
   return state;
 }
-
-describe('the pricing table', () => {
-  it('ships valid, dated, and prices a dated model name as its family', () => {
-    expect(table.takenOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(priceOf(table, 'gpt-realtime-2025-08-28')?.name).toBe('gpt-realtime');
-    expect(priceOf(table, 'gpt-realtime-mini')?.name).toBe('gpt-realtime-mini');
-    expect(priceOf(table, 'some-other-model')).toBeUndefined();
-  });
-
-  it('refuses a table without its date, naming the field', () => {
-    const result = pricingTableSchema.safeParse({ ...table, takenOn: 'last week' });
-    expect(result.success).toBe(false);
-    expect(result.error!.issues[0]!.path).toEqual(['takenOn']);
-    expect(result.error!.issues[0]!.message).toContain('YYYY-MM-DD');
-  });
-});
 
 describe('token usage and cost', () => {
   it('splits realtime usage into text, audio and cached input and text and audio output, per response and per model', () => {
@@ -78,6 +67,7 @@ describe('token usage and cost', () => {
       ['realtime', 'gpt-realtime'],
     ]);
     expect(state.byModel.get('gpt-realtime')).toEqual({
+      ...noTokens,
       textInput: 850,
       cachedTextInput: 200,
       audioInput: 400,
@@ -85,14 +75,7 @@ describe('token usage and cost', () => {
       textOutput: 310,
       audioOutput: 700,
     });
-    expect(state.byModel.get('gpt-4.1')).toEqual({
-      textInput: 1000,
-      cachedTextInput: 1000,
-      audioInput: 0,
-      cachedAudioInput: 0,
-      textOutput: 100,
-      audioOutput: 0,
-    });
+    expect(state.byModel.get('gpt-4.1')).toEqual({ ...noTokens, textInput: 1000, cachedTextInput: 1000, textOutput: 100 });
   });
 
   it('prices each part at its own rate, and the session as the sum of its models', () => {
@@ -104,17 +87,28 @@ describe('token usage and cost', () => {
     const cost = sessionCost(state, table);
     expect(cost.total).toBeCloseTo(0.06608 + 0.0033 + (400 * 0.4 + 20 * 1.6) / 1_000_000, 10);
     expect(cost.unpriced).toEqual([]);
-    expect(cost.takenOn).toBe(table.takenOn);
+    expect(cost.takenOn).toEqual(['2025-08-28', '2026-12-03']);
+    expect(cost.byModel.map((model) => [model.model, model.takenOn])).toEqual([
+      ['gpt-realtime', '2026-12-03'],
+      ['gpt-4.1', '2025-08-28'],
+      ['gpt-4.1-mini', '2025-08-28'],
+    ]);
   });
 
   it('names what it cannot price instead of guessing: an unknown model, or audio on a text model', () => {
     const state = reduceCost(emptyCost, [
       { seq: 0, t: 0, direction: 'app', type: 'supervisor.response', payload: { model: 'mystery-1', usage: { inputTokens: 10, outputTokens: 5 } } },
     ]);
-    expect(sessionCost(state, table)).toMatchObject({ total: 0, unpriced: ['no price for mystery-1'] });
-    expect(
-      dollarsFor(table, 'gpt-4.1', { textInput: 0, cachedTextInput: 0, audioInput: 10, cachedAudioInput: 0, textOutput: 0, audioOutput: 0 }).unpriced,
-    ).toEqual(['audio input for gpt-4.1']);
+    expect(sessionCost(state, table)).toMatchObject({
+      total: 0,
+      unpriced: ['no price for mystery-1: not in the pricing table'],
+      takenOn: [table.takenOn],
+    });
+    expect(dollarsFor(table, 'gpt-4.1', { ...noTokens, audioInput: 10, imageInput: 3, audioOutput: 4 }).unpriced).toEqual([
+      '10 audio input tokens for gpt-4.1: the pricing table has no rate for them',
+      '3 image input tokens for gpt-4.1: the pricing table has no rate for them',
+      '4 audio output tokens for gpt-4.1: the pricing table has no rate for them',
+    ]);
   });
 
   it('gives the same result fed whole or in chunks, and counts a repeated response once', () => {

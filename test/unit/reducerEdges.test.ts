@@ -3,6 +3,7 @@ import { emptyCost, formatDollars, reduceCost } from '../../src-shared/cost';
 import { EventAnnotator } from '../../src-shared/eventAnnotations';
 import { emptyLatency, medianAndP95, reduceLatency, stagesOf } from '../../src-shared/latency';
 import { priceOf, type PricingTable } from '../../src-shared/pricing';
+import { noTokens } from '../../src-shared/tokenCounts';
 import type { SessionEvent } from '../../src-shared/sessionEvent';
 
 let seq = 0;
@@ -185,7 +186,8 @@ describe('cost, against look-alike events', () => {
     ]);
     expect(fromServer.realtimeModel).toBe('gpt-realtime-mini');
     expect([...fromServer.byModel.keys()]).toEqual(['gpt-realtime-mini', 'o4-mini']);
-    expect(fromServer.byModel.get('gpt-realtime-mini')).toMatchObject({ textInput: 5, textOutput: 2 });
+    // A usage without its split by kind is counted, as of unknown kind.
+    expect(fromServer.byModel.get('gpt-realtime-mini')).toMatchObject({ textInput: 0, unknownInput: 5, textOutput: 0, unknownOutput: 2 });
     const appFirst = reduceCost(emptyCost, [
       at(0, 'app', 'session.minted', { model: 'gpt-realtime' }),
       at(1, 'server', 'session.created', { session: { model: 'other' } }),
@@ -201,7 +203,13 @@ describe('cost, against look-alike events', () => {
   it('ignores negative or non-numeric token counts and returns the same state when nothing is billed', () => {
     seq = 0;
     const state = reduceCost(emptyCost, [at(0, 'server', 'response.done', { response: { usage: { input_tokens: -4, output_tokens: 'many' } } })]);
-    expect(state.byModel.get('realtime (model not in the log)')).toMatchObject({ textInput: 0, textOutput: 0 });
+    expect(state.byModel.get('realtime (model not in the log)')).toMatchObject({ textInput: 0, textOutput: 0, unknownInput: 0, unknownOutput: 0 });
+    const odd = reduceCost(emptyCost, [
+      at(1, 'server', 'response.done', {
+        response: { usage: { input_tokens: '72', output_tokens: Infinity, input_token_details: { text_tokens: '9', audio_tokens: Number.NaN } } },
+      }),
+    ]);
+    expect(odd.byModel.get('realtime (model not in the log)')).toEqual({ ...noTokens });
     expect(reduceCost(state, [at(1, 'server', 'rate_limits.updated')])).toBe(state);
   });
 
@@ -223,10 +231,11 @@ describe('the pricing table lookup', () => {
       'gpt-realtime-mini': { textInput: 3, textOutput: 3 },
     },
   };
-  it('prefers the longest family name a dated model starts with', () => {
+  it('prices a dated snapshot as the model it is a snapshot of, and a longer name by no shorter entry', () => {
     expect(priceOf(table, 'gpt-realtime-mini-2025-10-06')?.name).toBe('gpt-realtime-mini');
     expect(priceOf(table, 'gpt-realtime-2025-08-28')?.name).toBe('gpt-realtime');
-    expect(priceOf(table, 'gpt-5')?.name).toBe('gpt');
+    expect(priceOf(table, 'gpt-5')).toBeUndefined();
+    expect(priceOf(table, 'gpt-realtime-mini-2')).toBeUndefined();
     expect(priceOf(table, 'gptx')).toBeUndefined();
   });
 });

@@ -1,9 +1,10 @@
-import { formatDollars, sessionCost, type TokenCounts } from '../../../src-shared/cost';
+import { datesInWords, formatDollars, sessionCost } from '../../../src-shared/cost';
 import { medianAndP95, stagesOf, type TurnLatency } from '../../../src-shared/latency';
 import { useShownStream } from '../app/workspaceStore';
 import { usePricing } from './pricingStore';
 import { LatencyWaterfall } from './LatencyWaterfall';
 import { stageKinds } from './stageColours';
+import { tokenColumn } from './tokenColumn';
 import { useIsDark } from '../app/useResolvedTheme';
 
 const milestones: { name: string; pick: (turn: TurnLatency) => number | undefined }[] = [
@@ -15,11 +16,6 @@ const milestones: { name: string; pick: (turn: TurnLatency) => number | undefine
 ];
 
 const ms = (value: number) => (value < 1000 ? `${Math.round(value)} ms` : `${(value / 1000).toFixed(2)} s`);
-
-function tokens(counts: TokenCounts): string {
-  const cached = counts.cachedTextInput + counts.cachedAudioInput;
-  return `in ${counts.textInput + counts.audioInput}${cached > 0 ? ` (+${cached} cached)` : ''} · out ${counts.textOutput + counts.audioOutput}${counts.audioOutput > 0 ? ` (${counts.audioOutput} audio)` : ''}`;
-}
 
 /** Per-turn latency as a waterfall with the session's medians, and tokens and cost by model, live or in a replay. */
 export function MetricsPanel() {
@@ -117,8 +113,17 @@ export function MetricsPanel() {
               {priced.byModel.map((model) => (
                 <tr key={model.model}>
                   <td>{model.model}</td>
-                  <td>{tokens(model.tokens)}</td>
-                  <td>{model.dollars === undefined ? 'no price' : formatDollars(model.dollars)}</td>
+                  <td>{tokenColumn(model.tokens)}</td>
+                  <td>
+                    {model.dollars === undefined ? (
+                      'no price'
+                    ) : (
+                      <>
+                        {formatDollars(model.dollars)}
+                        {model.unpriced.length > 0 && ', part not priced'} <span className="muted">(prices of {model.takenOn})</span>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -127,7 +132,7 @@ export function MetricsPanel() {
                 <th scope="row">Session</th>
                 <td>{cost.responses.length} billed responses</td>
                 <td data-testid="session-cost">
-                  {formatDollars(priced.total)} <span className="muted">(prices of {priced.takenOn})</span>
+                  {formatDollars(priced.total)} <span className="muted">(prices of {datesInWords(priced.takenOn)})</span>
                 </td>
               </tr>
             </tfoot>

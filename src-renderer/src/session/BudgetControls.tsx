@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { BUDGET_WARNING_FRACTION, budgetLevel } from '../../../src-shared/budget';
-import { formatDollars, sessionCost } from '../../../src-shared/cost';
+import { datesInWords, formatDollars, sessionCost } from '../../../src-shared/cost';
 import { useShownStream } from '../app/workspaceStore';
 import { usePricing } from '../metrics/pricingStore';
 import { setBudget } from './sessionActions';
@@ -47,7 +47,8 @@ export function BudgetMeter() {
   const cost = useShownStream((state) => state.cost);
   const { table } = usePricing();
   if (budget.budgetUsd === undefined || !table) return null;
-  const spent = sessionCost(cost, table).total;
+  const priced = sessionCost(cost, table);
+  const spent = priced.total;
   const fraction = spent / budget.budgetUsd;
   // Exceeded stays exceeded once recorded, even if the prices have changed since.
   const level = budget.crossed === 'budget.exceeded' ? 'exceeded' : budgetLevel(spent, budget.budgetUsd);
@@ -57,7 +58,7 @@ export function BudgetMeter() {
       className={`budget budget-${level}`}
       role="status"
       aria-label="Session budget"
-      title={`Prices of ${table.takenOn}. A warning at ${BUDGET_WARNING_FRACTION * 100} %; the session ends at 100 %.`}
+      title={`Prices of ${datesInWords(priced.takenOn)}. A warning at ${BUDGET_WARNING_FRACTION * 100} %; the session ends at 100 %.`}
       data-testid="budget-meter"
     >
       {level === 'exceeded' ? `Budget reached: ${text}` : level === 'warning' ? `Budget warning: ${text}` : text}

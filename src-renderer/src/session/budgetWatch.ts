@@ -1,5 +1,5 @@
 import { budgetLevel, crossing, type BudgetLevel } from '../../../src-shared/budget';
-import { formatDollars, sessionCost } from '../../../src-shared/cost';
+import { datesInWords, formatDollars, sessionCost } from '../../../src-shared/cost';
 import type { PricingTable } from '../../../src-shared/pricing';
 import type { SessionStream } from '../events/sessionStream';
 
@@ -41,11 +41,12 @@ export function watchBudget(options: BudgetWatchOptions): () => void {
     const crossed = crossing(level, next);
     level = next;
     if (!crossed) return;
-    note(crossed, { budgetUsd: budget, spentUsd: cost.total, pricesOf: pricing.takenOn, unpriced: cost.unpriced });
+    const pricesOf = datesInWords(cost.takenOn);
+    note(crossed, { budgetUsd: budget, spentUsd: cost.total, pricesOf, unpriced: cost.unpriced });
     if (crossed !== 'budget.exceeded') return;
     ended = true;
     options.end(
-      `The session reached its budget: it cost ${formatDollars(cost.total)} against ${formatDollars(budget)} (prices of ${pricing.takenOn}), so it was ended. ` +
+      `The session reached its budget: it cost ${formatDollars(cost.total)} against ${formatDollars(budget)} (prices of ${pricesOf}), so it was ended. ` +
         'The transcript and log are kept; raise the budget and Connect to carry on.',
     );
   };

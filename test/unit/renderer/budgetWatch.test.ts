@@ -55,7 +55,7 @@ describe('the budget watch', () => {
     expect(notes).toHaveLength(1);
     stream.push(response(tokensFor(0.0035)));
     expect(notes.map((note) => note.type)).toEqual(['budget.set', 'budget.warning']);
-    expect(notes[1]!.payload).toMatchObject({ budgetUsd: 0.01, pricesOf: pricing.takenOn });
+    expect(notes[1]!.payload).toMatchObject({ budgetUsd: 0.01, pricesOf: pricing.models['gpt-realtime']!.takenOn });
     expect(notes[1]!.payload['spentUsd']).toBeCloseTo(0.0085, 6);
     stream.push(response(tokensFor(0.0001)));
     expect(notes).toHaveLength(2);
@@ -64,7 +64,7 @@ describe('the budget watch', () => {
     expect(notes.map((note) => note.type)).toEqual(['budget.set', 'budget.warning', 'budget.exceeded']);
     expect(ended).toHaveLength(1);
     expect(ended[0]).toContain('against $0.0100');
-    expect(ended[0]).toContain(`prices of ${pricing.takenOn}`);
+    expect(ended[0]).toContain(`prices of ${pricing.models['gpt-realtime']!.takenOn})`);
     expect(ended[0]).toContain('transcript and log are kept');
     // Once ended it records nothing more.
     stream.push(response(tokensFor(1)));
