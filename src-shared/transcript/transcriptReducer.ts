@@ -1,5 +1,5 @@
 import type { SessionEvent } from '../sessionEvent';
-import type { BackendCall, TranscriptState } from './transcriptModel';
+import type { ArgumentsSource, BackendCall, TranscriptEntry, TranscriptState } from './transcriptModel';
 import { Draft } from './transcriptDraft';
 
 type Payload = Record<string, unknown>;
@@ -14,6 +14,8 @@ type Item = {
   status?: string;
   content?: Payload[];
 };
+
+type ToolEntry = Extract<TranscriptEntry, { kind: 'tool' }>;
 
 const HANDOFF_PREFIX = 'transfer_to_';
 
@@ -40,18 +42,61 @@ function applyItem(draft: Draft, item: Item, done: boolean): void {
         : current.guardrail;
     draft.put({ ...current, text: text && text.length >= current.text.length ? text : current.text, status, guardrail });
   } else if (item.type === 'function_call' && item.call_id) {
-    if (item.name?.startsWith(HANDOFF_PREFIX)) {
-      if (!draft.find('handoff', item.call_id))
-        draft.put({ kind: 'handoff', id: item.call_id, from: draft.activeAgent, to: item.name.slice(HANDOFF_PREFIX.length) });
-      return;
-    }
-    const current = draft.tool(item.call_id);
-    draft.put({ ...current, name: item.name ?? current.name, arguments: item.arguments ?? current.arguments });
+    applyCall(draft, { callId: item.call_id, itemId: item.id, name: item.name, arguments: item.arguments, from: 'item' });
   } else if (item.type === 'function_call_output' && item.call_id) {
     if (draft.find('handoff', item.call_id)) return;
     const current = draft.find('tool', item.call_id);
     if (current) draft.put({ ...current, output: item.output ?? current.output, status: 'done' });
   }
+}
+
+/** What one source says about a function call: its item, or the stream's `response.function_call_arguments.done`. */
+interface CallFacts {
+  readonly callId: string;
+  readonly itemId: string | undefined;
+  readonly name: string | undefined;
+  readonly arguments: string | undefined;
+  readonly from: 'item' | 'done';
+}
+
+const argumentsRank: Readonly<Record<ArgumentsSource, number>> = { deltas: 0, done: 1, item: 2 };
+
+/** The call's item id, unless the call has one already or the item was given to another call (a malformed log). */
+function itemIdFor(draft: Draft, call: ToolEntry, itemId: string | undefined): string | undefined {
+  return call.itemId ?? (itemId !== undefined && draft.toolOfItem(itemId) === undefined ? itemId : undefined);
+}
+
+function applyCall(draft: Draft, call: CallFacts): void {
+  if (draft.find('handoff', call.callId)) return;
+  if (call.name?.startsWith(HANDOFF_PREFIX)) {
+    draft.put({ kind: 'handoff', id: call.callId, from: draft.activeAgent, to: call.name.slice(HANDOFF_PREFIX.length) });
+    return;
+  }
+  const current = draft.tool(call.callId);
+  // An empty `arguments` (an item just added) says nothing yet; otherwise the stronger source wins.
+  const replaces = !!call.arguments && (current.argumentsFrom === undefined || argumentsRank[call.from] >= argumentsRank[current.argumentsFrom]);
+  draft.put({
+    ...current,
+    // The item names the call; the done event only fills in a name nothing else gave.
+    name: call.from === 'item' ? (call.name ?? current.name) : current.name || (call.name ?? ''),
+    itemId: itemIdFor(draft, current, call.itemId),
+    ...(replaces ? { arguments: call.arguments!, argumentsFrom: call.from } : {}),
+  });
+}
+
+/**
+ * A piece of a call's arguments as the model writes them. It may name the call by its item only, so it adds to
+ * a call the stream already introduced (its item or done event; a call with neither has no name to show), and
+ * only to arguments made of deltas: once the done event or the item gave them whole, a piece would repeat them.
+ */
+function appendArguments(draft: Draft, payload: Payload): void {
+  const delta = str(payload['delta']);
+  const callId = str(payload['call_id']);
+  const itemId = str(payload['item_id']);
+  if (!delta) return;
+  const current = (callId === undefined ? undefined : draft.find('tool', callId)) ?? (itemId === undefined ? undefined : draft.toolOfItem(itemId));
+  if (!current || (current.argumentsFrom ?? 'deltas') !== 'deltas') return;
+  draft.put({ ...current, itemId: itemIdFor(draft, current, itemId), arguments: current.arguments + delta, argumentsFrom: 'deltas' });
 }
 
 function appendDelta(draft: Draft, payload: Payload): void {
@@ -112,6 +157,15 @@ function applyServer(draft: Draft, event: SessionEvent): void {
     case 'response.output_text.delta':
       appendDelta(draft, payload);
       break;
+    case 'response.function_call_arguments.delta':
+      appendArguments(draft, payload);
+      break;
+    case 'response.function_call_arguments.done': {
+      const itemId = str(payload['item_id']);
+      const callId = str(payload['call_id']) ?? (itemId === undefined ? undefined : draft.toolOfItem(itemId)?.id);
+      if (callId) applyCall(draft, { callId, itemId, name: str(payload['name']), arguments: str(payload['arguments']), from: 'done' });
+      break;
+    }
     case 'response.output_audio_transcript.done':
       setText(draft, str(payload['item_id']), 'assistant', str(payload['transcript']));
       break;
