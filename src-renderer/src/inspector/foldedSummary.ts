@@ -1,18 +1,20 @@
 import type { EventLog } from '../events/eventLog';
 import type { FilteredRows } from './eventFilter';
 
-const TEXT_DELTAS = new Set([
+/** Deltas whose pieces spell out one string (words, or a tool call's arguments): a folded row shows it whole. */
+const SPELLING_DELTAS = new Set([
   'response.output_audio_transcript.delta',
   'response.output_text.delta',
+  'response.function_call_arguments.delta',
   'conversation.item.input_audio_transcription.delta',
 ]);
 /** How far a folded row looks ahead for its deltas' text; enough for a long answer, bounded for a huge log. */
 const FOLD_LOOKAHEAD = 20_000;
 
-/** A folded row's summary: the text its deltas spelled out, or the first delta's summary. */
+/** A folded row's summary: the string its deltas spelled out, or the first delta's summary. */
 function foldedSummary(log: EventLog, index: number, rows: FilteredRows, row: number): string {
   const first = log.at(index)!;
-  if (!TEXT_DELTAS.has(first.type)) return log.summaryAt(index);
+  if (!SPELLING_DELTAS.has(first.type)) return log.summaryAt(index);
   const group = log.foldIdAt(index);
   let text = '';
   let found = 0;
