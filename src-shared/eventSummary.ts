@@ -84,6 +84,7 @@ export function summarizeEvent(event: SessionEvent): string {
       return itemSummary(payload['item'] as Payload | undefined) ?? '';
     case 'response.output_audio_transcript.delta':
     case 'response.output_text.delta':
+    case 'response.function_call_arguments.delta':
     case 'conversation.item.input_audio_transcription.delta':
       return `“${clip(text(payload['delta']) ?? '', 40)}”`;
     case 'response.output_audio_transcript.done':

@@ -34,6 +34,13 @@ export type TranscriptEntry =
       readonly output: string | undefined;
       readonly status: 'running' | 'done';
       readonly backend: BackendCall | undefined;
+      /** The conversation item of the call, when the stream named it: argument deltas may name the call by it alone. */
+      readonly itemId?: string;
+      /**
+       * Where `arguments` came from, which says what may still replace it: the item's own arguments are final,
+       * the stream's `function_call_arguments.done` replaces deltas, deltas only add to deltas.
+       */
+      readonly argumentsFrom?: ArgumentsSource;
       /** Set when the Tools panel held the call for the user ("ask me"): waiting, then the decision. */
       readonly approval?: ToolApprovalMark;
       /** When the mark is for a call the supervisor made inside this one (its own tool, set to "ask me"): that tool. */
@@ -41,6 +48,9 @@ export type TranscriptEntry =
     }
   | { readonly kind: 'handoff'; readonly id: string; readonly from: string | undefined; readonly to: string }
   | { readonly kind: 'notice'; readonly id: string; readonly level: 'info' | 'error'; readonly text: string };
+
+/** What gave a tool call its arguments, weakest first. */
+export type ArgumentsSource = 'deltas' | 'done' | 'item';
 
 /** A call held for the user: waiting, decided, or abandoned because the session ended while it waited. */
 export type ToolApprovalMark = 'waiting' | 'approved' | 'edited' | 'rejected' | 'abandoned';

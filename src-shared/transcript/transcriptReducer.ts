@@ -1,6 +1,6 @@
 import type { SessionEvent } from '../sessionEvent';
-import { ListDraft } from '../persistentList';
-import type { BackendCall, TranscriptEntry, TranscriptState } from './transcriptModel';
+import type { ArgumentsSource, BackendCall, TranscriptEntry, TranscriptState } from './transcriptModel';
+import { Draft } from './transcriptDraft';
 
 type Payload = Record<string, unknown>;
 type Item = {
@@ -15,6 +15,8 @@ type Item = {
   content?: Payload[];
 };
 
+type ToolEntry = Extract<TranscriptEntry, { kind: 'tool' }>;
+
 const HANDOFF_PREFIX = 'transfer_to_';
 
 function str(value: unknown): string | undefined {
@@ -25,98 +27,6 @@ function textOfContent(content: Payload[] | undefined): string | undefined {
   if (!content) return undefined;
   const parts = content.map((part) => str(part['text']) ?? str(part['transcript'])).filter((part): part is string => part !== undefined);
   return parts.length > 0 ? parts.join('') : undefined;
-}
-
-/**
- * A working copy for one batch. Entries live in a persistent list (touched chunks are copied, the rest
- * shared) and the `kind:id` → position index is shared between states and only added to: entries never
- * move or disappear, so a position once recorded stays right. A state whose index was since extended by
- * another line of states (the same state reduced twice) gets its own copy first, rebuilt from its entries.
- */
-class Draft {
-  readonly entries: ListDraft<TranscriptEntry>;
-  activeAgent: string | undefined;
-  guardrailsEnabled: boolean;
-  pendingGuardrails: Set<string>;
-  pendingApprovals: Set<string>;
-  private readonly index: Map<string, number>;
-
-  constructor(state: TranscriptState) {
-    this.entries = new ListDraft(state.entries);
-    this.activeAgent = state.activeAgent;
-    this.guardrailsEnabled = state.guardrailsEnabled;
-    this.pendingGuardrails = new Set(state.pendingGuardrails);
-    this.pendingApprovals = new Set(state.pendingApprovals);
-    if (state.index.size === state.indexSize) {
-      this.index = state.index;
-    } else {
-      this.index = new Map();
-      for (let position = 0; position < state.entries.length; position += 1) {
-        const entry = state.entries.at(position)!;
-        this.index.set(`${entry.kind}:${entry.id}`, position);
-      }
-    }
-  }
-
-  find<K extends TranscriptEntry['kind']>(kind: K, id: string): Extract<TranscriptEntry, { kind: K }> | undefined {
-    const position = this.index.get(`${kind}:${id}`);
-    return position === undefined ? undefined : (this.entries.at(position) as Extract<TranscriptEntry, { kind: K }>);
-  }
-
-  put(entry: TranscriptEntry): void {
-    const key = `${entry.kind}:${entry.id}`;
-    const position = this.index.get(key);
-    if (position === undefined) this.index.set(key, this.entries.push(entry));
-    else this.entries.set(position, entry);
-    if (entry.kind === 'message') {
-      if (entry.guardrail?.status === 'pending') this.pendingGuardrails.add(entry.id);
-      else this.pendingGuardrails.delete(entry.id);
-    } else if (entry.kind === 'tool') {
-      if (entry.approval === 'waiting') this.pendingApprovals.add(entry.id);
-      else this.pendingApprovals.delete(entry.id);
-    }
-  }
-
-  message(id: string, role: 'user' | 'assistant'): Extract<TranscriptEntry, { kind: 'message' }> {
-    return (
-      this.find('message', id) ?? {
-        kind: 'message',
-        id,
-        role,
-        agent: role === 'assistant' ? this.activeAgent : undefined,
-        text: '',
-        status: 'streaming',
-        guardrail: undefined,
-      }
-    );
-  }
-
-  tool(id: string): Extract<TranscriptEntry, { kind: 'tool' }> {
-    return (
-      this.find('tool', id) ?? {
-        kind: 'tool',
-        id,
-        agent: this.activeAgent,
-        name: '',
-        arguments: '',
-        output: undefined,
-        status: 'running',
-        backend: undefined,
-      }
-    );
-  }
-
-  freeze(): TranscriptState {
-    return {
-      entries: this.entries.freeze(),
-      activeAgent: this.activeAgent,
-      guardrailsEnabled: this.guardrailsEnabled,
-      pendingGuardrails: [...this.pendingGuardrails],
-      pendingApprovals: [...this.pendingApprovals],
-      index: this.index,
-      indexSize: this.index.size,
-    };
-  }
 }
 
 function applyItem(draft: Draft, item: Item, done: boolean): void {
@@ -132,18 +42,61 @@ function applyItem(draft: Draft, item: Item, done: boolean): void {
         : current.guardrail;
     draft.put({ ...current, text: text && text.length >= current.text.length ? text : current.text, status, guardrail });
   } else if (item.type === 'function_call' && item.call_id) {
-    if (item.name?.startsWith(HANDOFF_PREFIX)) {
-      if (!draft.find('handoff', item.call_id))
-        draft.put({ kind: 'handoff', id: item.call_id, from: draft.activeAgent, to: item.name.slice(HANDOFF_PREFIX.length) });
-      return;
-    }
-    const current = draft.tool(item.call_id);
-    draft.put({ ...current, name: item.name ?? current.name, arguments: item.arguments ?? current.arguments });
+    applyCall(draft, { callId: item.call_id, itemId: item.id, name: item.name, arguments: item.arguments, from: 'item' });
   } else if (item.type === 'function_call_output' && item.call_id) {
     if (draft.find('handoff', item.call_id)) return;
     const current = draft.find('tool', item.call_id);
     if (current) draft.put({ ...current, output: item.output ?? current.output, status: 'done' });
   }
+}
+
+/** What one source says about a function call: its item, or the stream's `response.function_call_arguments.done`. */
+interface CallFacts {
+  readonly callId: string;
+  readonly itemId: string | undefined;
+  readonly name: string | undefined;
+  readonly arguments: string | undefined;
+  readonly from: 'item' | 'done';
+}
+
+const argumentsRank: Readonly<Record<ArgumentsSource, number>> = { deltas: 0, done: 1, item: 2 };
+
+/** The call's item id, unless the call has one already or the item was given to another call (a malformed log). */
+function itemIdFor(draft: Draft, call: ToolEntry, itemId: string | undefined): string | undefined {
+  return call.itemId ?? (itemId !== undefined && draft.toolOfItem(itemId) === undefined ? itemId : undefined);
+}
+
+function applyCall(draft: Draft, call: CallFacts): void {
+  if (draft.find('handoff', call.callId)) return;
+  if (call.name?.startsWith(HANDOFF_PREFIX)) {
+    draft.put({ kind: 'handoff', id: call.callId, from: draft.activeAgent, to: call.name.slice(HANDOFF_PREFIX.length) });
+    return;
+  }
+  const current = draft.tool(call.callId);
+  // An empty `arguments` (an item just added) says nothing yet; otherwise the stronger source wins.
+  const replaces = !!call.arguments && (current.argumentsFrom === undefined || argumentsRank[call.from] >= argumentsRank[current.argumentsFrom]);
+  draft.put({
+    ...current,
+    // The item names the call; the done event only fills in a name nothing else gave.
+    name: call.from === 'item' ? (call.name ?? current.name) : current.name || (call.name ?? ''),
+    itemId: itemIdFor(draft, current, call.itemId),
+    ...(replaces ? { arguments: call.arguments!, argumentsFrom: call.from } : {}),
+  });
+}
+
+/**
+ * A piece of a call's arguments as the model writes them. It may name the call by its item only, so it adds to
+ * a call the stream already introduced (its item or done event; a call with neither has no name to show), and
+ * only to arguments made of deltas: once the done event or the item gave them whole, a piece would repeat them.
+ */
+function appendArguments(draft: Draft, payload: Payload): void {
+  const delta = str(payload['delta']);
+  const callId = str(payload['call_id']);
+  const itemId = str(payload['item_id']);
+  if (!delta) return;
+  const current = (callId === undefined ? undefined : draft.find('tool', callId)) ?? (itemId === undefined ? undefined : draft.toolOfItem(itemId));
+  if (!current || (current.argumentsFrom ?? 'deltas') !== 'deltas') return;
+  draft.put({ ...current, itemId: itemIdFor(draft, current, itemId), arguments: current.arguments + delta, argumentsFrom: 'deltas' });
 }
 
 function appendDelta(draft: Draft, payload: Payload): void {
@@ -204,6 +157,15 @@ function applyServer(draft: Draft, event: SessionEvent): void {
     case 'response.output_text.delta':
       appendDelta(draft, payload);
       break;
+    case 'response.function_call_arguments.delta':
+      appendArguments(draft, payload);
+      break;
+    case 'response.function_call_arguments.done': {
+      const itemId = str(payload['item_id']);
+      const callId = str(payload['call_id']) ?? (itemId === undefined ? undefined : draft.toolOfItem(itemId)?.id);
+      if (callId) applyCall(draft, { callId, itemId, name: str(payload['name']), arguments: str(payload['arguments']), from: 'done' });
+      break;
+    }
     case 'response.output_audio_transcript.done':
       setText(draft, str(payload['item_id']), 'assistant', str(payload['transcript']));
       break;

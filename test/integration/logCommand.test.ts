@@ -162,6 +162,38 @@ describe('npm run log', () => {
     expect(runLog('summary', SAMPLE).stdout).not.toContain('Tools set in the Tools panel');
   });
 
+  it('summary of another client’s raw Realtime log takes a tool call’s arguments from its streamed deltas, and reads beta event names', () => {
+    // As some clients log: the call's item added with empty arguments, then only deltas naming the item, no done events.
+    const events = [
+      { type: 'session.created', event_id: 'e1', session: { id: 'sess_1', model: 'gpt-realtime' } },
+      {
+        type: 'conversation.item.created',
+        item: { id: 'u1', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'Where is my order?' }] },
+      },
+      { type: 'response.created', response: { id: 'r1' } },
+      {
+        type: 'response.output_item.added',
+        item: { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'lookupOrders', arguments: '', status: 'in_progress' },
+      },
+      ...['{"phone', 'Number":', '"206"}'].map((delta) => ({
+        type: 'response.function_call_arguments.delta',
+        item_id: 'fc_1',
+        output_index: 0,
+        delta,
+      })),
+      ...['Let me ', 'check.'].map((delta) => ({ type: 'response.audio_transcript.delta', item_id: 'a1', delta })),
+      { type: 'response.done', response: { id: 'r1', status: 'completed' } },
+    ];
+    const path = join(mkdtempSync(join(tmpdir(), 'log-cli-')), 'other-client.jsonl');
+    writeFileSync(path, `${events.map((event) => JSON.stringify(event)).join('\n')}\n`);
+    const { code, stdout } = runLog('summary', path);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Imported Realtime event log: ${path}`);
+    expect(stdout).toMatch(
+      /^Transcript\n {2}User: Where is my order\?\n {2}Tool lookupOrders\(\{"phoneNumber":"206"\}\) → \(no result\)\n {2}Assistant \(\?\): Let me check\.$/m,
+    );
+  });
+
   it('summary and validate work on a crashed log, which validate reports (line and missing footer) with a non-zero exit', () => {
     const path = crashedCopy();
     const summary = runLog('summary', path);

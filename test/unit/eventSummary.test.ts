@@ -32,6 +32,7 @@ describe('one-line event summaries', () => {
       'user: “Hi there”',
     ],
     [event('server', 'response.output_audio_transcript.delta', { delta: 'Hello, ' }), '“Hello,”'],
+    [event('server', 'response.function_call_arguments.delta', { item_id: 'fc_1', delta: '{"phoneNumber":' }), '“{"phoneNumber":”'],
     [event('server', 'error', { error: { code: 'invalid_value', message: 'Bad item' } }), 'invalid_value: Bad item'],
     [
       event('app', 'supervisor.response', {

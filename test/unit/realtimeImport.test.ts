@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importRecord, inferDirection, initialImportState, type ImportState } from '../../src-shared/realtimeImport';
 import type { SessionEvent } from '../../src-shared/sessionEvent';
+import { emptyTranscript, transcriptToText } from '../../src-shared/transcript/transcriptModel';
+import { reduceTranscript } from '../../src-shared/transcript/transcriptReducer';
 
 function imported(value: unknown, state: ImportState = initialImportState): { event: SessionEvent; state: ImportState } {
   const result = importRecord(value, state);
@@ -73,6 +75,24 @@ describe('importing a raw realtime log', () => {
     });
     expect(imported({ type: 'conversation.item.created' }).event.type).toBe('conversation.item.added');
     expect(imported({ type: 'response.done' }).event.payload).not.toHaveProperty('original_type');
+  });
+
+  it('keeps function_call_arguments events as they are (the same in beta and GA), so the transcript takes a call’s arguments from them', () => {
+    const events = importAll([
+      { type: 'response.output_item.added', item: { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'lookupOrders', arguments: '' } },
+      { type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 0, delta: '{"phoneNumber":' },
+      { type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 0, delta: '"206"}' },
+      { type: 'response.audio_transcript.delta', item_id: 'a1', delta: 'Let me check.' },
+    ]);
+    expect(events.map((event) => `${event.direction} ${event.type}`)).toEqual([
+      'server response.output_item.added',
+      'server response.function_call_arguments.delta',
+      'server response.function_call_arguments.delta',
+      'server response.output_audio_transcript.delta',
+    ]);
+    expect(transcriptToText(reduceTranscript(emptyTranscript(), events).entries.toArray())).toBe(
+      '[tool lookupOrders({"phoneNumber":"206"})]\nAssistant: Let me check.',
+    );
   });
 
   it.each([

@@ -158,6 +158,8 @@ describe('the transcript reducer, tools and handoffs', () => {
         output: undefined,
         status: 'running',
         backend: undefined,
+        itemId: 'f1',
+        argumentsFrom: 'item',
       },
     ]);
   });

@@ -6,7 +6,8 @@ import { revealPanel } from '../app/layoutStore';
 import { useShownStream, useWorkspaceStore } from '../app/workspaceStore';
 import type { EventLog } from '../events/eventLog';
 import type { ReplayController } from '../replay/replayController';
-import { IncrementalFilter, defaultFilter, type EventFilter, type FilteredRows } from './eventFilter';
+import { IncrementalFilter, defaultFilter, type EventFilter } from './eventFilter';
+import { cachedFoldedSummary } from './foldedSummary';
 import { splitOnMatches } from './jsonPath';
 import { PayloadTree } from './PayloadTree';
 import { TypeChips } from './TypeChips';
@@ -16,14 +17,6 @@ const ROW_HEIGHT = 20;
 const NEAR_BOTTOM_PX = 40;
 const arrows: Record<SessionEvent['direction'], string> = { client: '↑', server: '↓', app: '•' };
 const directionLabels: Record<EventDirection, string> = { client: 'Sent', server: 'Received', app: 'App' };
-const TEXT_DELTAS = new Set([
-  'response.output_audio_transcript.delta',
-  'response.output_text.delta',
-  'conversation.item.input_audio_transcription.delta',
-]);
-/** How far a folded row looks ahead for its deltas' text; enough for a long answer, bounded for a huge log. */
-const FOLD_LOOKAHEAD = 20_000;
-
 /** In a replay the inspector lists the whole log (events not yet reached are dimmed) and a click seeks there. */
 function useInspectedLog(): { log: EventLog; count: number; replay: ReplayController | undefined; shownUpTo: number } {
   const shown = useWorkspaceStore((state) => state.shown);
@@ -40,37 +33,6 @@ function useInspectedLog(): { log: EventLog; count: number; replay: ReplayContro
 function Highlighted({ text, needle }: { text: string; needle: string }) {
   const parts = splitOnMatches(text, needle);
   return <>{parts.map((part, index) => (index % 2 === 1 ? <mark key={index}>{part}</mark> : part))}</>;
-}
-
-/** A folded row's summary: the text its deltas spelled out, or the first delta's summary. */
-function foldedSummary(log: EventLog, index: number, rows: FilteredRows, row: number): string {
-  const first = log.at(index)!;
-  if (!TEXT_DELTAS.has(first.type)) return log.summaryAt(index);
-  const group = log.foldIdAt(index);
-  let text = '';
-  let found = 0;
-  for (let at = index; at < Math.min(log.length, index + FOLD_LOOKAHEAD) && found < rows.foldedAt(row); at += 1) {
-    if (log.foldIdAt(at) !== group) continue;
-    const delta = log.at(at)!.payload['delta'];
-    if (typeof delta === 'string') text += delta;
-    found += 1;
-  }
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return `“${flat.length > 80 ? `${flat.slice(0, 79)}…` : flat}”`;
-}
-
-/** Each folded row's summary, by log and first event, for the count it was made at: a long answer's row is not re-spelled every frame. */
-const foldedSummaries = new WeakMap<EventLog, Map<number, { folded: number; summary: string }>>();
-
-function cachedFoldedSummary(log: EventLog, index: number, rows: FilteredRows, row: number): string {
-  let cache = foldedSummaries.get(log);
-  if (!cache) foldedSummaries.set(log, (cache = new Map()));
-  const folded = rows.foldedAt(row);
-  const cached = cache.get(index);
-  if (cached?.folded === folded) return cached.summary;
-  const summary = foldedSummary(log, index, rows, row);
-  cache.set(index, { folded, summary });
-  return summary;
 }
 
 /**
