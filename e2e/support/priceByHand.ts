@@ -27,8 +27,12 @@ interface PricedEvent {
 
 type Usage = Record<string, Record<string, number> & { cached_tokens_details?: Record<string, number> }>;
 
-/** The fake's realtime sessions run gpt-realtime unless a test asks for another model. */
-const REALTIME_MODEL = 'gpt-realtime';
+/** The realtime model the session ran, as its `session.minted` event says (the app's setting). */
+function realtimeModelOf(events: readonly PricedEvent[]): string {
+  const minted = events.find((event) => event.direction === 'app' && event.type === 'session.minted');
+  if (!minted) throw new Error('priceByHand: the events have no session.minted, so the realtime model is unknown');
+  return minted.payload['model'] as string;
+}
 
 /** The backend models these events were billed for, as the app's calls named them. */
 function backendModels(events: readonly PricedEvent[]): string[] {
@@ -40,7 +44,7 @@ function backendModels(events: readonly PricedEvent[]): string[] {
 /** Every billed usage in these events (realtime responses, supervisor answers, guardrail verdicts), priced by hand in dollars. */
 export function priceByHand(events: readonly PricedEvent[]): number {
   let dollars = 0;
-  const realtime = pricing.models[REALTIME_MODEL]!;
+  const realtime = pricing.models[realtimeModelOf(events)]!;
   for (const event of events) {
     if (event.type === 'response.done') {
       const usage = (event.payload['response'] as { usage?: Usage }).usage;
@@ -74,6 +78,8 @@ export function priceByHand(events: readonly PricedEvent[]): number {
 
 /** The dates of the prices `priceByHand` used, as the app words them: `2025-08-28 and 2026-12-03`. */
 export function pricesOfByHand(events: readonly PricedEvent[]): string {
-  const dates = [...new Set([REALTIME_MODEL, ...backendModels(events)].map((model) => pricing.models[model]!.takenOn ?? pricing.takenOn))].sort();
+  const dates = [
+    ...new Set([realtimeModelOf(events), ...backendModels(events)].map((model) => pricing.models[model]!.takenOn ?? pricing.takenOn)),
+  ].sort();
   return dates.length === 1 ? dates[0]! : `${dates.slice(0, -1).join(', ')} and ${dates.at(-1)}`;
 }

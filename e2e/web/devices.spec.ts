@@ -245,7 +245,19 @@ test('the voice is chosen from the Realtime voices and the next session is minte
   await driver.openSettings();
   const voice = app.getByLabel('Voice', { exact: true });
   await expect(voice).toHaveValue('sage');
-  await expect(voice.locator('option')).toHaveText(['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar']);
+  await expect(voice.locator('option')).toHaveText([
+    'alloy',
+    'ash',
+    'ballad',
+    'coral',
+    'echo',
+    'sage',
+    'shimmer',
+    'verse',
+    'marin',
+    'cedar',
+    'Custom voice id…',
+  ]);
   await voice.selectOption('marin');
   await saveAudioSettings(app);
   await app.reload();

@@ -10,14 +10,14 @@ test('opens the built app and shows its version', async ({ app }) => {
 
 test('round-trips a setting through the contract and keeps it after a reload', async ({ app }) => {
   await new AppDriver(app).openSettings();
-  const model = app.getByLabel('Realtime model');
-  await expect(model).toHaveValue('gpt-realtime');
-  await model.fill('gpt-realtime-mini');
+  const model = app.getByLabel('Realtime model', { exact: true });
+  await expect(model).toHaveValue('gpt-realtime-2.1');
+  await model.fill('gpt-realtime-2.1-mini');
   await app.getByRole('button', { name: 'Save settings' }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await app.reload();
   await new AppDriver(app).openSettings();
-  await expect(app.getByLabel('Realtime model')).toHaveValue('gpt-realtime-mini');
+  await expect(app.getByLabel('Realtime model', { exact: true })).toHaveValue('gpt-realtime-2.1-mini');
 });
 
 test('shows a refused setting with the field at fault and keeps the old value', async ({ app }) => {

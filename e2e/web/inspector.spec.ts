@@ -40,7 +40,7 @@ test('the inspector shows a live session with summaries, and type chips, directi
   // Summaries say what happened, not raw JSON.
   await expect(rows(app).filter({ hasText: 'response.done' }).first()).toContainText(/completed · \d+ tokens/);
   await expect(rows(app).filter({ hasText: 'supervisor.response' }).first()).toContainText(
-    /getNextResponseFromSupervisor · gpt-4\.1 · \d+ (ms|s) · \d+ tokens/,
+    /getNextResponseFromSupervisor · gpt-6\.1-terra · \d+ (ms|s) · \d+ tokens/,
   );
 
   // The type chips open from _Types_; each shows its live count; a click shows only that type, a second click hides it.

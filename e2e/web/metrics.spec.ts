@@ -48,7 +48,7 @@ test('the waterfall shows injected delays where they happened, and the session c
   const supervisor = await stageMs(app, /^supervisor getNextResponseFromSupervisor/);
   expect(supervisor).toBeGreaterThanOrEqual(SUPERVISOR_DELAY_MS);
   expect(supervisor).toBeLessThan(SUPERVISOR_DELAY_MS * 2 + 1_500);
-  await expect(app.getByTestId('latest-turn-stages').getByText(/model gpt-4\.1/)).toBeVisible();
+  await expect(app.getByTestId('latest-turn-stages').getByText(/model gpt-6\.1-terra/)).toBeVisible();
 
   // Cost: every billed usage the fake reported, priced by hand from the same table.
   await app.getByRole('tab', { name: 'Events' }).click();

@@ -117,3 +117,34 @@ test('a custom voice id is saved and goes on the wire as {id}, in the mint and i
   const update = fake.received.clientEvents('session.update').at(0)?.event as { session?: { audio?: { output?: { voice?: unknown } } } } | undefined;
   expect(update?.session?.audio?.output?.voice).toEqual({ id: 'voice_1a2b3c4d' });
 });
+
+test('a session the server refuses while connecting (an agent voice it does not know) fails Connect at once, in the server’s words', async ({
+  app,
+  webHost,
+}) => {
+  await mkdir(join(webHost.dataDir, 'agent-configs'), { recursive: true });
+  await writeFile(
+    join(webHost.dataDir, 'agent-configs', 'badVoice.json'),
+    JSON.stringify({
+      id: 'badVoice',
+      name: 'Bad voice',
+      description: 'An agent whose voice the API does not have.',
+      defaultAgent: 'greeter',
+      agents: [{ name: 'greeter', publicDescription: 'Greets.', voice: 'Nova', instructions: 'You are the front desk of a small poetry studio.' }],
+    }),
+  );
+  await app.reload();
+  const driver = new AppDriver(app);
+  await driver.pickScenario('badVoice');
+  await app.getByRole('button', { name: 'Connect' }).click();
+  await expect(driver.phase).toHaveText(
+    /^The Realtime API refused the session: Invalid value: 'Nova'\. Supported values are: .* \(invalid_value, session\.audio\.output\.voice\)$/,
+  );
+  // Refused as the server answered, not after the SDK's 5 s wait for an acknowledgement, and never called connected.
+  const events = (await driver.events()) as { t: number; direction: string; type: string; payload: Record<string, unknown> }[];
+  const sent = events.find((event) => event.direction === 'client' && event.type === 'session.update')!;
+  const failed = events.find((event) => event.type === 'session.state' && event.payload['status'] === 'error')!;
+  expect(failed.t - sent.t).toBeLessThan(4_000);
+  expect(events.some((event) => event.type === 'session.state' && event.payload['status'] === 'connected')).toBe(false);
+  await expect(app.getByRole('button', { name: 'Connect' })).toBeEnabled();
+});

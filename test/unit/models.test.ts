@@ -1,5 +1,7 @@
 import { APIError } from 'openai';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { priceOf, pricingTableSchema } from '../../src-shared/pricing';
 import { isModelRefusal, explainModelRefusal } from '../../src-main/services/modelRefusal';
 import { WorkbenchError } from '../../src-shared/errors';
 import { defaultModels, knownModel, knownModels, modelChoices, modelLifecycle, replacementFor } from '../../src-shared/models';
@@ -38,6 +40,11 @@ describe('the known models', () => {
     expect(replacementFor('gpt-realtime-mini', 'realtimeModel')).toBe('gpt-realtime-2.1-mini');
     expect(replacementFor('something-new', 'escalationModel')).toBe(defaultModels.escalationModel);
     expect(replacementFor(defaultModels.guardrailModel, 'guardrailModel')).toBe('');
+  });
+
+  it('are every one priced by the bundled table, under its own name', () => {
+    const table = pricingTableSchema.parse(JSON.parse(readFileSync('resources/pricing.json', 'utf8')));
+    for (const model of knownModels) expect(priceOf(table, model.id)?.name, model.id).toBe(model.id);
   });
 
   it('offer each setting its kinds of model, grouped, with every replacement itself offered', () => {

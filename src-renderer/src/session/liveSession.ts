@@ -74,6 +74,13 @@ function describeFailure(error: unknown): string {
   return message;
 }
 
+/** A server `error` event while connecting, in words: what the server refused and which field. */
+function refusalMessage(payload: Record<string, unknown>): string {
+  const error = (payload['error'] ?? {}) as Record<string, unknown>;
+  const about = [error['code'], error['param']].filter((part): part is string => typeof part === 'string' && part !== '').join(', ');
+  return `The Realtime API refused the session: ${typeof error['message'] === 'string' ? error['message'] : 'no reason given'}${about ? ` (${about})` : ''}`;
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s.`)), ms);
@@ -134,6 +141,8 @@ export class LiveSession {
   private microphoneOpenedWith: string | undefined;
   /** The input audio configuration the server has now. */
   private inputOnServer: RealtimeInputAudio | undefined;
+  /** While connecting: fails the connect with the server's refusal. */
+  private refuseConnect: ((message: string) => void) | undefined;
 
   constructor(private readonly options: LiveSessionOptions) {
     this.settings = options.settings;
@@ -183,7 +192,8 @@ export class LiveSession {
   /** What the session itself needs to know from the wire: is the assistant speaking. */
   private observe(event: SessionEvent): void {
     if (event.direction !== 'server') return;
-    if (event.type === 'output_audio_buffer.started') this.assistantSpeaking = true;
+    if (event.type === 'error') this.refuseConnect?.(refusalMessage(event.payload));
+    else if (event.type === 'output_audio_buffer.started') this.assistantSpeaking = true;
     else if (event.type === 'output_audio_buffer.stopped' || event.type === 'output_audio_buffer.cleared') this.assistantSpeaking = false;
   }
 
@@ -280,13 +290,17 @@ export class LiveSession {
       this.session = session;
       this.listen(session, transport);
       this.setPhase({ status: 'connecting', step: 'Connecting over WebRTC…' });
+      // SDK 0.20 still reports "connected" when the server refuses the session before acknowledging it
+      // (fixed in 0.21, which this registry does not have yet): an error event while connecting fails Connect.
+      const refused = new Promise<never>((_, reject) => (this.refuseConnect = (message) => reject(new Error(message))));
       try {
         await withTimeout(
-          session.connect({ apiKey: minted.clientSecret, model: minted.model }),
+          Promise.race([session.connect({ apiKey: minted.clientSecret, model: minted.model }), refused]),
           CONNECT_TIMEOUT_MS,
           'Connecting to the Realtime API',
         );
       } finally {
+        this.refuseConnect = undefined;
         // Cancelled while connecting: the SDK may have opened the microphone after close(); close again.
         if (this.ended) session.close();
       }
