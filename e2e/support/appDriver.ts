@@ -40,11 +40,13 @@ export class AppDriver {
   }
 
   /** Every event in the stream, in order, as the inspector exports it (its list only renders what is on screen). */
-  async events(): Promise<{ seq: number; direction: string; type: string; payload: Record<string, unknown> }[]> {
+  async events(): Promise<{ seq: number; t: number; direction: string; type: string; payload: Record<string, unknown> }[]> {
     await this.page.getByLabel('Filter events').fill('');
     await this.page.getByRole('button', { name: /^(Copy as NDJSON|Copied \d+)$/ }).click();
     const ndjson = await this.page.evaluate(() => navigator.clipboard.readText());
-    return ndjson.split('\n').map((line) => JSON.parse(line) as { seq: number; direction: string; type: string; payload: Record<string, unknown> });
+    return ndjson
+      .split('\n')
+      .map((line) => JSON.parse(line) as { seq: number; t: number; direction: string; type: string; payload: Record<string, unknown> });
   }
 
   async eventTypes(): Promise<string[]> {

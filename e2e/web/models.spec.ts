@@ -141,7 +141,7 @@ test('a session the server refuses while connecting (an agent voice it does not 
     /^The Realtime API refused the session: Invalid value: 'Nova'\. Supported values are: .* \(invalid_value, session\.audio\.output\.voice\)$/,
   );
   // Refused as the server answered, not after the SDK's 5 s wait for an acknowledgement, and never called connected.
-  const events = (await driver.events()) as { t: number; direction: string; type: string; payload: Record<string, unknown> }[];
+  const events = await driver.events();
   const sent = events.find((event) => event.direction === 'client' && event.type === 'session.update')!;
   const failed = events.find((event) => event.type === 'session.state' && event.payload['status'] === 'error')!;
   expect(failed.t - sent.t).toBeLessThan(4_000);
