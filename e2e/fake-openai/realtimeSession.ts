@@ -13,7 +13,8 @@ import { decodeAudio, encodeAudio, encodingOf, resample, sampleRateOf, type Audi
 import { describeTurn, planRealtimeResponse, type RealtimePlan } from './realtimeModel';
 import type { ReceivedLog } from './receivedLog';
 import type { FakeScript } from './script';
-import { mergeSession, toolNamesOf, turnDetectionOf, voiceFault, type ServerSession } from './sessionConfig';
+import type { ServerSession } from './serverSession';
+import { mergeSession, toolNamesOf, turnDetectionOf, voiceFault } from './sessionConfig';
 import { SPEECH_SAMPLE_RATE, type Speech } from './speech';
 import { defaultVadOptions, EnergyVad } from './vad';
 
