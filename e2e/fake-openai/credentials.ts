@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError, invalidApiKey, missingApiKey } from './apiError';
-import type { ServerSession } from './sessionConfig';
+import type { ServerSession } from './serverSession';
 
 /** What a bearer token turned out to be. */
 export type Credential = { kind: 'apiKey'; key: string } | { kind: 'clientSecret'; secret: IssuedSecret };

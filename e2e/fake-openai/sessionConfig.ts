@@ -1,9 +1,6 @@
-import type { RealtimeSessionCreateRequest } from 'openai/resources/realtime/realtime';
 import type { Credential } from './credentials';
 import { newId } from './ids';
-
-/** The session object the server reports in session.created/updated: the request shape plus its identity. */
-export type ServerSession = RealtimeSessionCreateRequest & { id: string; object: 'realtime.session'; expires_at: number };
+import type { ServerSession } from './serverSession';
 
 /** A fresh session as the GA API reports it, before any session.update. */
 /** The model a session gets when neither the mint nor the URL names one. */

@@ -14,8 +14,10 @@ import type { Credential } from './credentials';
 import { newId } from './ids';
 import { OPUS_FRAME_SAMPLES, OpusCodec } from './opusCodec';
 import { decodeAudio, encodeAudio, resample, type AudioEncoding } from './pcm';
-import { RealtimeSession, type AudioOutput, type SessionDeps } from './realtimeSession';
-import { startingSession, type ServerSession } from './sessionConfig';
+import type { AudioOutput } from './realtimeLink';
+import { RealtimeSession, type SessionDeps } from './realtimeSession';
+import type { ServerSession } from './serverSession';
+import { startingSession } from './sessionConfig';
 import { SPEECH_SAMPLE_RATE } from './speech';
 
 const FRAME_MS = 20;

@@ -7,7 +7,8 @@ import { bearerToken } from './credentials';
 import { gateModel } from './models';
 import type { FaultControl } from './faults';
 import { RealtimeSession, type SessionDeps } from './realtimeSession';
-import { startingSession, type ServerSession } from './sessionConfig';
+import type { ServerSession } from './serverSession';
+import { startingSession } from './sessionConfig';
 
 const INSECURE_KEY_PROTOCOL = 'openai-insecure-api-key.';
 
