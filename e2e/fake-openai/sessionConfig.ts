@@ -2,10 +2,10 @@ import type { Credential } from './credentials';
 import { newId } from './ids';
 import type { ServerSession } from './serverSession';
 
-/** A fresh session as the GA API reports it, before any session.update. */
 /** The model a session gets when neither the mint nor the URL names one. */
 export const DEFAULT_REALTIME_MODEL = 'gpt-realtime';
 
+/** A fresh session as the GA API reports it, before any session.update. */
 export function defaultSession(model: string): ServerSession {
   return {
     type: 'realtime',
