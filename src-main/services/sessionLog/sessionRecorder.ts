@@ -8,9 +8,9 @@ import { SESSION_LOG_FORMAT, SESSION_LOG_VERSION, type SessionLogFooter, type Se
 import type { Settings } from '../../../src-shared/settings';
 import { SESSION_AUDIO_CHANNELS, SESSION_AUDIO_SAMPLE_RATE } from '../../../src-shared/wavFile';
 import type { ChangeNotifier } from './changeNotifier';
-import { openSessionAudioWriter, type SessionAudioWriter } from './sessionAudioWriter';
+import { openSessionAudioWriter, type AudioFile, type SessionAudioWriter } from './sessionAudioWriter';
 import { audioFileOf, logFileOf } from './sessionFiles';
-import { openSessionLogWriter, type SessionLogWriter } from './sessionLogWriter';
+import { openSessionLogWriter, type LogFile, type SessionLogWriter } from './sessionLogWriter';
 import type { LiveLog } from './sessionSummaries';
 
 export type LogBegin = z.output<typeof logBeginSchema>;
@@ -22,6 +22,9 @@ export interface SessionRecorderOptions {
   readonly redact: (event: SessionEvent) => SessionEvent;
   readonly log: (line: string) => void;
   readonly changes: Pick<ChangeNotifier, 'now' | 'soon'>;
+  /** Create the log and WAV files; new files on disk unless a test hands in its own. */
+  readonly openLogFile?: (file: string) => Promise<LogFile>;
+  readonly openAudioFile?: (file: string) => Promise<AudioFile>;
 }
 
 interface Recording {
@@ -88,22 +91,15 @@ export class SessionRecorder {
     const id = `${stamp(request.startedAt)}_${request.scenario.id}_${request.sessionId.slice(0, 8)}`;
     const logFile = logFileOf(folder, id);
     const audioFile = audioFileOf(logFile);
-    let audioProblem: string | undefined;
     // The WAV first, so the header names it only if it exists.
-    const audio =
-      request.recordAudio === true
-        ? await openSessionAudioWriter({ file: audioFile, onProblem: this.reportProblem }).catch((error: NodeJS.ErrnoException) => {
-            audioProblem = `The session audio ${audioFile} cannot be created (${error.code ?? error.message}); this session is saved without audio.`;
-            this.options.log(audioProblem);
-            return undefined;
-          })
-        : undefined;
+    const { audio, audioProblem } = request.recordAudio === true ? await this.openAudio(audioFile) : { audio: undefined, audioProblem: undefined };
     const writer = await openSessionLogWriter({
       file: logFile,
       header: logHeader(request, this.options.appVersion, settings, audio ? audioFile : undefined),
       redact: this.options.redact,
       onProblem: this.reportProblem,
       onFlushed: () => this.options.changes.soon(),
+      openFile: this.options.openLogFile,
     }).catch(async (error: NodeJS.ErrnoException) => {
       await audio?.close();
       await rm(audioFile, { force: true });
@@ -152,6 +148,21 @@ export class SessionRecorder {
       this.recordings.delete(sessionId);
       await writer.close('host-closed').catch(() => undefined);
       await audio?.close().catch(() => undefined);
+    }
+  }
+
+  /** The session's WAV writer, or why there is none: the session is then saved without audio. */
+  private async openAudio(file: string): Promise<Pick<Recording, 'audio' | 'audioProblem'>> {
+    try {
+      return {
+        audio: await openSessionAudioWriter({ file, onProblem: this.reportProblem, openFile: this.options.openAudioFile }),
+        audioProblem: undefined,
+      };
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      const audioProblem = `The session audio ${file} cannot be created (${code ?? message}); this session is saved without audio.`;
+      this.options.log(audioProblem);
+      return { audio: undefined, audioProblem };
     }
   }
 
