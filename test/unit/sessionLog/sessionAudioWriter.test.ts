@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openSessionAudioWriter, type AudioFile } from '../../../src-main/services/sessionLog/sessionAudioWriter';
-import { BYTES_PER_FRAME, parseWavHeader, WAV_HEADER_BYTES, type WavLayout } from '../../../src-shared/wavFile';
+import { BYTES_PER_FRAME, MAX_WAV_DATA_BYTES, parseWavHeader, WAV_HEADER_BYTES, type WavLayout } from '../../../src-shared/wavFile';
 import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -135,5 +135,129 @@ describe('the session audio writer', () => {
     const file = join(await tempDir(), 'taken.wav');
     await (await openSessionAudioWriter({ file })).close();
     await expect(openSessionAudioWriter({ file })).rejects.toMatchObject({ code: 'EEXIST' });
+  });
+});
+
+/** A disk of 8 MB, so that no test (nor a mutant of the writer) can fill memory. */
+const MEMORY_DISK_BYTES = 8 * 1024 * 1024;
+
+/** A WAV in memory; `refuse` decides, write by write, whether the disk refuses it, and `most` caps how much one write takes. */
+function memoryWav(options: { refuse?: (position: number) => boolean; most?: number } = {}) {
+  let bytes = new Uint8Array(0);
+  const state = {
+    closes: 0,
+    bytes: () => bytes,
+    file: {
+      write: async (buffer: Uint8Array, offset: number, length: number, position: number) => {
+        const taken = Math.min(length, options.most ?? length);
+        if (options.refuse?.(position) || position + taken > MEMORY_DISK_BYTES)
+          throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        if (position + taken > bytes.length) {
+          const grown = new Uint8Array(position + taken);
+          grown.set(bytes);
+          bytes = grown;
+        }
+        bytes.set(buffer.subarray(offset, offset + taken), position);
+        return { bytesWritten: taken };
+      },
+      sync: async () => undefined,
+      close: async () => {
+        state.closes += 1;
+      },
+    } satisfies AudioFile,
+  };
+  return state;
+}
+
+/** The frames of a WAV held in memory, as [left, right] pairs. */
+function framesIn(bytes: Uint8Array): [number, number][] {
+  const layout = layoutOf(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset + layout.dataOffset, layout.dataBytes);
+  return Array.from({ length: layout.dataBytes / BYTES_PER_FRAME }, (_, frame) => [
+    view.getInt16(frame * BYTES_PER_FRAME, true),
+    view.getInt16(frame * BYTES_PER_FRAME + 2, true),
+  ]);
+}
+
+describe('the session audio writer, at its limits', () => {
+  it('stops at the largest size a WAV file can hold, says so once, and keeps the audio it has', async () => {
+    const memory = memoryWav();
+    const problems: (string | undefined)[] = [];
+    const writer = await openSessionAudioWriter({
+      file: '/s/long.wav',
+      onProblem: (problem) => problems.push(problem),
+      openFile: async () => memory.file,
+    });
+    writer.write(0, pcm(240, 1, 2));
+    writer.write(Math.floor(MAX_WAV_DATA_BYTES / BYTES_PER_FRAME) - 5, pcm(10, 3, 4));
+    const full = 'The session audio /s/long.wav reached the largest size a WAV file can hold (4 GB); the rest of this session has no audio.';
+    expect(writer.problem()).toBe(full);
+    writer.write(240, pcm(240, 5, 6));
+    expect(writer.frames()).toBe(240);
+    await writer.close();
+    expect(problems).toEqual([full]);
+    expect(framesIn(memory.bytes())).toEqual(Array.from({ length: 240 }, () => [1, 2]));
+  });
+
+  it('keeps at most 30 s of audio waiting while the disk refuses it, turning the oldest into silence of the same length', async () => {
+    let diskFull = false;
+    const memory = memoryWav({ refuse: () => diskFull });
+    const opened = await openSessionAudioWriter({ file: '/s/full.wav', openFile: async () => memory.file });
+    diskFull = true;
+    for (let second = 0; second < 31; second += 1) opened.write(second * 24_000, pcm(24_000, second + 1, -(second + 1)));
+    await opened.flush();
+    diskFull = false;
+    await opened.close();
+    const frames = framesIn(memory.bytes());
+    expect(frames).toHaveLength(31 * 24_000);
+    expect(frames[0]).toEqual([0, 0]);
+    expect(frames[23_999]).toEqual([0, 0]);
+    expect(frames[24_000]).toEqual([2, -2]);
+    expect(frames.at(-1)).toEqual([31, -31]);
+  });
+
+  it('writes a chunk cut off by a failure again whole, at the same place, and the chunks before it only once', async () => {
+    let failAt: number | undefined = 44 + 240 * BYTES_PER_FRAME;
+    const memory = memoryWav({ refuse: (position) => position === failAt });
+    const writer = await openSessionAudioWriter({ file: '/s/cut.wav', openFile: async () => memory.file });
+    writer.write(0, pcm(240, 1, 1));
+    writer.write(240, pcm(240, 2, 2));
+    await writer.flush();
+    expect(writer.problem()).toMatch(/^The disk is full: the session audio \/s\/cut\.wav/);
+    failAt = undefined;
+    await writer.close();
+    const frames = framesIn(memory.bytes());
+    expect(frames).toHaveLength(480);
+    expect(frames[239]).toEqual([1, 1]);
+    expect(frames[240]).toEqual([2, 2]);
+    expect(writer.problem()).toBeUndefined();
+  });
+
+  it('finishes a write the file took only part of', async () => {
+    const memory = memoryWav({ most: 1_000 });
+    const writer = await openSessionAudioWriter({ file: '/s/slow.wav', openFile: async () => memory.file });
+    writer.write(0, pcm(2_400, 7, -7));
+    await writer.close();
+    expect(framesIn(memory.bytes())).toEqual(Array.from({ length: 2_400 }, () => [7, -7]));
+  });
+
+  it('writes waiting audio on its own, without waiting for the session to end', async () => {
+    const memory = memoryWav();
+    const writer = await openSessionAudioWriter({ file: '/s/live.wav', openFile: async () => memory.file });
+    writer.write(0, pcm(240, 1, 1));
+    await vi.waitFor(() => expect(layoutOf(memory.bytes()).dataBytes).toBe(240 * BYTES_PER_FRAME));
+    await writer.close();
+  });
+
+  it('ignores audio that arrives after the session ended, and closes its file once however often it is closed', async () => {
+    const memory = memoryWav();
+    const writer = await openSessionAudioWriter({ file: '/s/ended.wav', openFile: async () => memory.file });
+    writer.write(0, pcm(240, 1, 1));
+    await writer.close();
+    writer.write(240, pcm(240, 2, 2));
+    await writer.close();
+    expect(writer.frames()).toBe(240);
+    expect(memory.closes).toBe(1);
+    expect(framesIn(memory.bytes())).toHaveLength(240);
   });
 });
