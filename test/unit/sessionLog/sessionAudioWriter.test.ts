@@ -149,6 +149,7 @@ function memoryWav(options: { refuse?: (position: number) => boolean; most?: num
     bytes: () => bytes,
     file: {
       write: async (buffer: Uint8Array, offset: number, length: number, position: number) => {
+        if (offset + length > buffer.length) throw new RangeError(`${offset} + ${length} is past the ${buffer.length} bytes given`);
         const taken = Math.min(length, options.most ?? length);
         if (options.refuse?.(position) || position + taken > MEMORY_DISK_BYTES)
           throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
@@ -202,18 +203,24 @@ describe('the session audio writer, at its limits', () => {
   it('keeps at most 30 s of audio waiting while the disk refuses it, turning the oldest into silence of the same length', async () => {
     let diskFull = false;
     const memory = memoryWav({ refuse: () => diskFull });
-    const opened = await openSessionAudioWriter({ file: '/s/full.wav', openFile: async () => memory.file });
+    const writer = await openSessionAudioWriter({ file: '/s/full.wav', openFile: async () => memory.file });
     diskFull = true;
-    for (let second = 0; second < 31; second += 1) opened.write(second * 24_000, pcm(24_000, second + 1, -(second + 1)));
-    await opened.flush();
+    // The recorder starts a second late; forty seconds of sound arrive while the disk refuses them, retried halfway.
+    for (let second = 1; second <= 40; second += 1) {
+      writer.write(second * 24_000, pcm(24_000, second, -second));
+      if (second === 20) await writer.flush();
+    }
     diskFull = false;
-    await opened.close();
+    await writer.close();
     const frames = framesIn(memory.bytes());
-    expect(frames).toHaveLength(31 * 24_000);
-    expect(frames[0]).toEqual([0, 0]);
-    expect(frames[23_999]).toEqual([0, 0]);
-    expect(frames[24_000]).toEqual([2, -2]);
-    expect(frames.at(-1)).toEqual([31, -31]);
+    const secondStarts = Array.from({ length: 41 }, (_, second) => frames[second * 24_000]);
+    expect(frames).toHaveLength(41 * 24_000);
+    expect(secondStarts.slice(0, 2)).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(secondStarts.slice(12)).toEqual(Array.from({ length: 29 }, (_, index) => [index + 12, -(index + 12)]));
+    expect(frames.at(-1)).toEqual([40, -40]);
   });
 
   it('writes a chunk cut off by a failure again whole, at the same place, and the chunks before it only once', async () => {

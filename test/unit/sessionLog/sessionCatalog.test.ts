@@ -107,15 +107,18 @@ describe('the session catalog', () => {
     const { catalog, folder, changes } = await catalogIn();
     const listener = vi.fn();
     changes.subscribe(listener);
-    await writeLog(folder, 'saved.jsonl', [header(), ...sessionEvents(1), footer(7)]);
+    const path = await writeLog(folder, 'saved.jsonl', [header(), ...sessionEvents(1), footer(7)]);
+    await touch(path, noon);
     await writeFile(join(folder, 'saved.wav'), 'RIFF');
-    expect(await catalog.rename('saved', ' Refund ')).toMatchObject({ title: 'Refund', hasAudio: true, state: 'complete' });
+    expect(await catalog.rename('saved', ' Refund ')).toMatchObject({ title: 'Refund', hasAudio: true, state: 'complete', preview: 'question 0' });
     expect(listener).toHaveBeenCalledTimes(1);
     await catalog.remove('saved');
     expect(listener).toHaveBeenCalledTimes(2);
     expect(await readdir(folder)).toEqual([]);
-    await writeLog(folder, 'saved.jsonl', [header(), ...sessionEvents(2)]);
-    expect((await catalog.list()).sessions[0]).toMatchObject({ title: null, hasAudio: false, state: 'crashed', turns: 2 });
+    // A new log of the same name, size and time is another session: it is read afresh.
+    await writeLog(folder, 'saved.jsonl', [header(), ...sessionEvents(1).map(shout), footer(7)]);
+    await touch(path, noon);
+    expect((await catalog.list()).sessions[0]).toMatchObject({ title: null, hasAudio: false, state: 'complete', preview: 'QUESTION 0' });
   });
 
   it('refuses to delete a session still recording, naming what to do', async () => {

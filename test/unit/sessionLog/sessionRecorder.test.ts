@@ -136,15 +136,14 @@ describe('the session recorder', () => {
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ record: 'footer', eventCount: 7 });
   });
 
-  it('refuses to record over a log that already exists, and removes the WAV it had just made for it', async () => {
+  it('refuses to record over a log that already exists, with or without audio, and removes the WAV it had just made for it', async () => {
     const { sessions, folder } = await recorder();
     await mkdir(folder, { recursive: true });
     const existing = join(folder, `${logId('clash-id1')}.jsonl`);
     await writeFile(existing, 'someone else’s log\n');
-    await expect(sessions.begin(request('clash-id1', { recordAudio: true }))).rejects.toMatchObject({
-      code: 'log_unwritable',
-      message: `The session log ${existing} cannot be created (EEXIST); this session will not be saved.`,
-    });
+    const refused = { code: 'log_unwritable', message: `The session log ${existing} cannot be created (EEXIST); this session will not be saved.` };
+    await expect(sessions.begin(request('clash-id1', { recordAudio: false }))).rejects.toMatchObject(refused);
+    await expect(sessions.begin(request('clash-id1', { recordAudio: true }))).rejects.toMatchObject(refused);
     expect(await readdir(folder)).toEqual([`${logId('clash-id1')}.jsonl`]);
     expect(await readFile(existing, 'utf8')).toBe('someone else’s log\n');
     expect(sessions.liveLog(logId('clash-id1'))).toBeUndefined();
