@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * Mutation run 3: the session log services (writer, reader, library, redaction) against their unit tests.
+ * Mutation run 3: the session log services (log and WAV writers, reader, redaction, and the library's recorder,
+ * catalog, summaries and replay readers) against their unit tests.
  * Kept apart from run 2 because every integration test builds the main services, and so runs this code:
  * under per-test coverage each of these mutants would rerun the whole slow integration file.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
@@ -16,7 +17,7 @@ export default {
   incrementalFile: 'mutation/incremental/sessionLog.json',
   ignoreStatic: true,
   concurrency: 2,
-  thresholds: { high: 85, low: 70, break: 70 },
+  thresholds: { high: 85, low: 70, break: 80 },
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/sessionLog.html' },
   jsonReporter: { fileName: 'reports/mutation/sessionLog.json' },

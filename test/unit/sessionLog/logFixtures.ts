@@ -2,9 +2,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { scenarioSchema } from '../../../src-shared/scenario';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { LogChunk, OpenedLog } from '../../../src-main/services/sessionLog/sessionLogReader';
+import type { WorkbenchError } from '../../../src-shared/errors';
 import { SESSION_LOG_FORMAT, SESSION_LOG_VERSION, toLogLine, type SessionLogHeader } from '../../../src-shared/sessionLog';
 
 export const scenario = scenarioSchema.parse(JSON.parse(readFileSync('agent-configs/simpleHandoff.json', 'utf8')));
@@ -76,4 +78,24 @@ export async function readAll(log: OpenedLog, maxEvents = 2_000): Promise<{ even
     if (chunk.done) break;
   }
   return { events: chunks.flatMap((chunk) => chunk.events), chunks };
+}
+
+/** The error a call or promise fails with; the test fails if it does not. */
+export async function failure(promise: Promise<unknown> | (() => unknown)): Promise<WorkbenchError> {
+  try {
+    await (typeof promise === 'function' ? promise() : promise);
+  } catch (error) {
+    return error as WorkbenchError;
+  }
+  throw new Error('expected a failure');
+}
+
+/** Fake timers in every test of the calling suite, real ones again after each. */
+export function useFakeTimers(): void {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 }

@@ -2,10 +2,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../../src-shared/settings';
-import { WorkbenchError } from '../../../src-shared/errors';
 import { createRedactor } from '../../../src-main/services/sessionLog/redaction';
 import { openSessionLibrary, type SessionLibrary } from '../../../src-main/services/sessionLog/sessionLibrary';
-import { scenario, sessionEvents, tempDir } from './logFixtures';
+import { failure, scenario, sessionEvents, tempDir } from './logFixtures';
 
 async function library(folder?: string): Promise<{ sessions: SessionLibrary; folder: string; logLines: string[] }> {
   const where = folder ?? join(await tempDir(), 'sessions');
@@ -23,15 +22,6 @@ async function library(folder?: string): Promise<{ sessions: SessionLibrary; fol
 const setup = { startAgent: 'greeter', codec: 'opus', turnDetection: 'server_vad', output: 'audio', voice: 'sage' } as const;
 const begin = (sessions: SessionLibrary, sessionId: string, startedAt = '2026-11-29T10:00:00.000Z') =>
   sessions.begin({ sessionId, startedAt, scenario, realtimeModel: 'gpt-realtime', setup });
-
-async function failure(promise: Promise<unknown> | (() => unknown)): Promise<WorkbenchError> {
-  try {
-    await (typeof promise === 'function' ? promise() : promise);
-  } catch (error) {
-    return error as WorkbenchError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('the session library, at its edges', () => {
   it('names a log after its start time, scenario and session, and writes the models main uses', async () => {
@@ -178,11 +168,23 @@ describe('the session library, at its edges', () => {
     });
   });
 
-  it('ends every session still recording as host-closed when it closes', async () => {
+  it('ends every session still recording as host-closed when it closes, and every replay', async () => {
     const { sessions } = await library();
     const { file } = await begin(sessions, 's1');
+    const replay = await sessions.openReader({ grant: sessions.grant(file) });
     await sessions.close();
     const lines = (await readFile(file, 'utf8')).trim().split('\n');
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ record: 'footer', reason: 'host-closed' });
+    expect(await failure(sessions.read(replay.readerId, 10))).toMatchObject({ code: 'session_unknown', field: 'readerId' });
+  });
+
+  it('reveals a saved session by its log, and lets the page close a replay it no longer shows', async () => {
+    const { sessions } = await library();
+    const { id, file } = await begin(sessions, 's1');
+    await sessions.end('s1', 'user');
+    expect(sessions.pathOf(id)).toBe(file);
+    const replay = await sessions.openReader({ id });
+    sessions.closeReader(replay.readerId);
+    expect(await failure(sessions.read(replay.readerId, 10))).toMatchObject({ code: 'session_unknown', field: 'readerId' });
   });
 });
