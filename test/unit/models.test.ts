@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { priceOf, pricingTableSchema } from '../../src-shared/pricing';
 import { isModelRefusal, explainModelRefusal } from '../../src-main/services/modelRefusal';
 import { WorkbenchError } from '../../src-shared/errors';
-import { defaultModels, knownModel, knownModels, modelChoices, modelLifecycle, replacementFor } from '../../src-shared/models';
+import { defaultModels, isoDay, knownModel, knownModels, modelChoices, modelLifecycle, replacementFor } from '../../src-shared/models';
 import { defaultSettings, settingsSchema, wireVoice } from '../../src-shared/settings';
 
 const SIX_MONTHS_ON = '2027-06-03';
@@ -35,6 +35,10 @@ describe('the known models', () => {
     expect(modelLifecycle('my-fine-tune', '2026-12-03')).toEqual({ status: 'unknown' });
   });
 
+  it('compare shutdown dates against the day in UTC', () => {
+    expect(isoDay(new Date('2027-01-13T23:30:00-02:00'))).toBe('2027-01-14');
+  });
+
   it('replace a model by its announced successor, else by the setting default, never by itself', () => {
     expect(replacementFor('gpt-realtime', 'realtimeModel')).toBe('gpt-realtime-2.1');
     expect(replacementFor('gpt-realtime-mini', 'realtimeModel')).toBe('gpt-realtime-2.1-mini');
@@ -51,6 +55,15 @@ describe('the known models', () => {
     expect(modelChoices('realtimeModel').map((group) => group.kind)).toEqual(['realtime']);
     expect(modelChoices('supervisorModel').map((group) => group.kind)).toEqual(['text', 'reasoning']);
     expect(modelChoices('escalationModel')[0]!.models.map((model) => model.id)).toContain('gpt-6.1-sol');
+    expect(modelChoices('realtimeModel')[0]!.models.map((model) => model.id)).toEqual([
+      'gpt-realtime-2.1',
+      'gpt-realtime-2.1-mini',
+      'gpt-realtime-2',
+      'gpt-realtime-1.5',
+      'gpt-realtime',
+      'gpt-realtime-mini',
+      'gpt-4o-realtime-preview',
+    ]);
     for (const model of knownModels) if (model.replacement) expect(knownModel(model.replacement)?.shutdown, model.id).toBeUndefined();
   });
 });
