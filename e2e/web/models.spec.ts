@@ -4,6 +4,22 @@ import { AppDriver } from '../support/appDriver';
 import { expect, test } from '../support/fixtures';
 import { sessionLogLines } from '../support/sessionLogFile';
 
+/** A user scenario of one greeter agent, with the voice given (or none of its own), in the data folder. */
+async function writeGreeterScenario(dataDir: string, id: string, voice: string | undefined): Promise<void> {
+  await mkdir(join(dataDir, 'agent-configs'), { recursive: true });
+  const greeter = { name: 'greeter', publicDescription: 'Greets.', instructions: 'You are the front desk of a small poetry studio.' };
+  await writeFile(
+    join(dataDir, 'agent-configs', `${id}.json`),
+    JSON.stringify({
+      id,
+      name: id,
+      description: voice === undefined ? 'One agent with no voice of its own.' : `One agent whose voice is ${voice}.`,
+      defaultAgent: 'greeter',
+      agents: [voice === undefined ? greeter : { ...greeter, voice }],
+    }),
+  );
+}
+
 test('each model setting offers the known models grouped by kind, retired ones marked, and still takes any id typed', async ({ app, webHost }) => {
   const driver = new AppDriver(app);
   await driver.openSettings();
@@ -89,17 +105,7 @@ test('a realtime model the API refuses stops Connect with the model, the setting
 
 test('a custom voice id is saved and goes on the wire as {id}, in the mint and in the session', async ({ app, fake, webHost }) => {
   // An agent without a voice of its own speaks with the setting's voice.
-  await mkdir(join(webHost.dataDir, 'agent-configs'), { recursive: true });
-  await writeFile(
-    join(webHost.dataDir, 'agent-configs', 'voiceless.json'),
-    JSON.stringify({
-      id: 'voiceless',
-      name: 'Voiceless',
-      description: 'One agent with no voice of its own.',
-      defaultAgent: 'greeter',
-      agents: [{ name: 'greeter', publicDescription: 'Greets.', instructions: 'You are the front desk of a small poetry studio.' }],
-    }),
-  );
+  await writeGreeterScenario(webHost.dataDir, 'voiceless', undefined);
   await app.reload();
   const driver = new AppDriver(app);
   await driver.openSettings();
@@ -122,17 +128,7 @@ test('a session the server refuses while connecting (an agent voice it does not 
   app,
   webHost,
 }) => {
-  await mkdir(join(webHost.dataDir, 'agent-configs'), { recursive: true });
-  await writeFile(
-    join(webHost.dataDir, 'agent-configs', 'badVoice.json'),
-    JSON.stringify({
-      id: 'badVoice',
-      name: 'Bad voice',
-      description: 'An agent whose voice the API does not have.',
-      defaultAgent: 'greeter',
-      agents: [{ name: 'greeter', publicDescription: 'Greets.', voice: 'Nova', instructions: 'You are the front desk of a small poetry studio.' }],
-    }),
-  );
+  await writeGreeterScenario(webHost.dataDir, 'badVoice', 'Nova');
   await app.reload();
   const driver = new AppDriver(app);
   await driver.pickScenario('badVoice');
