@@ -1,0 +1,14 @@
+import { AudioSettings } from './AudioSettings';
+import { KeyPanel } from './KeyPanel';
+import { SettingsPanel } from './SettingsPanel';
+
+/** The Settings panel of the dock: the API key, the settings form and audio, one under the other. */
+export function SettingsPage() {
+  return (
+    <div className="settings-page">
+      <KeyPanel />
+      <SettingsPanel />
+      <AudioSettings />
+    </div>
+  );
+}
