@@ -1,5 +1,4 @@
 import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
-import 'dockview-react/dist/styles/dockview.css';
 import { Activity, useCallback, useSyncExternalStore, type FunctionComponent, type ReactNode } from 'react';
 import type { DockviewPanelApi } from 'dockview-react';
 import { AgentGraphPanel } from '../agents/AgentGraphPanel';
@@ -14,6 +13,7 @@ import { TranscriptView } from '../transcript/TranscriptView';
 import { DockTab } from './DockTab';
 import { attachDock } from './layoutStore';
 import { useIsDark } from './useResolvedTheme';
+import './workspace.css';
 
 /**
  * A panel behind another tab keeps its state but does no work: React's Activity disconnects its store
