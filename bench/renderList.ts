@@ -22,7 +22,10 @@ export async function timeListRenders(rows: number, runs = 5): Promise<RenderFig
     minify: true,
     logLevel: 'silent',
   });
-  const css = readFileSync('src-renderer/src/styles/theme.css', 'utf8');
+  // The inspector's look: the theme's variables, the shared rules, the Events panel's own stylesheet.
+  const css = ['src-renderer/src/styles/theme.css', 'src-renderer/src/styles/base.css', 'src-renderer/src/inspector/inspector.css']
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });

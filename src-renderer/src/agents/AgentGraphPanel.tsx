@@ -16,7 +16,6 @@ import {
   type NodeChange,
   type NodeProps,
 } from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
 import { agentGraphOf, type AgentGraphModel, type TakenHandoff } from '../../../src-shared/agentGraph';
 import type { Scenario } from '../../../src-shared/scenario';
@@ -25,6 +24,7 @@ import { useShownStream } from '../app/workspaceStore';
 import { AgentDetail } from './AgentDetail';
 import { NODE_HEIGHT, NODE_WIDTH, edgeGeometry, layoutAgents, type Point } from './graphLayout';
 import { useShownScenario } from './useShownScenario';
+import './agentPanel.css';
 
 type AgentNodeData = { name: string; active: boolean; isDefault: boolean; tools: number; handoffs: number };
 type AgentFlowNode = Node<AgentNodeData, 'agent'>;

@@ -7,6 +7,7 @@ import { applyThemeToPopouts, useLayoutStore } from './layoutStore';
 import { PanelsMenu } from './PanelsMenu';
 import { Workspace } from './Workspace';
 import { useWorkbenchStore } from './workbenchStore';
+import './app.css';
 
 function useTheme(): void {
   const theme = useWorkbenchStore((state) => state.settings?.theme ?? 'system');

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { closePanel, dockBack, panelCatalog, popOutPanel, resetLayout, revealPanel, useLayoutStore } from './layoutStore';
+import './panelsMenu.css';
 
 /**
  * The Panels menu: open or close each panel, pop the inspector out into its own window or dock it back,

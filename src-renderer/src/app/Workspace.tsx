@@ -1,5 +1,4 @@
 import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
-import 'dockview-react/dist/styles/dockview.css';
 import { Activity, useCallback, useSyncExternalStore, type FunctionComponent, type ReactNode } from 'react';
 import type { DockviewPanelApi } from 'dockview-react';
 import { AgentGraphPanel } from '../agents/AgentGraphPanel';
@@ -7,25 +6,14 @@ import { EventInspector } from '../inspector/EventInspector';
 import { MetricsPanel } from '../metrics/MetricsPanel';
 import { ScenarioProblems } from '../scenarios/ScenarioProblems';
 import { SessionsPanel } from '../sessions/SessionsPanel';
-import { AudioSettings } from '../settings/AudioSettings';
-import { KeyPanel } from '../settings/KeyPanel';
-import { SettingsPanel } from '../settings/SettingsPanel';
+import { SettingsPage } from '../settings/SettingsPage';
 import { ToolsPanel } from '../tools/ToolsPanel';
 import { WaitingCallNotice } from '../tools/WaitingCallNotice';
 import { TranscriptView } from '../transcript/TranscriptView';
 import { DockTab } from './DockTab';
 import { attachDock } from './layoutStore';
 import { useIsDark } from './useResolvedTheme';
-
-function SettingsDock() {
-  return (
-    <div className="settings-page">
-      <KeyPanel />
-      <SettingsPanel />
-      <AudioSettings />
-    </div>
-  );
-}
+import './workspace.css';
 
 /**
  * A panel behind another tab keeps its state but does no work: React's Activity disconnects its store
@@ -57,7 +45,7 @@ const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
   transcript: panel(TranscriptView),
   events: panel(EventInspector),
   metrics: panel(MetricsPanel),
-  settings: panel(SettingsDock),
+  settings: panel(SettingsPage),
   scenarios: panel(ScenarioProblems),
   sessions: panel(SessionsPanel),
   agents: panel(AgentGraphPanel),

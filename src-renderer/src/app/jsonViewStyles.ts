@@ -1,6 +1,7 @@
 import { darkStyles, defaultStyles } from 'react-json-view-lite';
+import './jsonView.css';
 
-/** Adds one of theme.css's `json-…` classes, which recolour the values react-json-view-lite draws under 4.5:1. */
+/** Adds one of jsonView.css's `json-…` classes, which recolour the values react-json-view-lite draws under 4.5:1. */
 const withClass = (base: string, extra: string) => `${base} ${extra}`;
 
 const light = {

@@ -12,6 +12,7 @@ import { splitOnMatches } from './jsonPath';
 import { PayloadTree } from './PayloadTree';
 import { TypeChips } from './TypeChips';
 import { useFilteredRows } from './useFilteredRows';
+import './inspector.css';
 
 const ROW_HEIGHT = 20;
 const NEAR_BOTTOM_PX = 40;

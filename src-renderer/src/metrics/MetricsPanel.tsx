@@ -6,6 +6,7 @@ import { LatencyWaterfall } from './LatencyWaterfall';
 import { stageKinds } from './stageColours';
 import { tokenColumn } from './tokenColumn';
 import { useIsDark } from '../app/useResolvedTheme';
+import './metrics.css';
 
 const milestones: { name: string; pick: (turn: TurnLatency) => number | undefined }[] = [
   { name: 'First audio', pick: (turn) => turn.firstAudioMs },

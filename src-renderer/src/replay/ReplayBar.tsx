@@ -6,6 +6,7 @@ import { ReplayWaveform } from '../audio/ReplayWaveform';
 import { formatBytes, formatDuration } from '../sessions/formatting';
 import { closeReplay } from './replayActions';
 import { REPLAY_SPEEDS, type ReplayController } from './replayController';
+import './replayBar.css';
 
 function Progress({ replay }: { replay: ReplayController }) {
   const { loading, bytesRead, totalBytes, loaded } = useStore(replay.state);

@@ -1,5 +1,6 @@
 import type { ScenarioProblem } from '../../../src-shared/scenario';
 import { useScenarioStore } from './scenarioStore';
+import './scenarios.css';
 
 /** Problems grouped by file, in the order the files were reported. */
 function byFile(problems: readonly ScenarioProblem[]): [string, ScenarioProblem[]][] {

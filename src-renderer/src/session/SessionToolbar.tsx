@@ -22,6 +22,7 @@ import {
 } from './sessionActions';
 import { useSessionStore, type Codec, type TurnMode } from './sessionStore';
 import type { SessionPhase } from './sessionStatus';
+import './sessionToolbar.css';
 
 function phaseLabel(phase: SessionPhase): string {
   switch (phase.status) {

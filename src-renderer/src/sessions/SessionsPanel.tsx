@@ -5,6 +5,7 @@ import { OpenLogButton } from '../replay/OpenLogButton';
 import { openReplay } from '../replay/replayActions';
 import { formatBytes, formatDuration } from './formatting';
 import { useSessionLibrary } from './sessionLibraryStore';
+import './sessions.css';
 
 type SortKey = 'date' | 'duration' | 'turns' | 'events' | 'size';
 

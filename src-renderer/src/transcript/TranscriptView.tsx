@@ -18,6 +18,7 @@ import {
 import { transcriptToMarkdown, type MarkdownContext } from '../../../src-shared/transcript/transcriptMarkdown';
 import { downloadText, fileNameOf } from '../app/download';
 import { findScenario } from '../scenarios/scenarioStore';
+import './transcript.css';
 
 function parseJson(text: string | undefined): unknown {
   if (text === undefined) return undefined;
