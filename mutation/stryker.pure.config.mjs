@@ -19,6 +19,9 @@ export default {
     '!src-shared/contract.ts',
     '!src-shared/settings.ts',
     '!src-shared/sessionLibrary.ts',
+    // The session engine (moved here from the page) drives a realtime session over a transport; what tests it
+    // is the headless integration run and the e2e suite, not the unit suite this run uses. Not yet under mutation.
+    '!src-shared/session/**',
   ],
   coverageAnalysis: 'perTest',
   // Incremental: CI reuses the committed results of mutants whose code and covering tests did not change,

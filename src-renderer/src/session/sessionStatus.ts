@@ -1,11 +1,7 @@
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
+import type { SessionPhase } from '../../../src-shared/session/sessionPhase';
 
-export type SessionPhase =
-  | { status: 'idle' }
-  | { status: 'connecting'; step: string }
-  | { status: 'connected' }
-  | { status: 'reconnect-needed'; message: string }
-  | { status: 'error'; message: string };
+export type { SessionPhase };
 
 /** What the toolbar's state line and indicators show, derived from the stream like everything else. */
 export interface SessionStatus {

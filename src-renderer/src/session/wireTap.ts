@@ -1,4 +1,4 @@
-import type { RecordEvent } from '../events/eventRecorder';
+import type { RecordEvent } from '../../../src-shared/session/eventRecorder';
 
 function parse(data: unknown): { type: string; payload: Record<string, unknown> } | undefined {
   if (typeof data !== 'string') return undefined;

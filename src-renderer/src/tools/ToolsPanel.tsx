@@ -14,7 +14,7 @@ import {
 } from '../../../src-shared/toolModes';
 import { useShownStream, useWorkspaceStore } from '../app/workspaceStore';
 import { useShownScenario } from '../agents/useShownScenario';
-import type { ToolControl } from './toolControl';
+import type { ToolControl } from '../../../src-shared/session/toolControl';
 import './tools.css';
 
 const modeLabels: Record<ToolMode, string> = {

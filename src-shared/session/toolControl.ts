@@ -1,4 +1,4 @@
-import type { SessionEvent } from '../../../src-shared/sessionEvent';
+import type { SessionEvent } from '../sessionEvent';
 import {
   emptyToolModes,
   endedSessionPhases,
@@ -8,8 +8,8 @@ import {
   type ToolMode,
   type ToolModesState,
   type ToolSetting,
-} from '../../../src-shared/toolModes';
-import type { RecordEvent } from '../events/eventRecorder';
+} from '../toolModes';
+import type { RecordEvent } from './eventRecorder';
 
 /** What the SDK gives to settle one waiting call. */
 export interface ApprovalHandle {

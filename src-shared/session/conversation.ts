@@ -1,4 +1,4 @@
-import type { TranscriptState } from '../../../src-shared/transcript/transcriptModel';
+import type { TranscriptState } from '../transcript/transcriptModel';
 
 export interface ConversationTurn {
   readonly role: 'user' | 'assistant';

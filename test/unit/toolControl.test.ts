@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createEventRecorder } from '../../../src-renderer/src/events/eventRecorder';
-import { ToolControl, ToolDecisionError } from '../../../src-renderer/src/tools/toolControl';
-import type { SessionEvent } from '../../../src-shared/sessionEvent';
+import { createEventRecorder } from '../../src-shared/session/eventRecorder';
+import { ToolControl, ToolDecisionError } from '../../src-shared/session/toolControl';
+import type { SessionEvent } from '../../src-shared/sessionEvent';
 
 /** A control wired as the live session wires it: every recorded event goes back through observe. */
 function control() {

@@ -1,14 +1,15 @@
 import { tool, type FunctionTool } from '@openai/agents/realtime';
-import type { SupervisorResult, WorkbenchApi } from '../../../src-shared/contract';
-import { errorPayload } from '../../../src-shared/errors';
-import type { AgentTool, Scenario } from '../../../src-shared/scenario';
-import { SUPERVISOR_TOOLS } from '../../../src-shared/toolModes';
-import type { RecordEvent } from '../events/eventRecorder';
-import type { ToolControl, UserDecision } from '../tools/toolControl';
+import type { SupervisorResult } from '../contract';
+import type { SessionPort } from './sessionPort';
+import { errorPayload } from '../errors';
+import type { AgentTool, Scenario } from '../scenario';
+import { SUPERVISOR_TOOLS } from '../toolModes';
+import type { RecordEvent } from './eventRecorder';
+import type { ToolControl, UserDecision } from './toolControl';
 import type { ConversationTurn } from './conversation';
 
 export interface ToolContext {
-  readonly api: WorkbenchApi;
+  readonly api: SessionPort;
   readonly scenario: Scenario;
   readonly sessionId: string;
   readonly record: RecordEvent;

@@ -1,4 +1,4 @@
-import { sanitizePayload, type EventDirection, type SessionEvent } from '../../../src-shared/sessionEvent';
+import { sanitizePayload, type EventDirection, type SessionEvent } from '../sessionEvent';
 
 export type RecordEvent = (direction: EventDirection, type: string, payload: unknown) => SessionEvent;
 

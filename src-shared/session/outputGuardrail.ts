@@ -1,8 +1,8 @@
 import type { RealtimeOutputGuardrail } from '@openai/agents/realtime';
-import type { WorkbenchApi } from '../../../src-shared/contract';
-import { errorPayload } from '../../../src-shared/errors';
-import type { Scenario } from '../../../src-shared/scenario';
-import type { RecordEvent } from '../events/eventRecorder';
+import type { SessionPort } from './sessionPort';
+import { errorPayload } from '../errors';
+import type { Scenario } from '../scenario';
+import type { RecordEvent } from './eventRecorder';
 
 type OutputItem = { id?: unknown; type?: unknown; content?: unknown };
 
@@ -52,7 +52,7 @@ export class ResponseTextQueue {
  * verdict against the message it judged; a trip lets the SDK cancel the reply and steer the agent.
  */
 export function moderationGuardrail(
-  api: WorkbenchApi,
+  api: SessionPort,
   scenario: Scenario,
   sessionId: string,
   record: RecordEvent,

@@ -1,6 +1,6 @@
 import { RealtimeAgent } from '@openai/agents/realtime';
-import type { Scenario } from '../../../src-shared/scenario';
-import { wireVoice } from '../../../src-shared/settings';
+import type { Scenario } from '../scenario';
+import { wireVoice } from '../settings';
 import { buildTool, type ToolContext } from './scenarioTools';
 
 /** The scenario's agents as SDK agents, with their tools and their handoff graph wired up. */
