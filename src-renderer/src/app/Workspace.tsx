@@ -1,7 +1,6 @@
 import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
 import { Activity, useCallback, useSyncExternalStore, type FunctionComponent, type ReactNode } from 'react';
 import type { DockviewPanelApi } from 'dockview-react';
-import { AgentGraphPanel } from '../agents/AgentGraphPanel';
 import { EventInspector } from '../inspector/EventInspector';
 import { MetricsPanel } from '../metrics/MetricsPanel';
 import { ScenarioProblems } from '../scenarios/ScenarioProblems';
@@ -12,6 +11,7 @@ import { WaitingCallNotice } from '../tools/WaitingCallNotice';
 import { TranscriptView } from '../transcript/TranscriptView';
 import { DockTab } from './DockTab';
 import { attachDock } from './layoutStore';
+import { lazyPart } from './lazyPart';
 import { useIsDark } from './useResolvedTheme';
 import './workspace.css';
 
@@ -40,6 +40,8 @@ const panel =
       <Content />
     </WhenShown>
   );
+
+const AgentGraphPanel = lazyPart(() => import('../agents/AgentGraphPanel').then((module) => module.AgentGraphPanel), 'Loading the agent graph…');
 
 const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
   transcript: panel(TranscriptView),
