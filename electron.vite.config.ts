@@ -40,8 +40,10 @@ export default defineConfig({
       outDir: eagerParts ? 'out/renderer-eager' : 'out/renderer',
       minify: true,
       rolldownOptions: {
-        input: { index: resolve('src-renderer/index.html'), popout: resolve('src-renderer/popout.html') },
-        ...(eagerParts ? { output: { codeSplitting: false } } : {}),
+        // The baseline is one chunk, which rolldown builds for one input only: the popout page, which has no script, is left out.
+        ...(eagerParts
+          ? { input: { index: resolve('src-renderer/index.html') }, output: { codeSplitting: false } }
+          : { input: { index: resolve('src-renderer/index.html'), popout: resolve('src-renderer/popout.html') } }),
       },
     },
   },
