@@ -17,6 +17,7 @@ import { IncrementalFilter, defaultFilter } from '../src-renderer/src/inspector/
 import { EventAnnotator } from '../src-shared/eventAnnotations';
 import { summarizeEvent } from '../src-shared/eventSummary';
 import { timeListRenders } from './renderList';
+import { EAGER_RENDERER, SPLIT_RENDERER, buildBothRenderers, firstChunkBytes } from './rendererChunks';
 import { syntheticSession } from './syntheticSession';
 
 const EVENTS = 200_000;
@@ -147,3 +148,10 @@ try {
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
+
+buildBothRenderers();
+line('renderer first chunk', firstChunkBytes(SPLIT_RENDERER) / 1024, 'KiB', firstChunkBytes(EAGER_RENDERER) / 1024);
+const [split, eager] = JSON.parse(
+  execFileSync(process.execPath, ['--import', 'tsx', 'bench/startupChild.ts', SPLIT_RENDERER, EAGER_RENDERER], { encoding: 'utf8' }),
+) as number[];
+line('startup to interactive', split!, 'ms', eager!);

@@ -5,7 +5,7 @@ import { edgeKey } from '../../../src-shared/agentGraph';
 import type { AgentConfig, Scenario } from '../../../src-shared/scenario';
 import { useIsDark } from '../app/useResolvedTheme';
 import { PromptControls } from './PromptControls';
-import { PromptEditor } from './PromptEditor';
+import { PromptEditor } from './lazyPromptEditor';
 import { usePromptEditing } from './usePromptEditing';
 
 const RUNS_ON: Record<AgentConfig['tools'][number]['runsOn'], string> = {

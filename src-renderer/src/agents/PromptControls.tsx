@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PromptDiff } from './PromptEditor';
+import { PromptDiff } from './lazyPromptEditor';
 import { promptText, samePrompt, type PromptStatusLine } from './promptVersion';
 import type { PromptEditing } from './usePromptEditing';
 

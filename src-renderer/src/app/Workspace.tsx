@@ -1,7 +1,6 @@
 import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
-import { Activity, useCallback, useSyncExternalStore, type FunctionComponent, type ReactNode } from 'react';
+import { Activity, useCallback, useState, useSyncExternalStore, type FunctionComponent, type ReactNode } from 'react';
 import type { DockviewPanelApi } from 'dockview-react';
-import { AgentGraphPanel } from '../agents/AgentGraphPanel';
 import { EventInspector } from '../inspector/EventInspector';
 import { MetricsPanel } from '../metrics/MetricsPanel';
 import { ScenarioProblems } from '../scenarios/ScenarioProblems';
@@ -12,6 +11,7 @@ import { WaitingCallNotice } from '../tools/WaitingCallNotice';
 import { TranscriptView } from '../transcript/TranscriptView';
 import { DockTab } from './DockTab';
 import { attachDock } from './layoutStore';
+import { lazyPart } from './lazyPart';
 import { useIsDark } from './useResolvedTheme';
 import './workspace.css';
 
@@ -19,9 +19,10 @@ import './workspace.css';
  * A panel behind another tab keeps its state but does no work: React's Activity disconnects its store
  * subscriptions and effects (charts, level meters, follow-the-tail) until the tab is shown again, when it
  * renders once with the latest state. Without this, every hidden panel re-rendered on every frame of a
- * live session.
+ * live session. A panel whose code is fetched when first shown (`untilShown`) is not rendered before that at
+ * all, since Activity pre-renders hidden content and would fetch it at startup.
  */
-function WhenShown({ api, children }: { api: DockviewPanelApi; children: ReactNode }) {
+function WhenShown({ api, untilShown, children }: { api: DockviewPanelApi; untilShown: boolean; children: ReactNode }) {
   const subscribe = useCallback(
     (notify: () => void) => {
       const subscription = api.onDidVisibilityChange(notify);
@@ -30,25 +31,33 @@ function WhenShown({ api, children }: { api: DockviewPanelApi; children: ReactNo
     [api],
   );
   const visible = useSyncExternalStore(subscribe, () => api.isVisible);
+  const [shown, setShown] = useState(visible);
+  if (visible && !shown) setShown(true);
+  if (untilShown && !shown) return null;
   return <Activity mode={visible ? 'visible' : 'hidden'}>{children}</Activity>;
 }
 
 const panel =
-  (Content: FunctionComponent): FunctionComponent<IDockviewPanelProps> =>
+  (Content: FunctionComponent, untilShown = false): FunctionComponent<IDockviewPanelProps> =>
   ({ api }) => (
-    <WhenShown api={api}>
+    <WhenShown api={api} untilShown={untilShown}>
       <Content />
     </WhenShown>
   );
 
+const AgentGraphPanel = lazyPart(() => import('../agents/AgentGraphPanel').then((module) => module.AgentGraphPanel), 'Loading the agent graph…');
+
+// The startup bench's eager baseline renders these hidden panels at startup too, as before the split.
+const fetchedWhenShown = !__WORKBENCH_EAGER_PARTS__;
+
 const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
   transcript: panel(TranscriptView),
   events: panel(EventInspector),
-  metrics: panel(MetricsPanel),
+  metrics: panel(MetricsPanel, fetchedWhenShown),
   settings: panel(SettingsPage),
   scenarios: panel(ScenarioProblems),
   sessions: panel(SessionsPanel),
-  agents: panel(AgentGraphPanel),
+  agents: panel(AgentGraphPanel, fetchedWhenShown),
   tools: panel(ToolsPanel),
 };
 

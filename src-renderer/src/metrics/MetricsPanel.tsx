@@ -1,8 +1,8 @@
 import { datesInWords, formatDollars, sessionCost } from '../../../src-shared/cost';
 import { medianAndP95, stagesOf, type TurnLatency } from '../../../src-shared/latency';
+import { lazyPart } from '../app/lazyPart';
 import { useShownStream } from '../app/workspaceStore';
 import { usePricing } from './pricingStore';
-import { LatencyWaterfall } from './LatencyWaterfall';
 import { stageKinds } from './stageColours';
 import { tokenColumn } from './tokenColumn';
 import { useIsDark } from '../app/useResolvedTheme';
@@ -15,6 +15,8 @@ const milestones: { name: string; pick: (turn: TurnLatency) => number | undefine
   { name: 'Input committed', pick: (turn) => turn.committedMs },
   { name: 'Response done', pick: (turn) => turn.doneMs },
 ];
+
+const LatencyWaterfall = lazyPart(() => import('./LatencyWaterfall').then((module) => module.LatencyWaterfall), 'Loading the latency chart…');
 
 const ms = (value: number) => (value < 1000 ? `${Math.round(value)} ms` : `${(value / 1000).toFixed(2)} s`);
 
