@@ -96,10 +96,6 @@ export class SessionEngine {
     return this.phase;
   }
 
-  get realtimeSession(): RealtimeSession | undefined {
-    return this.session;
-  }
-
   get isEnded(): boolean {
     return this.ended;
   }

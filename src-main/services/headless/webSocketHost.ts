@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import type { MintedSession } from '../../../src-shared/contract';
 import type { RecordEvent } from '../../../src-shared/session/eventRecorder';
 import type { SessionHost } from '../../../src-shared/session/sessionHost';
+import { wireEvent } from '../../../src-shared/session/wireEvent';
 
 /** The realtime WebSocket of a minted session: the calls URL's API base, as `ws(s)://…/realtime?model=`. */
 export function realtimeSocketUrl(minted: MintedSession): string {
@@ -10,15 +11,9 @@ export function realtimeSocketUrl(minted: MintedSession): string {
   return `${base}/realtime?model=${encodeURIComponent(minted.model)}`;
 }
 
-function parse(data: unknown): { type: string; payload: Record<string, unknown> } | undefined {
+function parse(data: unknown): ReturnType<typeof wireEvent> | undefined {
   const text = typeof data === 'string' ? data : Buffer.isBuffer(data) ? data.toString('utf8') : undefined;
-  if (text === undefined) return undefined;
-  try {
-    const parsed = JSON.parse(text) as Record<string, unknown>;
-    return { type: typeof parsed['type'] === 'string' ? parsed['type'] : 'unknown', payload: parsed };
-  } catch {
-    return { type: 'unparseable', payload: { data: text.slice(0, 200) } };
-  }
+  return text === undefined ? undefined : wireEvent(text);
 }
 
 /**

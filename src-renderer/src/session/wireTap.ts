@@ -1,13 +1,8 @@
 import type { RecordEvent } from '../../../src-shared/session/eventRecorder';
+import { wireEvent } from '../../../src-shared/session/wireEvent';
 
-function parse(data: unknown): { type: string; payload: Record<string, unknown> } | undefined {
-  if (typeof data !== 'string') return undefined;
-  try {
-    const parsed = JSON.parse(data) as Record<string, unknown>;
-    return { type: typeof parsed['type'] === 'string' ? parsed['type'] : 'unknown', payload: parsed };
-  } catch {
-    return { type: 'unparseable', payload: { data: data.slice(0, 200) } };
-  }
+function parse(data: unknown): ReturnType<typeof wireEvent> | undefined {
+  return typeof data === 'string' ? wireEvent(data) : undefined;
 }
 
 /**
