@@ -7,7 +7,7 @@ import { parseLogLine } from '../src-shared/sessionLog';
 import { emptyTranscript } from '../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../src-shared/transcript/transcriptReducer';
 import { openLog } from '../src-main/services/sessionLog/sessionLogReader';
-import { EventLog } from '../src-renderer/src/events/eventLog';
+import { EventLog } from '../src-renderer/src/engine/events/eventLog';
 
 const [mode, file] = process.argv.slice(2);
 let peakHeap = process.memoryUsage().heapUsed;

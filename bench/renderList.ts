@@ -25,7 +25,7 @@ export async function timeListRenders(rows: number, runs = 5): Promise<RenderFig
     logLevel: 'silent',
   });
   // The inspector's look: the theme's variables, the shared rules, the Events panel's own stylesheet.
-  const css = ['src-renderer/src/styles/theme.css', 'src-renderer/src/styles/base.css', 'src-renderer/src/inspector/inspector.css']
+  const css = ['src-renderer/src/shell/styles/theme.css', 'src-renderer/src/shell/styles/base.css', 'src-renderer/src/views/inspector/inspector.css']
     .map((file) => readFileSync(file, 'utf8'))
     .join('\n');
   const browser = await launchChromium();

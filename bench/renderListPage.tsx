@@ -4,9 +4,9 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { summarizeEvent } from '../src-shared/eventSummary';
 import type { SessionEvent } from '../src-shared/sessionEvent';
-import { useWorkspaceStore } from '../src-renderer/src/app/workspaceStore';
-import { SessionStream } from '../src-renderer/src/events/sessionStream';
-import { EventInspector } from '../src-renderer/src/inspector/EventInspector';
+import { useShownSessionStore } from '../src-renderer/src/state/shownSessionStore';
+import { SessionStream } from '../src-renderer/src/engine/events/sessionStream';
+import { EventInspector } from '../src-renderer/src/views/inspector/EventInspector';
 import { syntheticSession } from './syntheticSession';
 
 const arrows: Record<SessionEvent['direction'], string> = { client: '↑', server: '↓', app: '•' };
@@ -37,7 +37,7 @@ async function renderTimed(which: 'virtualised' | 'plain', rows: number): Promis
   if (which === 'virtualised') {
     const stream = new SessionStream((apply) => apply());
     stream.pushMany(events);
-    useWorkspaceStore.setState({ shown: { kind: 'empty', stream } });
+    useShownSessionStore.setState({ shown: { kind: 'empty', stream } });
   }
   const root = createRoot(container);
   const started = performance.now();

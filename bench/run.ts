@@ -12,8 +12,8 @@ import { emptyTranscript, type TranscriptState } from '../src-shared/transcript/
 import { reduceTranscript } from '../src-shared/transcript/transcriptReducer';
 import { scenarioSchema } from '../src-shared/scenario';
 import { readFileSync } from 'node:fs';
-import { EventLog } from '../src-renderer/src/events/eventLog';
-import { IncrementalFilter, defaultFilter } from '../src-renderer/src/inspector/eventFilter';
+import { EventLog } from '../src-renderer/src/engine/events/eventLog';
+import { IncrementalFilter, defaultFilter } from '../src-renderer/src/engine/events/eventFilter';
 import { EventAnnotator } from '../src-shared/eventAnnotations';
 import { summarizeEvent } from '../src-shared/eventSummary';
 import { timeListRenders } from './renderList';

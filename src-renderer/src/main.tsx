@@ -3,12 +3,12 @@
 import 'dockview-react/dist/styles/dockview.css';
 import '@xyflow/react/dist/style.css';
 import 'react-json-view-lite/dist/index.css';
-import './styles/theme.css';
-import './styles/base.css';
+import './shell/styles/theme.css';
+import './shell/styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { startWorkbench } from './app/startWorkbench';
+import { App } from './shell/App';
+import { startWorkbench } from './shell/startWorkbench';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
