@@ -5,8 +5,8 @@ import { accumulateStats, emptyStats } from '../../src-shared/sessionLog';
 import { markersOf } from '../../src-shared/timelineMarkers';
 import { emptyTranscript } from '../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../src-shared/transcript/transcriptReducer';
-import { EventLog } from '../../src-renderer/src/events/eventLog';
-import { idleStatus, reduceStatus } from '../../src-renderer/src/session/sessionStatus';
+import { EventLog } from '../../src-renderer/src/engine/events/eventLog';
+import { idleStatus, reduceStatus } from '../../src-renderer/src/engine/events/sessionStatus';
 import { assistantItem, stream } from './streamFixtures';
 
 /** A session with every kind of entry: turns, a streamed reply, a tool with a supervisor call, a handoff, a guardrail trip. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EventAnnotator } from '../../../src-shared/eventAnnotations';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
-import { EventLog, searchTextOf } from '../../../src-renderer/src/events/eventLog';
+import { EventLog, searchTextOf } from '../../../src-renderer/src/engine/events/eventLog';
 import { syntheticSession } from '../../../bench/syntheticSession';
-import { IncrementalFilter, defaultFilter, type EventFilter } from '../../../src-renderer/src/inspector/eventFilter';
+import { IncrementalFilter, defaultFilter, type EventFilter } from '../../../src-renderer/src/engine/events/eventFilter';
 
 let nextSeq = 0;
 const event = (direction: SessionEvent['direction'], type: string, payload: Record<string, unknown> = {}): SessionEvent => {

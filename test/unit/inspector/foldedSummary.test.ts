@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
-import { EventLog } from '../../../src-renderer/src/events/eventLog';
-import { IncrementalFilter, defaultFilter } from '../../../src-renderer/src/inspector/eventFilter';
-import { cachedFoldedSummary } from '../../../src-renderer/src/inspector/foldedSummary';
+import { EventLog } from '../../../src-renderer/src/engine/events/eventLog';
+import { IncrementalFilter, defaultFilter } from '../../../src-renderer/src/engine/events/eventFilter';
+import { cachedFoldedSummary } from '../../../src-renderer/src/views/inspector/foldedSummary';
 
 const events = (...steps: [SessionEvent['direction'], string, Record<string, unknown>][]): SessionEvent[] =>
   steps.map(([direction, type, payload], seq) => ({ seq, t: seq * 10, direction, type, payload }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_HEIGHT, NODE_WIDTH, edgeGeometry, layoutAgents } from '../../../src-renderer/src/agents/graphLayout';
+import { NODE_HEIGHT, NODE_WIDTH, edgeGeometry, layoutAgents } from '../../../src-renderer/src/views/agents/graphLayout';
 import type { AgentConfig } from '../../../src-shared/scenario';
 
 const agent = (name: string, handoffs: string[]): AgentConfig => ({ name, publicDescription: name, instructions: name, handoffs, tools: [] });

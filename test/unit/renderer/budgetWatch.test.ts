@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pricingTableSchema } from '../../../src-shared/pricing';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
-import { SessionStream } from '../../../src-renderer/src/events/sessionStream';
-import { watchBudget, type BudgetEventType } from '../../../src-renderer/src/session/budgetWatch';
+import { SessionStream } from '../../../src-renderer/src/engine/events/sessionStream';
+import { watchBudget, type BudgetEventType } from '../../../src-renderer/src/engine/live/budgetWatch';
 
 const pricing = pricingTableSchema.parse(JSON.parse(readFileSync('resources/pricing.json', 'utf8')));
 const textIn = pricing.models['gpt-realtime']!.textInput;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meterLevel } from '../../../src-renderer/src/devices/levelScale';
+import { meterLevel } from '../../../src-renderer/src/views/common/levelScale';
 
 const tone = (amplitude: number) => Float32Array.from({ length: 1024 }, (_, index) => amplitude * Math.sin((2 * Math.PI * index) / 64));
 

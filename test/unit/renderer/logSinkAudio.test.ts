@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { WorkbenchApi } from '../../../src-shared/contract';
 import type { LogWriteStatus } from '../../../src-shared/sessionLibrary';
-import { LogSink, type LogSinkStatus } from '../../../src-renderer/src/events/logSink';
+import { LogSink, type LogSinkStatus } from '../../../src-renderer/src/engine/events/logSink';
 import { scenario } from '../sessionLog/logFixtures';
 
 const status: LogWriteStatus = { id: 'log-1', file: '/data/sessions/log-1.jsonl', unsaved: 0, problem: null };

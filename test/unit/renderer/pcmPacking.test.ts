@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, packStereoPcm16 } from '../../../src-renderer/src/audio/pcmPacking';
+import { base64ToBytes, bytesToBase64, packStereoPcm16 } from '../../../src-renderer/src/platform/audio/pcmPacking';
 
 function samples(bytes: Uint8Array): number[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

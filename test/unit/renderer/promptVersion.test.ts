@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, promptStatus, promptText, samePrompt, type PromptVersion } from '../../../src-renderer/src/agents/promptVersion';
+import { changedFields, promptStatus, promptText, samePrompt, type PromptVersion } from '../../../src-renderer/src/state/promptVersion';
 
 const prompt = (instructions: string, tools: Record<string, string> = { lookup: 'Looks up.' }): PromptVersion => ({ instructions, tools });
 const texts = (lines: { text: string }[]) => lines.map((line) => line.text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { followReplayClock, PLAYING_DRIFT_MS, type PlayableMedia } from '../../../src-renderer/src/audio/replayAudioSync';
-import { WaveformPeaks } from '../../../src-renderer/src/audio/waveformPeaks';
+import { followReplayClock, PLAYING_DRIFT_MS, type PlayableMedia } from '../../../src-renderer/src/platform/audio/replayAudioSync';
+import { WaveformPeaks } from '../../../src-renderer/src/platform/audio/waveformPeaks';
 
 function stereo(frames: [number, number][]): Uint8Array {
   const bytes = new Uint8Array(frames.length * 4);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenColumn } from '../../../src-renderer/src/metrics/tokenColumn';
+import { tokenColumn } from '../../../src-renderer/src/views/metrics/tokenColumn';
 import { noTokens } from '../../../src-shared/tokenCounts';
 
 describe('the Metrics panel’s token column', () => {

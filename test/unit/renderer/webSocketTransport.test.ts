@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { connectWebSocketTransport } from '../../../src-renderer/src/bridge/webSocketTransport';
+import { connectWebSocketTransport } from '../../../src-renderer/src/platform/bridge/webSocketTransport';
 import { bridgeTimeoutMs, mainTimeoutMs } from '../../../src-shared/timeouts';
 
 let server: WebSocketServer | undefined;
