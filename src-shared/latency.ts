@@ -45,7 +45,11 @@ export interface TurnLatency {
   readonly firstTextMs: number | undefined;
   /** Time to first audio: the figure users feel. */
   readonly firstAudioMs: number | undefined;
-  /** The last response of the turn done. */
+  /** The last response of the turn (after its tool calls and handoffs) generated to the end. */
+  readonly responseDoneMs: number | undefined;
+  /** The turn's audio finished playing (WebRTC's output buffer stopped, after the turn's first audio). */
+  readonly audioEndMs: number | undefined;
+  /** The turn over as the user lives it: the later of its last response done and its audio finished playing. */
   readonly doneMs: number | undefined;
   readonly calls: readonly TurnCall[];
   /** Calls held for the user's decision in this turn. */
@@ -100,10 +104,12 @@ function freezeTurn(draft: Draft): TurnLatency {
   const missing: string[] = [];
   if (draft.trigger !== 'typed' && draft.committedMs === undefined) missing.push('input committed');
   if (draft.responseCreatedMs === undefined) missing.push('response created');
-  if (draft.doneMs === undefined) missing.push('response done');
+  if (draft.responseDoneMs === undefined) missing.push('response done');
   for (const call of draft.calls) if (call.endMs === undefined) missing.push(`end of ${call.name}`);
   for (const decision of draft.decisions) if (decision.decidedMs === undefined) missing.push(`your decision on ${decision.toolName}`);
-  return { ...draft, calls: [...draft.calls], decisions: [...draft.decisions], guardrailMs: [...draft.guardrailMs], missing };
+  const ends = [draft.responseDoneMs, draft.audioEndMs].filter((end) => end !== undefined);
+  const doneMs = ends.length > 0 ? Math.max(...ends) : undefined;
+  return { ...draft, doneMs, calls: [...draft.calls], decisions: [...draft.decisions], guardrailMs: [...draft.guardrailMs], missing };
 }
 
 /**
@@ -161,6 +167,8 @@ export function reduceLatency(state: LatencyState, events: readonly SessionEvent
           responseCreatedMs: undefined,
           firstTextMs: undefined,
           firstAudioMs: undefined,
+          responseDoneMs: undefined,
+          audioEndMs: undefined,
           doneMs: undefined,
           calls: [],
           decisions: [],
@@ -188,7 +196,10 @@ export function reduceLatency(state: LatencyState, events: readonly SessionEvent
       } else if (event.type === 'response.output_text.delta' || event.type === 'response.output_audio_transcript.delta')
         current.firstTextMs ??= since(event);
       else if (event.type === 'response.output_audio.delta' || event.type === 'output_audio_buffer.started') current.firstAudioMs ??= since(event);
-      else if (event.type === 'response.done') current.doneMs = Math.max(current.doneMs ?? 0, since(event));
+      else if (event.type === 'response.done') current.responseDoneMs = Math.max(current.responseDoneMs ?? 0, since(event));
+      // Audio still playing from the turn before stops after this turn began: only this turn's own playback counts.
+      else if (event.type === 'output_audio_buffer.stopped' && current.firstAudioMs !== undefined && since(event) >= current.firstAudioMs)
+        current.audioEndMs = Math.max(current.audioEndMs ?? 0, since(event));
       else if (event.type === 'response.function_call_arguments.done') {
         const callId = str(payload['call_id']);
         const name = str(payload['name']) ?? 'tool';
@@ -248,7 +259,7 @@ export function reduceLatency(state: LatencyState, events: readonly SessionEvent
 }
 
 /**
- * A turn as consecutive stages from the user finishing to its last response done, each labelled with what
+ * A turn as consecutive stages from the user finishing to its end (last response done, audio played), each labelled with what
  * the turn was waiting for and, where a setting or call governs it, which. The stages add up to the total;
  * a stage the log cannot place is left out and the turn says it is partial.
  */
@@ -278,7 +289,8 @@ export function stagesOf(turn: TurnLatency): LatencyStage[] {
   }
   add(turn.firstTextMs, 'first text');
   add(turn.firstAudioMs, 'first audio');
-  add(turn.doneMs, 'response done');
+  add(turn.responseDoneMs, 'response done');
+  add(turn.audioEndMs, 'audio finished playing');
   points.sort((a, b) => a.at - b.at);
   const stages: LatencyStage[] = [];
   if (turn.silenceMs !== undefined)

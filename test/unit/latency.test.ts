@@ -136,6 +136,47 @@ describe('per-turn latency', () => {
   });
 });
 
+describe('the end of a turn', () => {
+  it('is its last response done, after its tool calls and handoffs, not its first', () => {
+    seq = 0;
+    const [turn] = reduceLatency(emptyLatency, [
+      at(0, 'client', 'conversation.item.create', { item: { type: 'message', role: 'user', content: [] } }),
+      at(50, 'server', 'response.created', { response: { id: 'r1' } }),
+      at(300, 'server', 'response.function_call_arguments.done', { call_id: 'c1', name: 'transfer_to_returns', arguments: '{}' }),
+      at(380, 'server', 'response.done', { response: { id: 'r1' } }),
+      at(400, 'app', 'agent.changed', { reason: 'handoff', from: 'authentication', to: 'returns' }),
+      at(420, 'server', 'response.created', { response: { id: 'r2' } }),
+      at(600, 'server', 'response.function_call_arguments.done', { call_id: 'c2', name: 'lookupOrders', arguments: '{}' }),
+      at(610, 'client', 'conversation.item.create', { item: { type: 'function_call_output', call_id: 'c2', output: '{}' } }),
+      at(650, 'server', 'response.done', { response: { id: 'r2' } }),
+      at(700, 'server', 'response.created', { response: { id: 'r3' } }),
+      at(900, 'server', 'response.output_audio.delta', { delta: '…' }),
+      at(1400, 'server', 'response.done', { response: { id: 'r3' } }),
+    ]).turns.toArray();
+    expect(turn).toMatchObject({ responseDoneMs: 1400, doneMs: 1400, firstAudioMs: 900, audioEndMs: undefined, missing: [] });
+  });
+
+  it('waits for the turn’s audio to finish playing over WebRTC, ignoring the audio of the turn before still playing', () => {
+    seq = 0;
+    const [first, second] = reduceLatency(emptyLatency, [
+      at(0, 'client', 'conversation.item.create', { item: { type: 'message', role: 'user', content: [] } }),
+      at(40, 'server', 'response.created', { response: { id: 'r1' } }),
+      at(100, 'server', 'output_audio_buffer.started'),
+      at(900, 'server', 'response.done', { response: { id: 'r1' } }),
+      at(1000, 'client', 'conversation.item.create', { item: { type: 'message', role: 'user', content: [] } }),
+      at(1050, 'server', 'response.created', { response: { id: 'r2' } }),
+      at(1600, 'server', 'response.done', { response: { id: 'r2' } }),
+      at(2500, 'server', 'output_audio_buffer.stopped'),
+      at(2520, 'server', 'output_audio_buffer.started'),
+      at(4000, 'server', 'output_audio_buffer.stopped'),
+    ]).turns.toArray();
+    expect(first).toMatchObject({ responseDoneMs: 900, audioEndMs: undefined, doneMs: 900 });
+    expect(second).toMatchObject({ firstAudioMs: 1520, responseDoneMs: 600, audioEndMs: 3000, doneMs: 3000 });
+    expect(stagesOf(second!).map((stage) => stage.label)).toEqual(['response created', 'response done', 'first audio', 'audio finished playing']);
+    expect(stagesOf(second!).reduce((sum, stage) => sum + stage.endMs - stage.startMs, 0)).toBe(3000);
+  });
+});
+
 describe('per-turn latency, with calls held for the user', () => {
   /** A turn whose supervisor asked the user about its own tool: 4 s of the supervisor's 4.6 s were the user's. */
   function heldTurn(): SessionEvent[] {
