@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { sessionEventSchema } from './sessionEvent';
-import { sessionEndReasonSchema, sessionLogHeaderSchema, sessionModelsSchema, sessionSetupSchema, type SkippedLine } from './sessionLog';
+import {
+  sessionEndReasonSchema,
+  sessionLogHeaderSchema,
+  sessionModelsSchema,
+  sessionSetupSchema,
+  testRunSchema,
+  type SkippedLine,
+} from './sessionLog';
 import { scenarioSchema } from './scenario';
 
 /** What crosses the contract about saved sessions: the library's rows, recording and replay requests. */
@@ -45,6 +52,8 @@ export const logBeginSchema = z.strictObject({
   setup: sessionSetupSchema,
   /** Whether the page will send the session's audio (log:audio); main then writes the WAV and names it in the header. */
   recordAudio: z.boolean().optional(),
+  /** Set when a scenario test runs the session; written into the header. */
+  testRun: testRunSchema.optional(),
 });
 
 export const logAppendSchema = z.strictObject({

@@ -24,7 +24,8 @@ export const turnDetectionSchema = z.enum(['server_vad', 'semantic_vad', 'push_t
 /** What the session was configured with, as the user chose it for this session. */
 export const sessionSetupSchema = z.object({
   startAgent: z.string(),
-  codec: z.enum(['opus', 'pcmu', 'pcma']),
+  /** The audio on the wire: a WebRTC codec in the app, `pcm16` (24 kHz over a WebSocket) in a headless run. */
+  codec: z.enum(['opus', 'pcmu', 'pcma', 'pcm16']),
   turnDetection: turnDetectionSchema,
   output: z.enum(['audio', 'text']),
   voice: z.string(),
@@ -46,6 +47,16 @@ export const audioRecordingSchema = z.object({
   layout: z.tuple([z.literal('microphone'), z.literal('assistant')]),
 });
 
+/** The scenario test a session was run for. */
+export const testRunSchema = z.strictObject({
+  /** The tests file, as given (a path, or a shipped file's name). */
+  file: z.string().min(1),
+  test: z.string().min(1),
+  /** 1 for the first of a test's runs. */
+  run: z.number().int().positive(),
+});
+export type TestRun = z.infer<typeof testRunSchema>;
+
 export const sessionLogHeaderSchema = z.looseObject({
   record: z.literal('header'),
   format: z.literal(SESSION_LOG_FORMAT),
@@ -59,6 +70,8 @@ export const sessionLogHeaderSchema = z.looseObject({
   models: sessionModelsSchema,
   setup: sessionSetupSchema,
   audio: audioRecordingSchema.nullable(),
+  /** Set when a scenario test ran the session (`npm run scenario-test`, the Tests panel): which test and run. */
+  testRun: testRunSchema.optional(),
 });
 export type SessionLogHeader = z.infer<typeof sessionLogHeaderSchema>;
 

@@ -326,6 +326,11 @@ export class SessionEngine {
     this.session?.sendMessage(text);
   }
 
+  /** Sends the user's audio over the transport (a headless caller's PCM16 at 24 kHz): the server's turn detection hears it. */
+  sendAudio(pcm: ArrayBuffer): void {
+    this.session?.sendAudio(pcm);
+  }
+
   interrupt(): void {
     this.session?.interrupt();
   }

@@ -2,9 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER_PHONE, HAIKU, SUPERVISOR_BILL_ANSWER } from '../../e2e/fake-openai/defaultScript';
-import { webSocketHost } from '../../src-main/services/headless/webSocketHost';
-import { buildRawApi, unwrapApi } from '../../src-shared/bridge';
-import { SessionEngine } from '../../src-shared/session/sessionEngine';
+import { HeadlessSession } from '../../src-main/services/scenarioTests/headlessSession';
 import type { SessionEvent } from '../../src-shared/sessionEvent';
 import { emptyTranscript, type TranscriptEntry } from '../../src-shared/transcript/transcriptModel';
 import { reduceTranscript } from '../../src-shared/transcript/transcriptReducer';
@@ -18,77 +16,17 @@ const makeDir = useTempDirs();
 const startFake = useFakeOpenAI();
 const SAMPLE = 'resources/sample-session/customer-service-retail.jsonl';
 
-/** Resolves once `condition` holds of the events so far; names what it waited for when it never does. */
-async function until(events: readonly SessionEvent[], what: string, condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline)
-      throw new Error(
-        `never saw ${what}; last events: ${events
-          .slice(-5)
-          .map((event) => event.type)
-          .join(', ')}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** A turn is over when its responses are done, the server has been quiet a moment and every verdict is in. */
-function turnOver(events: readonly SessionEvent[], from: number): boolean {
-  const since = events.slice(from);
-  const lastServer = since.findLast((event) => event.direction === 'server');
-  const transcript = reduceTranscript(emptyTranscript(), events);
-  return (
-    since.some((event) => event.type === 'response.done') &&
-    lastServer !== undefined &&
-    performance.now() - lastServerAt.get(lastServer)! > 400 &&
-    transcript.pendingGuardrails.length === 0 &&
-    transcript.entries.toArray().every((entry) => entry.kind !== 'tool' || entry.status === 'done')
-  );
-}
-const lastServerAt = new WeakMap<SessionEvent, number>();
-
 /**
  * Runs a shipped scenario headless, as Node runs it: the session engine over the SDK's WebSocket transport,
  * main's own services for the mint and the model calls, and the session saved through main's log writer.
  */
 async function runHeadless(services: TestServices, scenarioId: string, turns: readonly string[]) {
-  const port = unwrapApi(buildRawApi({ invoke: (channel, request) => services.dispatch(channel, request), subscribe: () => () => undefined }));
   // The log keeps the scenario as it ran; where the catalog found it is not part of it.
   const { source: _source, ...scenario } = services.scenarios.find(scenarioId);
-  const settings = services.settings.get();
-  const events: SessionEvent[] = [];
-  const engine = new SessionEngine({
-    port,
-    scenario,
-    settings,
-    controls: { startAgent: undefined, output: 'audio', mode: 'vad', lengthCapMinutes: 0, codec: 'pcm16' },
-    currentMode: () => 'vad',
-    host: webSocketHost(),
-    onEvent: (event) => {
-      events.push(event);
-      if (event.direction === 'server') lastServerAt.set(event, performance.now());
-    },
-  });
-  await port.log.begin({
-    sessionId: engine.sessionId,
-    startedAt: new Date().toISOString(),
-    scenario,
-    realtimeModel: settings.realtimeModel,
-    setup: { startAgent: scenario.defaultAgent, codec: 'opus', turnDetection: 'server_vad', output: 'audio', voice: settings.voice },
-  });
-  await engine.connect();
-  expect(engine.currentPhase).toEqual({ status: 'connected' });
-  for (const turn of turns) {
-    const from = events.length;
-    engine.sendText(turn);
-    await until(events, `the answer to "${turn}"`, () => turnOver(events, from));
-  }
-  engine.close();
-  await port.log.append({ sessionId: engine.sessionId, events });
-  await port.log.end({ sessionId: engine.sessionId, reason: 'user' });
-  const { sessions } = await port.sessions.list({});
-  return { events, logPath: services.sessionLogs.pathOf(sessions[0]!.id) };
+  const session = await HeadlessSession.open({ services, scenario });
+  for (const turn of turns) await session.say(turn);
+  const { logId } = await session.close();
+  return { events: session.events, logPath: services.sessionLogs.pathOf(logId) };
 }
 
 /** What a person reads in a transcript: who said what (and which agent), tool calls and handoffs. */

@@ -60,6 +60,7 @@ function logHeader(request: LogBegin, appVersion: string, settings: Settings, au
       guardrail: settings.guardrailModel,
     },
     setup: request.setup,
+    ...(request.testRun ? { testRun: request.testRun } : {}),
     audio:
       audioFile === undefined
         ? null
