@@ -42,7 +42,7 @@ export const knownModels: readonly KnownModel[] = [
   { id: 'o4-mini', kind: 'reasoning', shutdown: '2026-10-23', replacement: 'gpt-5.6-terra' },
 ];
 
-export type ModelSetting = 'realtimeModel' | 'supervisorModel' | 'escalationModel' | 'guardrailModel';
+export type ModelSetting = 'realtimeModel' | 'supervisorModel' | 'escalationModel' | 'guardrailModel' | 'judgeModel' | 'callerModel';
 
 /** Each model setting: its label in Settings, what it does, and which kinds of model it offers. */
 export const modelSettings: Readonly<Record<ModelSetting, { readonly label: string; readonly role: string; readonly kinds: readonly ModelKind[] }>> =
@@ -51,19 +51,24 @@ export const modelSettings: Readonly<Record<ModelSetting, { readonly label: stri
     supervisorModel: { label: 'Supervisor model', role: 'supervisor', kinds: ['text', 'reasoning'] },
     escalationModel: { label: 'Escalation model', role: 'escalation', kinds: ['reasoning', 'text'] },
     guardrailModel: { label: 'Guardrail model', role: 'guardrail', kinds: ['text', 'reasoning'] },
+    judgeModel: { label: 'Judge model', role: 'scenario test judge', kinds: ['text', 'reasoning'] },
+    callerModel: { label: 'Simulated caller model', role: 'simulated caller', kinds: ['text', 'reasoning'] },
   };
 
 /**
  * The defaults a new install starts from: the newest generally available realtime model, and text models
  * with no announced shutdown. The supervisor answers mid-conversation, so it is the balanced tier; the
  * escalation decides high-stakes cases, so it is the reasoning tier; the guardrail classifies every
- * message, so it is the fast, cheap tier.
+ * message, so it is the fast, cheap tier. A scenario test's judge is the guardrail's model too (it decides one
+ * criterion per turn); a simulated caller is the supervisor's balanced tier, which plays a person convincingly.
  */
 export const defaultModels: Readonly<Record<ModelSetting, string>> = {
   realtimeModel: 'gpt-realtime-2.1',
   supervisorModel: 'gpt-6.1-terra',
   escalationModel: 'gpt-6.1-sol',
   guardrailModel: 'gpt-6-luna',
+  judgeModel: 'gpt-6-luna',
+  callerModel: 'gpt-6.1-terra',
 };
 
 /**

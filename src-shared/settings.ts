@@ -53,6 +53,10 @@ export const settingsSchema = z
     supervisorModel: z.string().min(1),
     escalationModel: z.string().min(1),
     guardrailModel: z.string().min(1),
+    /** Judges a scenario test's `judge` criteria. */
+    judgeModel: z.string().min(1),
+    /** Plays the user in a scenario test's simulated caller. */
+    callerModel: z.string().min(1),
     /** A named voice (a name added later still loads) or a custom voice id `voice_…`. */
     voice: z.string().regex(/^(voice_[A-Za-z0-9_-]+|[a-z][a-z0-9_-]*)$/, {
       error: 'must be a named voice such as marin, or a custom voice id such as voice_1a2b3c',

@@ -10,6 +10,8 @@ const modelFields: readonly { key: ModelSetting; hint: string }[] = [
   { key: 'supervisorModel', hint: 'answers hard turns and tools' },
   { key: 'escalationModel', hint: 'reasoning for high-stakes decisions' },
   { key: 'guardrailModel', hint: 'classifies assistant output' },
+  { key: 'judgeModel', hint: 'judges scenario test criteria' },
+  { key: 'callerModel', hint: 'plays the user in simulated calls' },
 ];
 
 export function SettingsPanel() {
