@@ -9,6 +9,7 @@ export const CUSTOMER_PHONE = '(206) 135-1246';
 export const SUPERVISOR_BILL_ANSWER = 'Your last bill was $50.00, due May 28.';
 export const HAIKU = 'Petals drift on wind,\nsoft light over quiet hills,\nthe pond holds the moon.';
 export const GUARDRAIL_TRIGGER_WORD = 'idiot';
+export { defaultScriptInput };
 
 const defaultScriptInput = {
   agents: {
@@ -134,6 +135,48 @@ const defaultScriptInput = {
         rationale: 'The order is within the 30-day return window.',
         nextStep: 'I have started your return; a prepaid label is on its way by email.',
       },
+    },
+    // A scenario test's judge: passes any criterion no rule before this one fails (tests add failing rules).
+    {
+      name: 'judge passes',
+      schemaHasProperty: 'verdict',
+      json: { verdict: 'pass', reason: 'The fake judge passes every criterion that no rule of its script fails.' },
+    },
+    // A simulated caller (a scenario test's `caller`): done once the conversation holds what its goal asked for.
+    {
+      name: 'caller is done: the bill was read',
+      schemaHasProperty: 'done',
+      inputIncludes: ['$50.00', 'the pond holds the moon', 'started your return'],
+      json: { message: 'Thanks, that is all I needed.', done: true },
+    },
+    {
+      name: 'caller gives the phone number',
+      schemaHasProperty: 'done',
+      inputIncludes: 'last four digits of your card?',
+      json: { message: 'My phone number is 206 135 1246 and the last four digits of my card are 1 2 3 4.', done: false },
+    },
+    {
+      name: 'caller confirms the return',
+      schemaHasProperty: 'done',
+      inputIncludes: 'Would you like to return it?',
+      json: { message: 'Yes, I want to return it.', done: false },
+    },
+    {
+      name: 'caller asks about a return',
+      schemaHasProperty: 'done',
+      instructionsInclude: 'return',
+      json: { message: 'Hi, I bought a snowboard last week and I want to send it back.', done: false },
+    },
+    {
+      name: 'caller asks for a haiku',
+      schemaHasProperty: 'done',
+      instructionsInclude: 'haiku',
+      json: { message: 'Could you write me a haiku?', done: false },
+    },
+    {
+      name: 'caller asks about the bill',
+      schemaHasProperty: 'done',
+      json: { message: 'Why is my bill so high this month?', done: false },
     },
     // Output guardrail classifier.
     {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FakeOpenAIError } from './fakeError';
 import type { ModelRefusal } from './models';
 
-export const faultRoutes = ['client_secrets', 'calls', 'realtime', 'responses', 'models', '*'] as const;
+export const faultRoutes = ['client_secrets', 'calls', 'realtime', 'responses', 'models', 'speech', '*'] as const;
 export type FaultRoute = (typeof faultRoutes)[number];
 
 /** One injected failure. Request-level effects act when a request or connection arrives; response-level ones while a response streams. */

@@ -1,4 +1,5 @@
 import type { ConversationItem } from 'openai/resources/realtime/realtime';
+import type { SpokenLines } from './speechRoute';
 import { ClientEventError } from './clientEvents';
 import type { Conversation } from './conversation';
 import { newId } from './ids';
@@ -23,6 +24,8 @@ export interface InputAudioBufferOptions {
   session: () => ServerSession;
   /** Says what each audio turn "heard". */
   script: FakeScript;
+  /** What the Speech API spoke: heard, in order, once the script's own transcripts are used up. */
+  spoken?: SpokenLines;
   /** Counts microphone audio as received. */
   recordAudio(ms: number): void;
   turns: TurnListener;
@@ -107,7 +110,7 @@ export class InputAudioBuffer {
     const itemId = this.pendingItemId;
     this.pendingItemId = newId('item');
     this.bufferedMs = 0;
-    const transcript = script.audioTranscripts[this.audioTurns] ?? script.defaultAudioTranscript;
+    const transcript = script.audioTranscripts[this.audioTurns] ?? this.options.spoken?.take() ?? script.defaultAudioTranscript;
     this.audioTurns += 1;
     out.emit({ type: 'input_audio_buffer.committed', item_id: itemId, previous_item_id: conversation.lastId });
     // The GA server sends `transcript: null` until transcription finishes; the openai typings do not model null.

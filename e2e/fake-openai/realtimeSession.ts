@@ -5,10 +5,13 @@ import { ServerEventSender, type RealtimeLink } from './realtimeLink';
 import type { ReceivedLog } from './receivedLog';
 import { ResponseStreamer, type ResponseSources } from './responseStreamer';
 import type { ServerSession } from './serverSession';
+import type { SpokenLines } from './speechRoute';
 import { mergeSession, turnDetectionOf, voiceFault } from './sessionConfig';
 
 export interface SessionDeps extends ResponseSources {
   log: ReceivedLog;
+  /** Lines the Speech API spoke, which the fake "hears" when they come back as audio turns. */
+  spoken: SpokenLines;
 }
 
 /**
@@ -38,6 +41,7 @@ export class RealtimeSession {
       conversation: this.conversation,
       session: current,
       script: deps.script,
+      spoken: deps.spoken,
       recordAudio: (ms) => deps.log.recordInputAudio(this.id, ms),
       turns: { speechStarted: () => this.onSpeechStarted(), speechStopped: () => this.onSpeechStopped() },
     });

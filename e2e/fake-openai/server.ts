@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { answerSpeech, SpokenLines } from './speechRoute';
 import type { AddressInfo } from 'node:net';
 import { admitter, type Admitted, type Route } from './admission';
 import { ApiError, sendApiError } from './apiError';
@@ -57,7 +58,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   const received = new ReceivedLog();
   const speech = new Speech(options.speech ?? 'auto');
   const deltaIntervalMs = options.deltaIntervalMs ?? 15;
-  const sessionDeps = () => ({ script, speech, faults, log: received, deltaIntervalMs });
+  const spoken = new SpokenLines();
+  const sessionDeps = () => ({ script, speech, faults, log: received, deltaIntervalMs, spoken });
   const responses = new ResponsesApi(() => script);
   const calls = new WebRtcCalls(sessionDeps);
 
@@ -100,6 +102,11 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         if (typeof request['model'] === 'string') gateModel(faults, 'responses', request['model']);
         await responses.handle(request, res, faults.take('responses', 'response'), deltaIntervalMs);
       },
+    },
+    'POST /v1/audio/speech': {
+      route: 'speech',
+      acceptsClientSecrets: false,
+      run: async (_req, res, body) => answerSpeech(parseJsonBody(body), res, speech, spoken),
     },
     'GET /v1/models': {
       route: 'models',
