@@ -79,7 +79,7 @@ function turnLines(turn: TurnComparison, paint: Paint): string[] {
     );
   lines.push(`  reply: ${replyText(turn.reply.parts, paint)}`);
   lines.push(turn.toolCalls.length === 0 ? '  tool calls: none' : '  tool calls:', ...turn.toolCalls.flatMap((call) => toolCallLines(call, paint)));
-  lines.push(sideBySide('handoffs', turn.handoffs, paint), sideBySide('guardrail', turn.guardrail, paint));
+  lines.push(sideBySide('handoffs', turn.handoffs, paint), sideBySide('guardrail verdicts', turn.guardrail, paint));
   lines.push(`    ${''.padEnd(12)} ${'A'.padEnd(12)} ${'B'.padEnd(12)} B − A`);
   for (const milestone of MILESTONES) lines.push(figureLine(MILESTONE_WORDS[milestone], turn.latency[milestone], milliseconds));
   lines.push(figureLine('cost', turn.dollars, formatDollars), figureLine('tokens', turn.tokens, count));
