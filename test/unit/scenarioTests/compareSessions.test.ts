@@ -118,6 +118,8 @@ describe('comparing two sessions turn by turn', () => {
       withTurn(sample, 0, () => ({ handoffs: [{ from: undefined, to: 'sales' }] })),
     );
     expect(unknownFrom.turns[0]!.handoffs.b).toEqual(['? → sales']);
+    const handedOnAgain = withTurn(sample, 1, (turn) => ({ handoffs: [...turn.handoffs, { from: 'returns', to: 'sales' }] }));
+    expect(compareSessions(sample, handedOnAgain).turns[1]!.handoffs.same).toBe(false);
     const tripped = withTurn(sample, 0, (turn) => ({ replies: turn.replies.map((reply) => ({ ...reply, guardrail: 'violence' })) }));
     const noGuardrail = withTurn(sample, 0, (turn) => ({ replies: turn.replies.map((reply) => ({ ...reply, guardrail: undefined })) }));
     const verdicts = compareSessions(tripped, noGuardrail);
@@ -175,6 +177,10 @@ describe('comparing two sessions turn by turn', () => {
     const longer = compareSessions(shorter, sample);
     expect(longer.turns[2]!.side).toBe('b');
     expect(longer.turns[2]!.handoffs).toEqual({ a: [], b: [], same: true });
+    expect(longer.turns[2]!.toolCalls.map((compared) => [compared.name, compared.side])).toEqual([
+      ['checkEligibilityAndPossiblyInitiateReturn', 'b'],
+    ]);
+    expect(longer.turns[2]!.guardrail).toEqual({ a: [], b: ['pass', 'pass'], same: false });
     expect(longer.turns[2]!.same).toBe(false);
   });
 
