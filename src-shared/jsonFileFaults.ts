@@ -98,9 +98,9 @@ function plainWords(issue: z.core.$ZodIssue, found: unknown): string {
     case 'too_small':
       if (issue.origin === 'string') return 'should not be empty';
       if (issue.origin === 'array') return `should have at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
-      return `should be at least ${String(issue.minimum)}`;
+      return `should be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}`;
     case 'too_big':
-      return `should be at most ${String(issue.maximum)}`;
+      return `should be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`;
     case 'invalid_value':
       return `should be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, found ${JSON.stringify(found)}`;
     case 'unrecognized_keys':
