@@ -28,7 +28,8 @@ const RELOAD_DEBOUNCE_MS = 150;
 async function loadFolder(dir: string, origin: Origin): Promise<{ entries: ScenarioCatalog['scenarios']; problems: ScenarioProblem[] }> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+    // A tests file (`*.tests.json`) may sit beside the scenario it tests; it is not a scenario.
+    names = (await readdir(dir)).filter((name) => name.endsWith('.json') && !name.endsWith('.tests.json')).sort();
   } catch (error) {
     // A deleted user folder just means no user scenarios; a missing built-in folder is a broken install.
     if (origin === 'user' && (error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
