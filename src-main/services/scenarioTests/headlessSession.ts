@@ -125,6 +125,11 @@ export class HeadlessSession {
     await this.turnOver(from, `the answer to "${text}"`);
   }
 
+  /** Types a user message and returns at once: the next turn barges in while the answer is still under way. */
+  sayWithoutWaiting(text: string): void {
+    this.engine.sendText(text);
+  }
+
   /**
    * Speaks PCM16 mono at 24 kHz into the session at the pace it would be spoken, then a second of silence so
    * turn detection hears the end, and waits for the turn to be over. With `waitForAnswer: false` it returns

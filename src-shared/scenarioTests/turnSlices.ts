@@ -1,4 +1,4 @@
-import type { ObservedTurn } from '../../../src-shared/scenarioTests/observedTurns';
+import type { ObservedTurn } from './observedTurns';
 
 const nothing: ObservedTurn = {
   index: 0,

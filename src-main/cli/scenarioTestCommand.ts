@@ -1,0 +1,156 @@
+// `npm run scenario-test -- FILE… [--runs N] [--junit OUT.xml] [--shard i/n] [--concurrency N] [--grep TEXT]`:
+// runs scenario tests headless against the endpoint and key the app uses, prints a report, keeps the results.
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { version } from '../../package.json';
+import { WorkbenchError } from '../../src-shared/errors';
+import { shardOf } from '../../src-shared/scenarioTests/testRuns';
+import { personaName, type ScenarioTest } from '../../src-shared/scenarioTests/testsFile';
+import { defaultDataDir } from '../hosts/web/serveArgs';
+import { writeFileAtomic } from '../services/atomicFile';
+import { fileSecretBackend } from '../services/keyStore';
+import { createMainServices, type MainServices } from '../services/mainServices';
+import { createUpstreamClientFactory, type UpstreamClientFactory } from '../services/openaiClient';
+import { loadPricing } from '../services/pricingTable';
+import { appendHistory, readHistory } from '../services/scenarioTests/resultsFile';
+import { runScenarioTests, type LoadedTests } from '../services/scenarioTests/testRunner';
+import { loadTestsFile } from '../services/scenarioTests/testsFileLoader';
+import { runDollars } from '../services/scenarioTests/runCost';
+import { stabilityOf } from '../../src-shared/scenarioTests/testHistory';
+import { junitXml } from './scenarioTests/junitReport';
+import { parseScenarioTestArgs, scenarioTestUsage } from './scenarioTests/scenarioTestArgs';
+import { formatReport } from './scenarioTests/testReport';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+/** How long the endpoint has to answer the first question before the run gives up on it. */
+const PREFLIGHT_TIMEOUT_MS = 15_000;
+
+/** Whether the endpoint answers with this key: one sentence when it does not. */
+async function preflight(upstream: UpstreamClientFactory): Promise<string | undefined> {
+  try {
+    const client = await upstream();
+    await client.call('Reaching the endpoint', (openai) => openai.models.list({ timeout: PREFLIGHT_TIMEOUT_MS, maxRetries: 1 }));
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** A caller that names a shipped persona plays that persona's description. */
+function withPersonas(tests: readonly ScenarioTest[], personas: ReadonlyMap<string, string>): ScenarioTest[] {
+  return tests.map((test) => {
+    const name = test.caller ? personaName(test.caller.persona) : undefined;
+    const text = name === undefined ? undefined : personas.get(name);
+    return test.caller && text !== undefined ? { ...test, caller: { ...test.caller, persona: text } } : test;
+  });
+}
+
+async function load(files: readonly string[], services: MainServices): Promise<{ loaded: LoadedTests[]; faults: string[] }> {
+  const loaded: LoadedTests[] = [];
+  const faults: string[] = [];
+  for (const file of files) {
+    try {
+      const read = await loadTestsFile(file, { scenarios: services.scenarios, personasDir: join(root, 'resources/personas') });
+      loaded.push({ file, baseDir: read.dir, scenario: read.scenario, tests: withPersonas(read.file.tests, read.personas) });
+    } catch (error) {
+      faults.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return { loaded, faults };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args: ReturnType<typeof parseScenarioTestArgs>;
+  try {
+    args = parseScenarioTestArgs(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${scenarioTestUsage}`);
+    return 2;
+  }
+  const dataDir = defaultDataDir(process.env);
+  const services = await createMainServices({
+    dataDir,
+    host: 'web',
+    version,
+    keyBackend: fileSecretBackend(join(dataDir, 'api-key')),
+    env: process.env,
+    log: (line) => console.error(line),
+    builtinScenarioDir: join(root, 'agent-configs'),
+    watchScenarios: false,
+    bundledPricing: join(root, 'resources/pricing.json'),
+  });
+  try {
+    const { loaded, faults } = await load(args.files, services);
+    if (faults.length > 0) {
+      console.error(faults.join('\n\n'));
+      return 2;
+    }
+    const selected = loaded.map((file) => ({
+      ...file,
+      tests: file.tests.filter((test) => args.grep === undefined || test.name.toLowerCase().includes(args.grep.toLowerCase())),
+    }));
+    const all = selected.flatMap((file) => file.tests.map((test) => ({ file, test })));
+    const mine = new Set(args.shard ? shardOf(all, args.shard.index, args.shard.count) : all);
+    const toRun = selected.map((file) => ({
+      ...file,
+      tests: all.filter((entry) => entry.file === file && mine.has(entry)).map((entry) => entry.test),
+    }));
+    const count = toRun.reduce((sum, file) => sum + file.tests.length, 0);
+    if (count === 0) {
+      console.log(
+        `No test to run${args.grep ? ` matches "${args.grep}"` : ''}${args.shard ? ` in shard ${args.shard.index}/${args.shard.count}` : ''}.`,
+      );
+      console.log('scenario tests: 0 passed, 0 failed');
+      return 0;
+    }
+    const upstream = createUpstreamClientFactory(services.keys, services.settings, process.env);
+    const unreachable = await preflight(upstream);
+    if (unreachable) {
+      console.error(`The endpoint cannot be reached, so no test ran: ${unreachable}`);
+      return 2;
+    }
+    const pricing = (await loadPricing(join(root, 'resources/pricing.json'), join(dataDir, 'pricing.json'))).table;
+    const history = await readHistory(dataDir);
+    console.log(
+      `Running ${count} test${count === 1 ? '' : 's'} from ${args.files.length} file${args.files.length === 1 ? '' : 's'}, ${args.concurrency} at a time…`,
+    );
+    const controller = new AbortController();
+    process.once('SIGINT', () => controller.abort());
+    const outcomes = await runScenarioTests(toRun, {
+      services,
+      upstream,
+      settings: () => services.settings.get(),
+      concurrency: args.concurrency,
+      signal: controller.signal,
+      ...(args.runs !== undefined ? { runs: args.runs } : {}),
+      dollarsOf: (events, extra) => runDollars(events, extra, pricing),
+      onRun: ({ phase, test, run, outcome }) => {
+        if (phase === 'end')
+          console.log(`  ${outcome?.passed ? '✔' : '✘'} ${test} (run ${run}, ${((outcome?.durationMs ?? 0) / 1000).toFixed(1)} s)`);
+      },
+      onHistory: async (line) => {
+        history.push(line);
+        await appendHistory(dataDir, line);
+      },
+    });
+    console.log('');
+    process.stdout.write(
+      formatReport(outcomes, (outcome) =>
+        stabilityOf(
+          history.filter((line) => line.file === outcome.file && line.test === outcome.test.name),
+          outcome.scenarioHash,
+        ),
+      ),
+    );
+    if (args.junit) await writeFileAtomic(resolve(args.junit), junitXml(outcomes), 0o644);
+    return outcomes.every((outcome) => outcome.passed) ? 0 : 1;
+  } catch (error) {
+    console.error(error instanceof WorkbenchError ? error.message : `The scenario tests stopped: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  } finally {
+    await services.close();
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));
