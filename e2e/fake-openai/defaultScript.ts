@@ -144,22 +144,22 @@ const defaultScriptInput = {
     },
     // A simulated caller (a scenario test's `caller`): done once the conversation holds what its goal asked for.
     {
-      name: 'caller is done: the bill was read',
+      name: 'caller is done: the answer it wanted came',
       schemaHasProperty: 'done',
-      inputIncludes: ['$50.00', 'the pond holds the moon', 'started your return'],
+      inputIncludes: ['$50.00', 'the pond holds the moon', 'started your return', '30-day return window'],
       json: { message: 'Thanks, that is all I needed.', done: true },
-    },
-    {
-      name: 'caller gives the phone number',
-      schemaHasProperty: 'done',
-      inputIncludes: 'last four digits of your card?',
-      json: { message: 'My phone number is 206 135 1246 and the last four digits of my card are 1 2 3 4.', done: false },
     },
     {
       name: 'caller confirms the return',
       schemaHasProperty: 'done',
       inputIncludes: 'Would you like to return it?',
       json: { message: 'Yes, I want to return it.', done: false },
+    },
+    {
+      name: 'caller gives the phone number',
+      schemaHasProperty: 'done',
+      inputIncludes: 'last four digits of your card?',
+      json: { message: 'My phone number is 206 135 1246 and the last four digits of my card are 1 2 3 4.', done: false },
     },
     {
       name: 'caller asks about a return',

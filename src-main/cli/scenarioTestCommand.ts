@@ -75,7 +75,10 @@ async function main(argv: readonly string[]): Promise<number> {
     version,
     keyBackend: fileSecretBackend(join(dataDir, 'api-key')),
     env: process.env,
-    log: (line) => console.error(line),
+    // The services' notes about the desktop (the hotkey) mean nothing to a headless run; settings problems do.
+    log: (line) => {
+      if (!line.startsWith('Push-to-talk hotkey')) console.error(line);
+    },
     builtinScenarioDir: join(root, 'agent-configs'),
     watchScenarios: false,
     bundledPricing: join(root, 'resources/pricing.json'),

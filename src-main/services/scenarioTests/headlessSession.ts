@@ -71,11 +71,13 @@ export class HeadlessSession {
     const { dispatch, settings: settingsStore } = options.services;
     const api = unwrapApi(buildRawApi({ invoke: (channel, request) => dispatch(channel, request), subscribe: () => () => undefined }));
     const settings = settingsStore.get();
+    // The log keeps the scenario as it ran; where the catalog found it is not part of it.
+    const { source: _source, ...scenario } = options.scenario as Scenario & { source?: unknown };
     // The engine records from its first event on; the session that keeps them exists once the engine does.
     const taker: { session?: HeadlessSession } = {};
     const engine = new SessionEngine({
       port: api,
-      scenario: options.scenario,
+      scenario,
       settings,
       controls: { startAgent: options.startAgent, output: 'audio', mode: 'vad', lengthCapMinutes: 0, codec: 'pcm16' },
       currentMode: () => 'vad',
@@ -87,10 +89,10 @@ export class HeadlessSession {
     await api.log.begin({
       sessionId: engine.sessionId,
       startedAt: new Date().toISOString(),
-      scenario: options.scenario,
+      scenario,
       realtimeModel: settings.realtimeModel,
       setup: {
-        startAgent: options.startAgent ?? options.scenario.defaultAgent,
+        startAgent: options.startAgent ?? scenario.defaultAgent,
         codec: 'pcm16',
         turnDetection: 'server_vad',
         output: 'audio',
