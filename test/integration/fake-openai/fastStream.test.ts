@@ -1,0 +1,157 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../e2e/support/chromium';
+import { browserTestsBlockedReason } from '../../../scripts/prerequisites.mjs';
+import { startFakeOpenAI, type FakeOpenAI } from '../../../e2e/fake-openai/server';
+import { chatAgent, connectOverWebSocket } from './agentsSdk';
+import { serveHarnessPage } from './harnessPage';
+
+process.env['OPENAI_AGENTS_DISABLE_TRACING'] = '1';
+
+/** 1,500 words: one `response.output_text.delta` each, streamed with no pause between them. */
+const DELTAS = 1_500;
+const words = Array.from({ length: DELTAS }, (_, index) => `w${index} `);
+const LONG_REPLY = words.join('');
+const TEXT_RESPONSE = { type: 'response.create', response: { output_modalities: ['text'] } } as const;
+
+let fake: FakeOpenAI;
+
+beforeEach(async () => {
+  fake = await startFakeOpenAI({ speech: 'tone', deltaIntervalMs: 0, script: { realtime: [{ say: LONG_REPLY }] } });
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+describe('a 1,500-delta text reply at delta interval 0 over WebSocket', () => {
+  it('reaches the @openai/agents client whole and in order, and the response completes', async () => {
+    const { session, errors } = await connectOverWebSocket(fake, chatAgent('unused'));
+    const deltas: string[] = [];
+    const done = new Promise<{ status?: string }>((resolve) => {
+      session.on('transport_event', (event) => {
+        if (event.type === 'response.output_text.delta') deltas.push(event['delta'] as string);
+        if (event.type === 'response.done') resolve(event['response'] as { status?: string });
+      });
+    });
+    session.transport.sendEvent(TEXT_RESPONSE);
+    const response = await done;
+    expect(deltas).toHaveLength(DELTAS);
+    expect(deltas).toEqual(words);
+    expect(response.status).toBe('completed');
+    expect(errors).toEqual([]);
+    session.close();
+  }, 60_000);
+});
+
+/** What the page's data channel received, in order: every server event's type, and each text delta. */
+interface Received {
+  types: string[];
+  deltas: string[];
+}
+
+declare global {
+  interface Window {
+    received: Received;
+    eventsChannel: RTCDataChannel | undefined;
+  }
+}
+
+const blocked = browserTestsBlockedReason();
+
+/** Ten seconds of silence for Chromium's fake microphone: its default beep would start server-VAD turns that cut the reply short. */
+function silentMicrophone(): string {
+  const sampleRate = 48_000;
+  const data = Buffer.alloc(sampleRate * 2 * 10);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
+  const path = join(mkdtempSync(join(tmpdir(), 'fast-stream-mic-')), 'silence.wav');
+  writeFileSync(path, Buffer.concat([header, data]));
+  return path;
+}
+
+describe.skipIf(blocked !== undefined)('a 1,500-delta text reply at delta interval 0 over WebRTC, to the SDK in Chromium', () => {
+  let harnessPage: Awaited<ReturnType<typeof serveHarnessPage>>;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    harnessPage = await serveHarnessPage();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await harnessPage.close();
+  });
+
+  async function openConnectedHarness(): Promise<Page> {
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [...chromiumArgs, `--use-file-for-fake-audio-capture=${silentMicrophone()}`],
+    });
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('harness page error:', error));
+    // Listens on the SDK's own `oai-events` channel beside it, so the test sees exactly what arrived and in what order.
+    await page.addInitScript(() => {
+      window.received = { types: [], deltas: [] };
+      const create = RTCPeerConnection.prototype.createDataChannel;
+      RTCPeerConnection.prototype.createDataChannel = function (this: RTCPeerConnection, ...args: Parameters<typeof create>) {
+        const channel = create.apply(this, args);
+        window.eventsChannel = channel;
+        channel.addEventListener('message', (message: MessageEvent<string>) => {
+          const event = JSON.parse(message.data) as { type: string; delta?: string };
+          window.received.types.push(event.type);
+          if (event.type === 'response.output_text.delta') window.received.deltas.push(event.delta ?? '');
+        });
+        return channel;
+      };
+    });
+    await page.goto(harnessPage.url);
+    await page.waitForFunction(() => 'harness' in window);
+    const openai = new OpenAI({ apiKey: 'sk-test', baseURL: `${fake.baseUrl}/v1` });
+    const secret = await openai.realtime.clientSecrets.create({ session: { type: 'realtime', model: 'gpt-realtime' } });
+    await page.evaluate((options) => window.harness.connect(options), {
+      callsUrl: `${fake.baseUrl}/v1/realtime/calls`,
+      clientSecret: secret.value,
+      supervisorAnswer: 'unused',
+    });
+    return page;
+  }
+
+  it('reaches the @openai/agents client whole and in order, and the response completes', async () => {
+    const page = await openConnectedHarness();
+    // The harness speaks; a text reply is asked for on the SDK's channel, as the SDK's sendEvent would.
+    await page.evaluate((event) => window.eventsChannel?.send(JSON.stringify(event)), TEXT_RESPONSE);
+    await page.waitForFunction(() => window.received.types.includes('response.done'), undefined, { timeout: 60_000 });
+
+    const received = await page.evaluate(() => window.received);
+    expect(received.deltas).toHaveLength(DELTAS);
+    expect(received.deltas).toEqual(words);
+    const responseEvents = received.types.slice(received.types.indexOf('response.created'));
+    expect(responseEvents.filter((type) => type === 'response.output_text.delta')).toHaveLength(DELTAS);
+    expect(responseEvents.slice(DELTAS + 4)).toEqual([
+      'response.output_text.done',
+      'response.content_part.done',
+      'response.output_item.done',
+      'conversation.item.done',
+      'response.done',
+    ]);
+    const summary = await page.evaluate(() => window.harness.summary());
+    expect(summary.transportEvents.filter((type) => type === 'response.output_text.delta')).toHaveLength(DELTAS);
+    expect(summary.history.at(-1)).toMatchObject({ role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: LONG_REPLY }] });
+    expect(summary.errors).toEqual([]);
+    await page.evaluate(() => window.harness.close());
+  }, 90_000);
+});
