@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { once } from 'node:events';
+import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../e2e/support/chromium';
 import { browserTestsBlockedReason } from '../../../scripts/prerequisites.mjs';
@@ -44,6 +46,48 @@ describe('a 1,500-delta text reply at delta interval 0 over WebSocket', () => {
     expect(response.status).toBe('completed');
     expect(errors).toEqual([]);
     session.close();
+  }, 60_000);
+});
+
+describe('a client that stops reading', () => {
+  /** How many deltas the fake has emitted once that number stops growing. */
+  async function sentDeltasOnceSettled(): Promise<number> {
+    let last = -1;
+    for (;;) {
+      const now = fake.received.sentEvents('response.output_text.delta').length;
+      if (now === last) return now;
+      last = now;
+      await new Promise((resolve) => setTimeout(resolve, 750));
+    }
+  }
+
+  it('holds the stream while the socket is full, then delivers the rest whole and in order once it reads again', async () => {
+    // 2,000 deltas of 4 KB: 8 MB, more than the kernel's socket buffers hold for a reader that has stopped.
+    const bigWords = Array.from({ length: 2_000 }, (_, index) => `${String(index).padStart(4, '0')}${'x'.repeat(4_000)} `);
+    fake.setScript({ realtime: [{ say: bigWords.join('') }] });
+    const ws = new WebSocket(`${fake.baseUrl.replace('http', 'ws')}/v1/realtime?model=gpt-realtime`, {
+      headers: { Authorization: 'Bearer sk-test' },
+    });
+    const deltas: string[] = [];
+    const done = new Promise<string>((resolve) => {
+      ws.on('message', (data) => {
+        const event = JSON.parse(data.toString()) as { type: string; delta?: string; response?: { status: string } };
+        if (event.type === 'response.output_text.delta') deltas.push(event.delta ?? '');
+        if (event.type === 'response.done') resolve(event.response?.status ?? '');
+      });
+    });
+    await once(ws, 'open');
+    ws.send(JSON.stringify(TEXT_RESPONSE));
+    ws.pause();
+
+    const emittedWhilePaused = await sentDeltasOnceSettled();
+    expect(emittedWhilePaused).toBeGreaterThan(0);
+    expect(emittedWhilePaused).toBeLessThan(bigWords.length);
+
+    ws.resume();
+    expect(await done).toBe('completed');
+    expect(deltas).toEqual(bigWords);
+    ws.close();
   }, 60_000);
 });
 
