@@ -57,12 +57,23 @@ export class PacedSender {
   private flush(): void {
     if (this.waitingForDrain) return;
     while (this.queue.length > 0) {
-      if (!this.channel.isOpen) return this.close();
+      if (!this.channel.isOpen) {
+        this.close();
+        return;
+      }
       if (this.channel.bufferedAmount > HIGH_WATER_MARK) {
         void this.waitForDrain();
         return;
       }
-      this.channel.write(this.queue.shift()!);
+      const data = this.queue.shift()!;
+      try {
+        this.channel.write(data);
+      } catch (error) {
+        // Skipping the event would reorder the stream; the session stops sending instead, and says why.
+        console.error(`fake-openai: could not write a server event (${data.slice(0, 80)}…); no more events go to this client:`, error);
+        this.close();
+        return;
+      }
     }
     this.releaseIdleWaiters();
   }
