@@ -1,12 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { once } from 'node:events';
 import OpenAI from 'openai';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { once } from 'node:events';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../e2e/support/chromium';
+import { silenceWav } from '../../../e2e/support/speechFiles';
 import { browserTestsBlockedReason } from '../../../scripts/prerequisites.mjs';
 import { startFakeOpenAI, type FakeOpenAI } from '../../../e2e/fake-openai/server';
 import { chatAgent, connectOverWebSocket } from './agentsSdk';
@@ -106,28 +104,6 @@ declare global {
 
 const blocked = browserTestsBlockedReason();
 
-/** Ten seconds of silence for Chromium's fake microphone: its default beep would start server-VAD turns that cut the reply short. */
-function silentMicrophone(): string {
-  const sampleRate = 48_000;
-  const data = Buffer.alloc(sampleRate * 2 * 10);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  const path = join(mkdtempSync(join(tmpdir(), 'fast-stream-mic-')), 'silence.wav');
-  writeFileSync(path, Buffer.concat([header, data]));
-  return path;
-}
-
 describe.skipIf(blocked !== undefined)('a 1,500-delta text reply at delta interval 0 over WebRTC, to the SDK in Chromium', () => {
   let harnessPage: Awaited<ReturnType<typeof serveHarnessPage>>;
   let browser: Browser | undefined;
@@ -141,9 +117,10 @@ describe.skipIf(blocked !== undefined)('a 1,500-delta text reply at delta interv
   });
 
   async function openConnectedHarness(): Promise<Page> {
+    // A silent microphone: Chromium's default beep would start server-VAD turns that cut the reply short.
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: [...chromiumArgs, `--use-file-for-fake-audio-capture=${silentMicrophone()}`],
+      args: [...chromiumArgs, `--use-file-for-fake-audio-capture=${silenceWav()}`],
     });
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error('harness page error:', error));
@@ -176,7 +153,7 @@ describe.skipIf(blocked !== undefined)('a 1,500-delta text reply at delta interv
 
   it('reaches the @openai/agents client whole and in order, and the response completes', async () => {
     const page = await openConnectedHarness();
-    // The harness speaks; a text reply is asked for on the SDK's channel, as the SDK's sendEvent would.
+    // The harness's session answers in audio; a text reply is asked for on the SDK's own channel, as its sendEvent would.
     await page.evaluate((event) => window.eventsChannel?.send(JSON.stringify(event)), TEXT_RESPONSE);
     await page.waitForFunction(() => window.received.types.includes('response.done'), undefined, { timeout: 60_000 });
 
