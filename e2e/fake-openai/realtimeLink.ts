@@ -1,5 +1,6 @@
 import type { RealtimeServerEvent } from 'openai/resources/realtime/realtime';
 import { newId } from './ids';
+import { PacedSender, type PacedChannel } from './pacedSender';
 import type { ReceivedLog } from './receivedLog';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -17,7 +18,8 @@ export interface AudioOutput {
 /** How a session reaches its client: a WebSocket or a WebRTC data channel plus audio track. */
 export interface RealtimeLink {
   readonly transport: 'websocket' | 'webrtc';
-  send(event: RealtimeServerEvent): void;
+  /** Where the session's events are written, paced by the sender so they never outrun it. */
+  readonly channel: PacedChannel;
   readonly audioOut?: AudioOutput;
   /** Drops the connection abruptly (a fault). */
   drop(): void;
@@ -29,12 +31,15 @@ export interface RealtimeLink {
  */
 export class ServerEventSender {
   private isClosed = false;
+  private readonly paced: PacedSender;
 
   constructor(
     private readonly link: RealtimeLink,
     private readonly sessionId: string,
     private readonly log: ReceivedLog,
-  ) {}
+  ) {
+    this.paced = new PacedSender(link.channel);
+  }
 
   get closed(): boolean {
     return this.isClosed;
@@ -46,18 +51,24 @@ export class ServerEventSender {
 
   close(): void {
     this.isClosed = true;
+    this.paced.close();
   }
 
   /** Drops the connection abruptly (a fault); nothing more is sent. */
   drop(): void {
-    this.isClosed = true;
+    this.close();
     this.link.drop();
+  }
+
+  /** Resolves once every event emitted so far has gone to the transport (or the session closed), so a stream goes at the wire's pace. */
+  drained(): Promise<void> {
+    return this.paced.drained();
   }
 
   emit(event: OutgoingEvent): void {
     if (this.isClosed && event.type !== 'session.created') return;
     const stamped = { ...event, event_id: newId('event') } as RealtimeServerEvent;
     this.log.recordSent({ at: Date.now(), sessionId: this.sessionId, transport: this.link.transport, event: stamped });
-    this.link.send(stamped);
+    this.paced.send(JSON.stringify(stamped));
   }
 }

@@ -31,7 +31,7 @@ interface ActiveResponse {
   cancelled?: 'client_cancelled' | 'turn_detected';
 }
 
-/** A pause; none at all for 0, so a test can stream a very long reply as fast as the link takes it. */
+/** A pause; none at all for 0, so a test can stream a very long reply as fast as the link takes it (the sender paces it). */
 const sleep = (ms: number) => (ms <= 0 ? Promise.resolve() : new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
 /** How much assistant audio goes into one WebSocket delta. */
@@ -146,6 +146,8 @@ export class ResponseStreamer {
     const afterDelta = async () => {
       deltas += 1;
       if (faults.dropMidResponse && deltas === 1) this.out.drop();
+      // The next delta waits for the wire to take this one, so a fast stream is slowed, never piled up.
+      await this.out.drained();
       await sleep(interval);
     };
     if (plan.say !== undefined) await this.speak(active, plan.say, afterDelta);

@@ -13,6 +13,7 @@ import { ApiError, badRequest } from './apiError';
 import type { Credential } from './credentials';
 import { newId } from './ids';
 import { OPUS_FRAME_SAMPLES, OpusCodec } from './opusCodec';
+import type { PacedChannel } from './pacedSender';
 import { decodeAudio, encodeAudio, resample, type AudioEncoding } from './pcm';
 import type { AudioOutput } from './realtimeLink';
 import { RealtimeSession, type SessionDeps } from './realtimeSession';
@@ -134,9 +135,7 @@ class WebRtcCall {
       this.session = new RealtimeSession(
         {
           transport: 'webrtc',
-          send: (event) => {
-            if (channel.readyState === 'open') channel.send(JSON.stringify(event));
-          },
+          channel: pacedDataChannel(channel),
           audioOut: this.player,
           drop: () => {
             channel.close();
@@ -164,6 +163,30 @@ class WebRtcCall {
     await this.pc.close();
     this.opus.delete();
   }
+}
+
+/** werift's data channel for the paced sender: its `bufferedAmount` and `bufferedAmountLow` event, or its closing. */
+function pacedDataChannel(channel: RTCDataChannel): PacedChannel {
+  return {
+    get bufferedAmount() {
+      return channel.bufferedAmount;
+    },
+    get isOpen() {
+      return channel.readyState === 'open';
+    },
+    write: (data) => channel.send(data),
+    onDrain: (lowWaterMark, listener) => {
+      channel.bufferedAmountLowThreshold = lowWaterMark;
+      const low = channel.bufferedAmountLow.subscribe(listener);
+      const closed = channel.stateChanged.subscribe((state) => {
+        if (state === 'closed') listener();
+      });
+      return () => {
+        low.unSubscribe();
+        closed.unSubscribe();
+      };
+    },
+  };
 }
 
 type TrackEncoding = 'opus' | Exclude<AudioEncoding, 'pcm16'>;

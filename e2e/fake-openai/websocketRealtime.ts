@@ -6,6 +6,7 @@ import { ApiError } from './apiError';
 import { bearerToken } from './credentials';
 import { gateModel } from './models';
 import type { FaultControl } from './faults';
+import type { PacedChannel } from './pacedSender';
 import { RealtimeSession, type SessionDeps } from './realtimeSession';
 import type { ServerSession } from './serverSession';
 import { startingSession } from './sessionConfig';
@@ -51,9 +52,7 @@ export class WebSocketRealtime {
     const session = new RealtimeSession(
       {
         transport: 'websocket',
-        send: (event) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
-        },
+        channel: pacedWebSocket(ws),
         drop: () => ws.terminate(),
       },
       this.deps(),
@@ -74,6 +73,33 @@ export class WebSocketRealtime {
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
   }
+}
+
+/**
+ * A `ws` socket for the paced sender: `bufferedAmount` is what ws and the TCP socket still hold, and each
+ * send's callback (called once its frame is written out, or with an error once the socket is gone) is when
+ * that amount can have fallen.
+ */
+function pacedWebSocket(ws: WebSocket): PacedChannel {
+  const drainListeners = new Set<{ lowWaterMark: number; listener: () => void }>();
+  const written = () => {
+    for (const entry of [...drainListeners]) if (ws.readyState !== ws.OPEN || ws.bufferedAmount <= entry.lowWaterMark) entry.listener();
+  };
+  ws.on('close', written);
+  return {
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+    get isOpen() {
+      return ws.readyState === ws.OPEN;
+    },
+    write: (data) => ws.send(data, written),
+    onDrain: (lowWaterMark, listener) => {
+      const entry = { lowWaterMark, listener };
+      drainListeners.add(entry);
+      return () => drainListeners.delete(entry);
+    },
+  };
 }
 
 function refuseUpgrade(socket: Duplex, error: ApiError): void {
