@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EventAnnotator } from '../../../src-shared/eventAnnotations';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
-import { EventLog, searchTextOf } from '../../../src-renderer/src/engine/events/eventLog';
+import { EventLog } from '../../../src-renderer/src/engine/events/eventLog';
+import { searchTextOf } from '../../../src-renderer/src/engine/events/searchText';
 import { syntheticSession } from '../../../bench/syntheticSession';
 import { IncrementalFilter, defaultFilter, type EventFilter } from '../../../src-renderer/src/engine/events/eventFilter';
 

@@ -1,20 +1,19 @@
 import { EventAnnotator, type EventAnnotation } from '../../../../src-shared/eventAnnotations';
 import { isErrorEvent, seconds, summarizeEvent } from '../../../../src-shared/eventSummary';
 import type { EventDirection, SessionEvent } from '../../../../src-shared/sessionEvent';
+import { buildSearchLines, type SearchLines } from './searchText';
+import { pageSearchTextBuilder, type SearchTextBuilder } from './searchTextWorker';
 
 const CHUNK_SIZE = 4_096;
-/** How much of a payload's JSON the search covers; payloads are small once audio is replaced by its size. */
-export const SEARCHED_PAYLOAD_CHARS = 4_096;
+/**
+ * Events sent to be built ahead at a time (or fewer, to finish a chunk): a few hundred make few messages, and
+ * the unsent tail a search builds itself costs well under a millisecond.
+ */
+const AHEAD_SEGMENT = 256;
 
 const directionCodes: Record<EventDirection, number> = { client: 0, server: 1, app: 2 };
 export const directionOf: readonly EventDirection[] = ['client', 'server', 'app'];
 const ERROR_BIT = 4;
-
-/** What search matches for one event: type, direction, the one-line summary and the payload's JSON, in lower case. */
-export function searchTextOf(event: SessionEvent): string {
-  const payload = JSON.stringify(event.payload);
-  return `${event.type} ${event.direction} ${summarizeEvent(event)} ${payload.length > SEARCHED_PAYLOAD_CHARS ? payload.slice(0, SEARCHED_PAYLOAD_CHARS) : payload}`.toLowerCase();
-}
 
 /**
  * One chunk's events and, column by column, what filters read: type and agent as small numbers,
@@ -31,11 +30,15 @@ class Chunk {
   /** The fold group of each event (an index into the log's fold keys), -1 for an event that does not fold. */
   readonly foldIds = new Int32Array(CHUNK_SIZE);
   /**
-   * The search text of every event, one line each, made on the first search that reaches this chunk
-   * (not as events arrive, so opening a log stays fast and small) and extended as the chunk fills.
+   * The search text of every event, one line each: built ahead by a search worker as events arrive once the
+   * log is inspected (`EventLog.buildSearchTextAhead`), and here, on the main thread, for whatever a search
+   * reaches before the worker has answered (or in a log no one inspects, so opening a log stays fast and small).
+   * Lines arrive in pieces and are joined into one flat string when the chunk is full or searched: searching
+   * a string made of many pieces would first copy them together, on the keystroke that searches it.
    */
-  searchText = '';
-  /** Where each event's line starts in `searchText`; one more entry than events covered. */
+  private searchText = '';
+  private searchPieces: string[] = [];
+  /** Where each event's line starts in the search text; one more entry than events covered. */
   readonly searchStarts = new Uint32Array(CHUNK_SIZE + 1);
   searchCovered = 0;
 
@@ -43,19 +46,32 @@ class Chunk {
     return this.events.length;
   }
 
-  /** Brings the search text up to every event now in the chunk. */
-  indexForSearch(): void {
-    if (this.searchCovered === this.events.length) return;
-    const lines: string[] = [];
-    let at = this.searchText.length;
-    for (let local = this.searchCovered; local < this.events.length; local += 1) {
-      const line = `${searchTextOf(this.events[local]!)}\n`;
-      lines.push(line);
-      at += line.length;
-      this.searchStarts[local + 1] = at;
-    }
-    this.searchText += lines.join('');
-    this.searchCovered = this.events.length;
+  /** The search text of every event now in the chunk. */
+  searchable(): string {
+    const covered = this.searchCovered;
+    if (covered < this.events.length) this.takeSearchLines(covered, buildSearchLines(this.events.slice(covered)));
+    this.joinSearchPieces();
+    return this.searchText;
+  }
+
+  /** Adds the search lines of the events from `from` on, less those the chunk already has; lines past a gap are not taken. */
+  takeSearchLines(from: number, lines: SearchLines): void {
+    const covered = this.searchCovered;
+    const to = from + lines.ends.length;
+    if (from > covered || to <= covered) return;
+    const skipped = covered - from;
+    const offset = skipped === 0 ? 0 : lines.ends[skipped - 1]!;
+    const base = this.searchStarts[covered]! - offset;
+    for (let line = skipped; line < lines.ends.length; line += 1) this.searchStarts[from + line + 1] = base + lines.ends[line]!;
+    this.searchPieces.push(skipped === 0 ? lines.text : lines.text.slice(offset));
+    this.searchCovered = to;
+    if (to === CHUNK_SIZE) this.joinSearchPieces();
+  }
+
+  private joinSearchPieces(): void {
+    if (this.searchPieces.length === 0) return;
+    this.searchText = [this.searchText, ...this.searchPieces].join('');
+    this.searchPieces = [];
   }
 }
 
@@ -79,6 +95,9 @@ export class EventLog {
   private readonly responseDurations = new Map<number, number>();
   private readonly directionTotals: Record<EventDirection, number> = { client: 0, server: 0, app: 0 };
   private size = 0;
+  private ahead: SearchTextBuilder | undefined;
+  /** Events before this position have been sent to be built ahead (or were already built here). */
+  private sentAhead = 0;
 
   get length(): number {
     return this.size;
@@ -104,6 +123,33 @@ export class EventLog {
       if (annotation.responseMs !== undefined) this.responseDurations.set(this.size, annotation.responseMs);
       this.directionTotals[event.direction] += 1;
       this.size += 1;
+    }
+    this.sendAhead();
+  }
+
+  /**
+   * Builds every event's search text ahead, with `builder` (the page's search worker by default), for the events
+   * held now and then as they arrive, so the first search costs what later ones do. Searches stay complete
+   * meanwhile: what the builder has not answered when a search reaches it is built then, on the main thread.
+   */
+  buildSearchTextAhead(builder: SearchTextBuilder | undefined = pageSearchTextBuilder()): void {
+    if (this.ahead !== undefined || builder === undefined) return;
+    this.ahead = builder;
+    this.sendAhead();
+  }
+
+  private sendAhead(): void {
+    const ahead = this.ahead;
+    if (ahead === undefined) return;
+    while (this.sentAhead < this.size) {
+      const chunkIndex = Math.floor(this.sentAhead / CHUNK_SIZE);
+      const chunk = this.chunks[chunkIndex]!;
+      const base = chunkIndex * CHUNK_SIZE;
+      const from = Math.max(this.sentAhead - base, chunk.searchCovered);
+      const unsent = chunk.length - from;
+      if (unsent > 0 && unsent < AHEAD_SEGMENT && chunk.length < CHUNK_SIZE) return;
+      if (unsent > 0) ahead.build(chunk.events.slice(from), (lines) => chunk.takeSearchLines(from, lines));
+      this.sentAhead = base + chunk.length;
     }
   }
 
@@ -241,8 +287,7 @@ export class EventLog {
         for (; local < end; local += 1) if (passes(local)) visit(base + local);
         continue;
       }
-      chunk.indexForSearch();
-      const text = chunk.searchText;
+      const text = chunk.searchable();
       const starts = chunk.searchStarts;
       for (let found = text.indexOf(needle, starts[local]); found !== -1 && local < end; found = text.indexOf(needle, starts[local])) {
         while (local < end && starts[local + 1]! <= found) local += 1;
@@ -255,7 +300,7 @@ export class EventLog {
 
   /** Builds the search text of every chunk not yet searchable (a search does this for the chunks it reaches). */
   indexForSearch(): void {
-    for (const chunk of this.chunks) chunk.indexForSearch();
+    for (const chunk of this.chunks) chunk.searchable();
   }
 
   /** Events from `start` (inclusive) to `end` (exclusive). */
