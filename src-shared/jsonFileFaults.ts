@@ -119,6 +119,13 @@ export function zodFaults(issues: readonly z.core.$ZodIssue[], input: unknown): 
   });
 }
 
+/** The faults of a file found after it was read (its value checked further), at their lines; line 1 when the text does not parse. */
+export function locateFaultsIn(text: string, faults: readonly FieldFault[]): LocatedFault[] {
+  const parsed = parseJsonFile(text, { comments: true });
+  if ('tree' in parsed) return locateFaults(text, parsed.tree, faults);
+  return faults.map((fault) => ({ line: 1, field: fieldName(fault.path), message: fault.message }));
+}
+
 /** The faults at their lines, each said once, in the order of the file. */
 export function locateFaults(text: string, tree: Node, faults: readonly FieldFault[]): LocatedFault[] {
   const seen = new Set<string>();

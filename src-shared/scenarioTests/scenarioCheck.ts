@@ -1,4 +1,4 @@
-import { locateFaults, parseJsonFile, type FieldFault, type FieldPath } from '../jsonFileFaults';
+import { locateFaultsIn, type FieldFault, type FieldPath } from '../jsonFileFaults';
 import type { Scenario } from '../scenario';
 import { testsFileFaults, type TestsFile, type TestsFileFault } from './testsFile';
 
@@ -46,8 +46,5 @@ export function checkTestsAgainstScenario(file: TestsFile, scenario: Scenario, f
       });
     });
   });
-  if (faults.length === 0) return [];
-  const parsed = parseJsonFile(text, { comments: true });
-  if ('syntax' in parsed) return testsFileFaults(fileName, [parsed.syntax]);
-  return testsFileFaults(fileName, locateFaults(text, parsed.tree, faults));
+  return faults.length === 0 ? [] : testsFileFaults(fileName, locateFaultsIn(text, faults));
 }

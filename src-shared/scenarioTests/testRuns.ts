@@ -19,7 +19,7 @@ export function testPassed(runs: readonly { readonly ok: boolean }[], minPassRat
  * most one, the larger ones first, and across all the shards every test is run exactly once.
  */
 export function shardOf<T>(tests: readonly T[], index: number, count: number): T[] {
-  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 1 || index > count)
+  if (!Number.isInteger(count) || !Number.isInteger(index) || index < 1 || index > count)
     throw new WorkbenchError('invalid_request', `A shard is i/n with 1 ≤ i ≤ n, both whole numbers; got ${index}/${count}.`, 'shard');
   const size = Math.floor(tests.length / count);
   const larger = tests.length % count;

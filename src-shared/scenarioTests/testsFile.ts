@@ -19,7 +19,7 @@ const milliseconds = z.number().int().positive();
 /** Why a pattern is not a regular expression (the engine's words after the pattern), or undefined when it is one. */
 export function regexFault(pattern: string): string | undefined {
   try {
-    new RegExp(pattern, 'i');
+    new RegExp(pattern);
     return undefined;
   } catch (error) {
     const words = (error as Error).message;

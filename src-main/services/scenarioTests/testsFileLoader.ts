@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { WorkbenchError } from '../../../src-shared/errors';
-import { locateFaults, parseJsonFile, type FieldFault } from '../../../src-shared/jsonFileFaults';
+import { locateFaultsIn, type FieldFault } from '../../../src-shared/jsonFileFaults';
 import type { Scenario } from '../../../src-shared/scenario';
 import { checkTestsAgainstScenario } from '../../../src-shared/scenarioTests/scenarioCheck';
 import { parseTestsFile, personaName, testsFileFaults, type TestsFile, type TestsFileFault } from '../../../src-shared/scenarioTests/testsFile';
@@ -120,8 +120,7 @@ export async function loadTestsFile(path: string, options: TestsFileLoaderOption
   const dir = dirname(resolve(path));
   const [found, files] = await Promise.all([scenarioOf(parsed.file, dir, options), filesOf(parsed.file, dir, options.personasDir)]);
   const own = [...files.faults, ...('fault' in found ? [found.fault] : [])];
-  const tree = parseJsonFile(text, { comments: true });
-  const located = 'tree' in tree ? testsFileFaults(path, locateFaults(text, tree.tree, own)) : [];
+  const located = testsFileFaults(path, locateFaultsIn(text, own));
   const inFile = [...located, ...('scenario' in found ? checkTestsAgainstScenario(parsed.file, found.scenario, path, text) : [])];
   const faults = [...('scenarioFaults' in found ? found.scenarioFaults : []), ...inFile.sort((a, b) => a.line - b.line)];
   if (faults.length > 0 || !('scenario' in found)) throw new TestsFileError(path, faults);

@@ -77,10 +77,19 @@ describe('checking a turn against its expectations', () => {
     expect(ok({ item_ids: ['a', 'b'] })).toBe(true);
     expect(ok({ item_ids: ['a'] })).toBe(false);
     expect(ok({ item_ids: ['b', 'a'] })).toBe(false);
+    expect(ok({ item_ids: ['a', 'c'] })).toBe(false);
+    expect(ok({ item_ids: ['a', 'b'], count: 3 })).toBe(false);
+    expect(ok({ item_ids: ['a', 'b'], count: 2 })).toBe(true);
     expect(ok({ item_ids: 'a,b' })).toBe(false);
     expect(ok({ count: '2' })).toBe(false);
     expect(ok({ missing: undefined })).toBe(false);
     expect(ok({ count: { n: 2 } })).toBe(false);
+  });
+
+  it('compares null arguments as values', () => {
+    const turn = turnOf({ toolCalls: [call('addToCart', { item_id: null })] });
+    expect(checkTurn({ toolCalls: [{ name: 'addToCart', arguments: { item_id: null } }] }, turn)[0]!.ok).toBe(true);
+    expect(checkTurn({ toolCalls: [{ name: 'addToCart', arguments: { item_id: 'b1' } }] }, turn)[0]!.ok).toBe(false);
   });
 
   it('shows arguments that are not JSON as their text', () => {
@@ -216,10 +225,13 @@ describe('checking a turn against its expectations', () => {
       'FAIL latencyMs.committed: expected at most 100 ms; seen the log did not have committed for this turn',
       'FAIL latencyMs.firstText: expected at most 400 ms; seen 450 ms',
     ]);
-    const partial = turnOf({ latency: { ...authenticated.latency, done: undefined, firstAudio: 1499.6 }, latencyMissing: ['response done'] });
+    const partial = turnOf({
+      latency: { ...authenticated.latency, done: undefined, firstAudio: 1499.6 },
+      latencyMissing: ['response done', 'audio stopped'],
+    });
     expect(lines({ latencyMs: { done: 6000, firstAudio: 1500 } }, partial)).toEqual([
       'ok latencyMs.firstAudio: expected at most 1500 ms; seen 1500 ms',
-      'FAIL latencyMs.done: expected at most 6000 ms; seen the log did not have done for this turn (response done)',
+      'FAIL latencyMs.done: expected at most 6000 ms; seen the log did not have done for this turn (response done; audio stopped)',
     ]);
   });
 

@@ -22,6 +22,7 @@ const retail = shippedScenario('customerServiceRetail');
 describe('checking a tests file against its scenario', () => {
   it('names unknown agents, tools and guardrail categories, each at its line and field', () => {
     const text = `{
+  // the retail scenario
   "scenario": "customerServiceRetail",
   "tests": [
     {
@@ -36,6 +37,7 @@ describe('checking a tests file against its scenario', () => {
           { "name": "lookupOrder" }
         ], "guardrail": "OFFENSIVE" } },
         { "user": "ok", "expect": { "guardrail": "pass" } },
+        { "silenceMs": 500 },
         { "user": "none", "expect": { "guardrail": "NONE" } }
       ]
     },
@@ -44,21 +46,21 @@ describe('checking a tests file against its scenario', () => {
 }`;
     const faults = checkTestsAgainstScenario(testsOf(text), retail, 'x.tests.json', text);
     expect(faults.map((fault) => [fault.line, fault.field])).toEqual([
-      [6, 'tests[0].startAgent'],
-      [8, 'tests[0].turns[0].expect.handoffTo'],
-      [8, 'tests[0].turns[0].expect.guardrail'],
-      [12, 'tests[0].turns[1].expect.toolCalls[2].name'],
-      [13, 'tests[0].turns[1].expect.toolCalls[3].name'],
-      [16, 'tests[0].turns[3].expect.guardrail'],
+      [7, 'tests[0].startAgent'],
+      [9, 'tests[0].turns[0].expect.handoffTo'],
+      [9, 'tests[0].turns[0].expect.guardrail'],
+      [13, 'tests[0].turns[1].expect.toolCalls[2].name'],
+      [14, 'tests[0].turns[1].expect.toolCalls[3].name'],
+      [18, 'tests[0].turns[4].expect.guardrail'],
     ]);
     const agents = '(agents: authentication, returns, sales, simulatedHuman)';
     expect(faults.map((fault) => fault.message)).toEqual([
-      `x.tests.json:6: tests[0].startAgent: names no agent of the scenario customerServiceRetail: billing ${agents}`,
-      `x.tests.json:8: tests[0].turns[0].expect.handoffTo: names no agent of the scenario customerServiceRetail: refunds ${agents}`,
-      'x.tests.json:8: tests[0].turns[0].expect.guardrail: is neither "pass" nor a guardrail category of the scenario customerServiceRetail: RUDE (categories: OFFENSIVE, OFF_BRAND, VIOLENCE)',
-      `x.tests.json:12: tests[0].turns[1].expect.toolCalls[2].name: names no agent of the scenario customerServiceRetail: nobody ${agents}`,
-      'x.tests.json:13: tests[0].turns[1].expect.toolCalls[3].name: names no tool of the scenario customerServiceRetail: lookupOrder (tools: authenticate_user_information, lookupOrders, retrievePolicy, checkEligibilityAndPossiblyInitiateReturn, lookupNewSales, addToCart, checkout)',
-      'x.tests.json:16: tests[0].turns[3].expect.guardrail: is neither "pass" nor a guardrail category of the scenario customerServiceRetail: NONE (categories: OFFENSIVE, OFF_BRAND, VIOLENCE)',
+      `x.tests.json:7: tests[0].startAgent: names no agent of the scenario customerServiceRetail: billing ${agents}`,
+      `x.tests.json:9: tests[0].turns[0].expect.handoffTo: names no agent of the scenario customerServiceRetail: refunds ${agents}`,
+      'x.tests.json:9: tests[0].turns[0].expect.guardrail: is neither "pass" nor a guardrail category of the scenario customerServiceRetail: RUDE (categories: OFFENSIVE, OFF_BRAND, VIOLENCE)',
+      `x.tests.json:13: tests[0].turns[1].expect.toolCalls[2].name: names no agent of the scenario customerServiceRetail: nobody ${agents}`,
+      'x.tests.json:14: tests[0].turns[1].expect.toolCalls[3].name: names no tool of the scenario customerServiceRetail: lookupOrder (tools: authenticate_user_information, lookupOrders, retrievePolicy, checkEligibilityAndPossiblyInitiateReturn, lookupNewSales, addToCart, checkout)',
+      'x.tests.json:18: tests[0].turns[4].expect.guardrail: is neither "pass" nor a guardrail category of the scenario customerServiceRetail: NONE (categories: OFFENSIVE, OFF_BRAND, VIOLENCE)',
     ]);
   });
 
@@ -72,6 +74,21 @@ describe('checking a tests file against its scenario', () => {
     const flagged = text.replace('"pass"', '"OFFENSIVE"');
     expect(checkTestsAgainstScenario(testsOf(flagged), bare, 'x.tests.json', flagged).map((fault) => fault.message)).toEqual([
       'x.tests.json:1: tests[0].turns[0].expect.guardrail: the scenario simpleHandoff has no guardrail',
+    ]);
+  });
+});
+
+describe('checking a tests file against a scenario without tools', () => {
+  it('says the scenario has none, and puts faults on line 1 of a text that is not the file', () => {
+    const file = testsOf(
+      JSON.stringify({ scenario: 'x', tests: [{ name: 'a', turns: [{ user: 'hi', expect: { toolCalls: [{ name: 'write_haiku' }] } }] }] }),
+    );
+    const simple = shippedScenario('simpleHandoff');
+    expect(checkTestsAgainstScenario(file, simple, 'x.tests.json', JSON.stringify(file)).map((fault) => fault.message)).toEqual([
+      'x.tests.json:1: tests[0].turns[0].expect.toolCalls[0].name: names no tool of the scenario simpleHandoff: write_haiku (tools: none)',
+    ]);
+    expect(checkTestsAgainstScenario(file, simple, 'x.tests.json', '{ broken').map((fault) => fault.message)).toEqual([
+      'x.tests.json:1: tests[0].turns[0].expect.toolCalls[0].name: names no tool of the scenario simpleHandoff: write_haiku (tools: none)',
     ]);
   });
 });

@@ -57,6 +57,7 @@ describe('shards', () => {
       [1, 2.5],
     ] as const) {
       expect(() => shardOf(numbers(3), index, count)).toThrow(WorkbenchError);
+      expect(() => shardOf(numbers(3), index, count)).toThrow(expect.objectContaining({ code: 'invalid_request', field: 'shard' }) as Error);
       expect(() => shardOf(numbers(3), index, count)).toThrow(`got ${index}/${count}`);
     }
   });

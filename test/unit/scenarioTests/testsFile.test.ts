@@ -139,6 +139,8 @@ describe('reading a tests file', () => {
     const withPersona = (persona: string) => messages(fileWith([{ name: 'a', caller: { persona, goal: 'g', success: 's' } }]));
     expect(withPersona('confused')).toEqual([]);
     expect(withPersona('Someone who is in a hurry.')).toEqual([]);
+    expect(withPersona('Rushed caller')).toEqual([]);
+    expect(withPersona('an impatient caller.')).toEqual([]);
     expect(withPersona('impatiant')).toEqual([
       'checkout.tests.json:7: tests[0].caller.persona: names no shipped persona (impatient, confused, off-topic, interrupts); describe one in a sentence instead',
     ]);
