@@ -194,7 +194,7 @@ async function callerRun(session: TestSession, test: ScenarioTest, port: TestPor
     {
       kind: 'caller',
       ok: done,
-      expected: `the caller is done within ${maxTurns} turns`,
+      expected: `done within ${maxTurns} turns`,
       seen: done ? `done after ${spoken} turn${spoken === 1 ? '' : 's'}` : `gave up: not done after ${maxTurns} turns`,
     },
     ...(judge ? [{ kind: 'judge', ok: judge.verdict === 'pass', expected: caller.success, seen: `${judge.verdict}: ${judge.reason}` }] : []),

@@ -1,3 +1,4 @@
+import { describeResult } from '../../../src-shared/scenarioTests/expectations';
 import type { TestStability } from '../../../src-shared/scenarioTests/testHistory';
 import type { TestOutcome } from '../../services/scenarioTests/testRunner';
 import type { RunOutcome, TurnOutcome } from '../../../src-shared/scenarioTests/testRun';
@@ -17,9 +18,7 @@ function turnLines(turn: TurnOutcome): string[] {
   for (const handoff of turn.handoffs) lines.push(`      handoff ${handoff}`);
   if (turn.reply !== '') lines.push(`      assistant ${quote(turn.reply)}`);
   for (const expectation of turn.expectations)
-    lines.push(
-      `      ${expectation.ok ? '✔' : '✘'} ${expectation.kind}: ${expectation.ok ? expectation.expected : `${expectation.expected}; ${expectation.seen}`}`,
-    );
+    lines.push(`      ${expectation.ok ? `✔ ${expectation.kind}: ${expectation.expected}` : `✘ ${describeResult(expectation)}`}`);
   if (turn.judge) lines.push(`      judge (${turn.judge.model}): ${turn.judge.verdict}: ${turn.judge.reason}`);
   lines.push(`      ${latencyLine(turn)}`);
   return lines;
@@ -40,7 +39,7 @@ export function failureLines(outcome: TestOutcome): string[] {
     ...run.turns.flatMap((turn) =>
       turn.expectations
         .filter((expectation) => !expectation.ok)
-        .map((expectation) => `run ${run.run}, turn ${turn.index}: ${expectation.kind}: ${expectation.expected}; ${expectation.seen}`),
+        .map((expectation) => `run ${run.run}, turn ${turn.index}: ${describeResult(expectation)}`),
     ),
   ]);
 }
