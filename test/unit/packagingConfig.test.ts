@@ -81,6 +81,7 @@ describe('the electron-builder configuration', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      resetAdHocDarwinSignature: true,
     });
   });
 
