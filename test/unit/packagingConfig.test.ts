@@ -1,30 +1,100 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { Ajv } from 'ajv';
+import type { Configuration } from 'app-builder-lib';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { DebugLogger } from 'builder-util/out/DebugLogger';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 
-const require = createRequire(import.meta.url);
+/** A configuration file as electron-builder itself loads it: `extends` resolved and merged into the parent. */
+const load = (file: string) => getConfig(process.cwd(), file, null);
+const release = load('electron-builder.yml');
+const e2e = load('electron-builder.e2e.yml');
+
+// The first validation compiles electron-builder's JSON schema: seconds on a loaded machine.
+const VALIDATION_TIMEOUT_MS = 30_000;
+
+type OrderedNode = Record<string, OrderedNode[] | string>;
+
+/** The top-level dict of a plist as key → value (true/false for booleans), in file order. */
+function plistEntries(xml: string): [string, unknown][] {
+  const nodes = new XMLParser({ preserveOrder: true }).parse(xml) as OrderedNode[];
+  const plist = nodes.find((node) => 'plist' in node)?.['plist'] as OrderedNode[];
+  const dict = plist.find((node) => 'dict' in node)?.['dict'] as OrderedNode[];
+  const entries: [string, unknown][] = [];
+  for (let index = 0; index < dict.length; index += 2) {
+    const key = (dict[index]!['key'] as OrderedNode[])[0]!['#text'] as string;
+    const value = dict[index + 1]!;
+    entries.push([key, 'true' in value ? true : 'false' in value ? false : value]);
+  }
+  return entries;
+}
 
 describe('the electron-builder configuration', () => {
-  it('is valid against electron-builder’s own schema', async () => {
-    const schema = JSON.parse(await readFile(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
-    const config = parse(await readFile('electron-builder.yml', 'utf8')) as Record<string, unknown>;
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-    expect(validate(config), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  it.each(['electron-builder.yml', 'electron-builder.e2e.yml'])(
+    '%s passes electron-builder’s own validation',
+    async (file) => {
+      const config = await load(file);
+      await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    },
+    VALIDATION_TIMEOUT_MS,
+  );
+
+  it(
+    'is checked by that validation, which refuses an option electron-builder does not know',
+    async () => {
+      const config = { ...(await release), mac: { ...(await release).mac, entitlement: 'resources/entitlements.mac.plist' } } as Configuration;
+      await expect(validateConfiguration(config, new DebugLogger(false))).rejects.toThrow(/configuration object that does not match the API schema/);
+    },
+    VALIDATION_TIMEOUT_MS,
+  );
+
+  it('targets the AppImage and deb, the dmg and the zip the macOS updater needs, and NSIS, with the icon in resources', async () => {
+    const config = await release;
+    expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+    expect(config.mac?.target).toEqual(['dmg', 'zip']);
+    expect(config.win?.target).toEqual(['nsis']);
+    await expect(readFile(config.icon as string)).resolves.toBeInstanceOf(Buffer);
   });
 
-  it('targets Linux AppImage and deb, a macOS dmg with a microphone usage description, and Windows nsis', async () => {
-    const config = parse(await readFile('electron-builder.yml', 'utf8')) as {
-      linux: { target: string[] };
-      mac: { target: string[]; extendInfo: Record<string, string> };
-      win: { target: string[] };
-      icon: string;
-    };
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
-    expect(config.mac.target).toEqual(['dmg']);
-    expect(config.mac.extendInfo['NSMicrophoneUsageDescription']).toMatch(/microphone/);
-    expect(config.win.target).toEqual(['nsis']);
-    await expect(readFile(config.icon)).resolves.toBeInstanceOf(Buffer);
+  it('signs macOS builds under the hardened runtime, asking for the microphone in words as an Info.plist entry', async () => {
+    const { mac } = await release;
+    expect(mac?.hardenedRuntime).toBe(true);
+    expect(mac?.extendInfo).toEqual({ NSMicrophoneUsageDescription: expect.stringMatching(/microphone/) });
+  });
+
+  it.each([
+    ['entitlements', 'resources/entitlements.mac.plist'],
+    ['entitlementsInherit', 'resources/entitlements.mac.inherit.plist'],
+  ] as const)('grants the app (%s: %s) only the JIT and the microphone', async (option, path) => {
+    expect((await release).mac?.[option]).toBe(path);
+    expect(plistEntries(await readFile(path, 'utf8'))).toEqual([
+      ['com.apple.security.cs.allow-jit', true],
+      ['com.apple.security.device.audio-input', true],
+    ]);
+  });
+
+  it('flips the fuses that let code in through Node: no RunAsNode, NODE_OPTIONS or --inspect; cookies encrypted; only the checked ASAR', async () => {
+    expect((await release).electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      resetAdHocDarwinSignature: true,
+    });
+  });
+
+  it('builds the e2e app with only the --inspect arguments back on (Playwright reaches main through them), into its own folder', async () => {
+    const [releaseConfig, e2eConfig] = await Promise.all([release, e2e]);
+    expect(e2eConfig.electronFuses).toEqual({ ...releaseConfig.electronFuses, enableNodeCliInspectArguments: true });
+    expect(e2eConfig.directories?.output).toBe('dist/e2e');
+    expect(e2eConfig.directories?.output).not.toBe(releaseConfig.directories?.output);
+  });
+
+  it('keeps native modules (uiohook-napi’s prebuilt N-API binary) outside the ASAR, and rebuilds nothing', async () => {
+    const config = await release;
+    expect(config.asarUnpack).toEqual(['**/*.node']);
+    expect(config.npmRebuild).toBe(false);
   });
 });
