@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EventAnnotator } from '../../../src-shared/eventAnnotations';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import { EventLog } from '../../../src-renderer/src/engine/events/eventLog';
-import { searchTextOf } from '../../../src-renderer/src/engine/events/searchText';
+import { searchFormOf, searchTextOf } from '../../../src-renderer/src/engine/events/searchText';
 import { syntheticSession } from '../../../bench/syntheticSession';
 import { IncrementalFilter, defaultFilter, type EventFilter } from '../../../src-renderer/src/engine/events/eventFilter';
 
@@ -170,7 +170,7 @@ describe('the inspector filter over a long session, against a plain scan', () =>
   const annotations = events.map((each) => annotator.annotate(each));
   /** What the filter must find, written the slow obvious way (no folding). */
   function plain(filter: EventFilter): number[] {
-    const needle = filter.text.trim().toLowerCase();
+    const needle = searchFormOf(filter.text.trim());
     return events
       .map((each, index) => ({ each, index, annotation: annotations[index]! }))
       .filter(

@@ -1,5 +1,6 @@
 import type { EventDirection } from '../../../../src-shared/sessionEvent';
 import type { ColumnQuery, EventLog } from './eventLog';
+import { searchFormOf } from './searchText';
 
 /** The events of one transcript entry: its item and, for a tool, its call. */
 export interface RelatedTo {
@@ -9,7 +10,7 @@ export interface RelatedTo {
 }
 
 export interface EventFilter {
-  /** Matched, case-insensitively, against type, direction, summary and the payload's JSON. */
+  /** Matched against type, direction, summary and the payload's JSON, ignoring case and typographic quotes, dashes and arrows (`searchFormOf`). */
   readonly text: string;
   readonly directions: ReadonlySet<EventDirection>;
   readonly errorsOnly: boolean;
@@ -82,7 +83,7 @@ export class IncrementalFilter {
     private readonly log: EventLog,
     readonly filter: EventFilter,
   ) {
-    this.needle = filter.text.trim().toLowerCase();
+    this.needle = searchFormOf(filter.text.trim());
     this.unfoldedIds = new Set([...filter.unfolded].map((key) => log.foldIdFor(key)).filter((id) => id !== -1));
     this.query = {
       directionMask: (filter.directions.has('client') ? 1 : 0) | (filter.directions.has('server') ? 2 : 0) | (filter.directions.has('app') ? 4 : 0),

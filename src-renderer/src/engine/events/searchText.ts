@@ -4,10 +4,54 @@ import type { SessionEvent } from '../../../../src-shared/sessionEvent';
 /** How much of a payload's JSON the search covers; payloads are small once audio is replaced by its size. */
 export const SEARCHED_PAYLOAD_CHARS = 4_096;
 
-/** What search matches for one event: type, direction, the one-line summary and the payload's JSON, in lower case. */
+/**
+ * The characters beyond Latin-1 that the app writes itself, and the ASCII a person types for them: summaries quote
+ * with “ ” and clip with …, handoffs and tool modes point with →, and app events, errors and prompts use – — ’.
+ */
+const asciiFor: Readonly<Record<string, string>> = {
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '…': '...',
+  '→': '->',
+  '←': '<-',
+  '–': '-',
+  '—': '-',
+  '−': '-',
+  '≤': '<=',
+  '≥': '>=',
+};
+const typographic = new RegExp(`[${Object.keys(asciiFor).join('')}]`, 'g');
+
+/**
+ * What search compares, for the text searched and the term typed alike: lower case, with the app's typographic
+ * characters as ASCII, so a term typed with “ or … finds what it finds typed with " or ..., and the app's own
+ * words never need two bytes a character.
+ */
+export function searchFormOf(text: string): string {
+  return text.toLowerCase().replace(typographic, (character) => asciiFor[character]!);
+}
+
+/** What search matches for one event: type, direction, the one-line summary and the payload's JSON, in search form. */
 export function searchTextOf(event: SessionEvent): string {
   const payload = JSON.stringify(event.payload);
-  return `${event.type} ${event.direction} ${summarizeEvent(event)} ${payload.length > SEARCHED_PAYLOAD_CHARS ? payload.slice(0, SEARCHED_PAYLOAD_CHARS) : payload}`.toLowerCase();
+  return searchFormOf(
+    `${event.type} ${event.direction} ${summarizeEvent(event)} ${payload.length > SEARCHED_PAYLOAD_CHARS ? payload.slice(0, SEARCHED_PAYLOAD_CHARS) : payload}`,
+  );
+}
+
+const beyondLatin1 = /[^\0-\xff]/;
+
+/**
+ * `text` stored in one byte per character when all its characters fit. V8 stores a string in two bytes per
+ * character when any string it was made of was, whatever characters are left: a summary's “ ” makes its line
+ * two-byte, and the lines joined with it, even once folded to ASCII. Parsing the text back from JSON copies it
+ * character by character, one byte each where all fit. Text that needs two bytes (a user writing in Greek, an
+ * emoji) keeps them, and so does its chunk.
+ */
+function inOneByteWherePossible(text: string): string {
+  return beyondLatin1.test(text) ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 /** The search text of consecutive events, one line each, and where each line ends in `text`. */
@@ -27,7 +71,7 @@ export function buildSearchLines(events: readonly SessionEvent[]): SearchLines {
     at += line.length;
     ends[index] = at;
   }
-  return { text: lines.join(''), ends };
+  return { text: inOneByteWherePossible(lines.join('')), ends };
 }
 
 /** What the page sends the search worker: events whose search lines it wants, numbered so the answer finds its way back. */
