@@ -16,6 +16,9 @@ export const testStabilitySchema = z.object({
   regressed: z.boolean(),
 });
 
+/** `TestStability` as it crosses the contract (a pass rate with no runs is left out). */
+export type ListedStability = z.infer<typeof testStabilitySchema>;
+
 const testsFileFaultSchema = z.object({ file: z.string(), line: z.number().int(), field: z.string(), message: z.string() });
 
 /** One tests file for the scenario: its tests with their history, or every fault that keeps it from running. */
