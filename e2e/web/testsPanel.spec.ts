@@ -35,6 +35,7 @@ async function setTheme(app: Page, driver: AppDriver, theme: 'light' | 'dark'): 
   await app.getByLabel('Theme').selectOption(theme);
   await app.getByRole('button', { name: 'Save settings' }).click();
   await expect(app.locator('html')).toHaveAttribute('data-theme', theme);
+  await app.getByRole('tab', { name: 'Transcript' }).click();
   await app.getByRole('tab', { name: 'Tests' }).click();
 }
 
@@ -55,7 +56,7 @@ test('the Tests panel runs a test as a live session, shows a failing expectation
   // The shipped file and the user's are listed; the broken one says where its fault is.
   await expect(testRow(app, SHIPPED)).toBeVisible();
   await expect(testRow(app, FAILING)).toContainText('never run');
-  await expect(app.getByTestId('tests-file-fault')).toContainText(/line 4 · tests\[0\]\.turns\[0\]\.expect\.handoffTo .*nobody/);
+  await expect(app.getByTestId('tests-file-fault')).toContainText(/line 4 · tests\[0\]\.turns\[0\]\.expect\.handoffTo: .*nobody/);
 
   // Run: the turn shows live in the transcript, then the failed expectation with what the assistant said.
   await testRow(app, FAILING).getByRole('button', { name: 'Run', exact: true }).click();
