@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { AppDriver } from '../support/appDriver';
@@ -25,6 +26,16 @@ const brokenTests = `{
   ]
 }
 `;
+
+/** The `testRun` of every saved session's header. */
+async function savedTestRuns(dataDir: string): Promise<unknown[]> {
+  const folder = join(dataDir, 'sessions');
+  const names = (await readdir(folder)).filter((name) => name.endsWith('.jsonl')).sort();
+  const headers = await Promise.all(
+    names.map(async (name) => JSON.parse((await readFile(join(folder, name), 'utf8')).split('\n')[0]!) as { testRun?: unknown }),
+  );
+  return headers.map((header) => header.testRun);
+}
 
 function testRow(app: Page, name: string) {
   return app.getByTestId('test-row').filter({ has: app.locator('.test-name', { hasText: name }) });
@@ -86,6 +97,14 @@ test('the Tests panel runs a test as a live session, shows a failing expectation
     { name: SHIPPED, passed: true },
   ]);
   expect(history.every((line) => typeof line.logId === 'string')).toBe(true);
+  expect(await savedTestRuns(webHost.dataDir)).toEqual([
+    { file: join(folder, 'mine.tests.json'), test: FAILING, run: 1 },
+    { file: expect.stringMatching(/agent-configs[\\/]simpleHandoff\.tests\.json$/), test: SHIPPED, run: 1 },
+  ]);
+  const axe = await new AxeBuilder({ page: app }).include('.tests-panel').analyze();
+  expect(
+    axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id),
+  ).toEqual([]);
 
   await app.locator('.tests-panel').screenshot({ path: test.info().outputPath('tests-panel-light.png') });
   await setTheme(app, driver, 'dark');
