@@ -28,7 +28,8 @@ function Mark({ ok }: { ok: boolean }) {
   );
 }
 
-function ExpectationRow({ result }: { result: ExpectationResult }) {
+/** One expectation; a judge's carries its reason in what was seen, and the row names the judge model. */
+function ExpectationRow({ result, judgeModel }: { result: ExpectationResult; judgeModel: string | undefined }) {
   return (
     <tr className={result.ok ? 'test-check' : 'test-check test-check-fail'} data-testid="test-expectation" title={describeResult(result)}>
       <td>
@@ -36,7 +37,10 @@ function ExpectationRow({ result }: { result: ExpectationResult }) {
       </td>
       <td className="test-kind">{result.kind}</td>
       <td>{result.expected}</td>
-      <td className="test-seen">{result.seen}</td>
+      <td className="test-seen">
+        {result.seen}
+        {result.kind === 'judge' && judgeModel && <span className="muted"> (judged by {judgeModel})</span>}
+      </td>
     </tr>
   );
 }
@@ -52,17 +56,8 @@ function TurnRows({ turn }: { turn: TurnOutcome }) {
         </th>
       </tr>
       {turn.expectations.map((result, at) => (
-        <ExpectationRow key={at} result={result} />
+        <ExpectationRow key={at} result={result} judgeModel={turn.judge?.model} />
       ))}
-      {turn.judge && (
-        <tr className="test-judge">
-          <td />
-          <td className="test-kind">judge’s reason</td>
-          <td colSpan={2}>
-            {turn.judge.verdict}: {turn.judge.reason} <span className="muted">({turn.judge.model})</span>
-          </td>
-        </tr>
-      )}
     </>
   );
 }

@@ -41,9 +41,11 @@ function TestRow({ file, test, stability, busy }: { file: string; test: Scenario
   return (
     <li className="test-row" data-testid="test-row" aria-label={test.name}>
       <div className="test-row-head">
-        <span className="test-name">{test.name}</span>
-        <span className="muted test-shape">{shape(test)}</span>
-        <History stability={recorded ?? stability} />
+        <div className="test-row-info">
+          <span className="test-name">{test.name}</span>
+          <span className="muted test-shape">{shape(test)}</span>
+          <History stability={recorded ?? stability} />
+        </div>
         <button type="button" className="button button-small" disabled={busy} onClick={() => void runTests(file, [test])}>
           Run
         </button>
