@@ -3,6 +3,8 @@ import { workbenchErrorSchema, type WorkbenchErrorData } from './errors';
 import { pricingTableSchema } from './pricing';
 import { scenarioCatalogSchema } from './scenario';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { testsChannels } from './testsContract';
+import { usageSchema, type Usage } from './usage';
 import {
   audioChunkSchema,
   audioReadSchema,
@@ -70,14 +72,7 @@ export const apiKeyInputSchema = z
   })
   .strict();
 
-export const usageSchema = z.object({
-  inputTokens: z.number().int().nonnegative(),
-  outputTokens: z.number().int().nonnegative(),
-  totalTokens: z.number().int().nonnegative(),
-  /** Of the input tokens, how many were served from the prompt cache (billed at the cached rate). */
-  cachedInputTokens: z.number().int().nonnegative().optional(),
-});
-export type Usage = z.infer<typeof usageSchema>;
+export { usageSchema, type Usage };
 
 /** What every server-side model call reports, so the renderer can log it as an event. */
 const modelCallReportSchema = z.object({
@@ -280,6 +275,8 @@ export const contract = {
   hotkey: {
     status: channel(noRequest, hotkeyStatusSchema),
   },
+  /** Scenario tests run in the page: the scenario's tests files, the judge, the simulated caller, the results history. */
+  tests: testsChannels,
 } as const;
 
 /** Events main pushes to the renderer, each with the schema of its payload. */

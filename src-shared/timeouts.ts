@@ -52,6 +52,10 @@ export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   'sessions:close': LOCAL_CALL_MS,
   'sessions:audio': LOCAL_CALL_MS,
   'hotkey:status': LOCAL_CALL_MS,
+  'tests:list': LOCAL_CALL_MS,
+  'tests:judge': UPSTREAM_CALL_MS,
+  'tests:callerLine': UPSTREAM_CALL_MS,
+  'tests:record': LOCAL_CALL_MS,
 };
 
 /** What the page adds on top of main's deadline, so main's own `timeout` answer always arrives first. */

@@ -17,6 +17,7 @@ import { withModelSetting } from '../services/modelRefusal';
 import { advanceSupervisor, startSupervisorLoop, type SupervisorLoop } from '../services/supervisor';
 import type { SupervisorPauses } from '../services/supervisorPauses';
 import type { Handlers } from './dispatcher';
+import { createTestsHandlers } from './testsHandlers';
 
 export interface HandlerServices {
   readonly appInfo: AppInfo;
@@ -34,6 +35,8 @@ export interface HandlerServices {
   readonly startupOpen: () => Promise<{ grant: string; name: string; reason: 'command-line' | 'sample' } | null>;
   readonly reveal: ((file: string) => void) | undefined;
   readonly hotkeyStatus: () => HotkeyStatus;
+  /** Where the Tests panel finds the shipped tests files and personas. */
+  readonly testsFolders: { readonly builtinDir: string; readonly personasDir: string };
 }
 
 export function createHandlers({
@@ -50,6 +53,7 @@ export function createHandlers({
   startupOpen,
   reveal,
   hotkeyStatus,
+  testsFolders,
 }: HandlerServices): Handlers {
   /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
   async function scenarioCall<T>(
@@ -182,5 +186,6 @@ export function createHandlers({
     hotkey: {
       status: () => hotkeyStatus(),
     },
+    tests: createTestsHandlers({ settings, upstream, scenarios, appInfo, ...testsFolders }),
   };
 }

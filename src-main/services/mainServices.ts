@@ -27,6 +27,8 @@ export interface MainServicesOptions {
   readonly log: (line: string) => void;
   /** The app's own agent-configs folder. */
   readonly builtinScenarioDir: string;
+  /** The shipped personas a simulated caller may name; resources/personas beside agent-configs when not given. */
+  readonly personasDir?: string;
   readonly watchScenarios?: boolean;
   /** A log to replay at start, from the command line. */
   readonly openAtStart?: string;
@@ -141,6 +143,10 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     startupOpen,
     reveal: options.reveal,
     hotkeyStatus: () => hotkey.status(),
+    testsFolders: {
+      builtinDir: options.builtinScenarioDir,
+      personasDir: options.personasDir ?? join(options.builtinScenarioDir, '../resources/personas'),
+    },
   });
   const dispatch = createDispatcher(handlers, (channel, error) =>
     options.log(`${channel}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { Settings } from '../settings';
+import type { RunOutcome } from './testRun';
+import type { ScenarioTest } from './testsFile';
 
 const milestonesSchema = z.object({
   committed: z.number().optional(),
@@ -79,4 +82,40 @@ export function parseHistory(text: string): { lines: HistoryLine[]; skipped: num
     }
   }
   return { lines, skipped };
+}
+
+/** What a history line is made of besides the run: which test of which file, on which scenario version. */
+export interface RunOf {
+  readonly file: string;
+  readonly test: ScenarioTest;
+  readonly scenarioId: string;
+  readonly scenarioHash: string;
+}
+
+/** One run's line for `test-results.jsonl`: what passed per turn, the latency milestones, the models it ran with. */
+export function historyLineOf(of: RunOf, settings: Settings, outcome: RunOutcome, at = new Date()): HistoryLine {
+  return {
+    at: at.toISOString(),
+    file: of.file,
+    test: of.test.name,
+    scenario: of.scenarioId,
+    scenarioHash: of.scenarioHash,
+    models: {
+      realtime: settings.realtimeModel,
+      supervisor: settings.supervisorModel,
+      escalation: settings.escalationModel,
+      guardrail: settings.guardrailModel,
+      judge: settings.judgeModel,
+      ...(of.test.caller ? { caller: settings.callerModel } : {}),
+    },
+    run: outcome.run,
+    passed: outcome.passed,
+    expectations: outcome.turns.flatMap((turn) =>
+      turn.expectations.map((expectation) => ({ turn: turn.index, kind: expectation.kind, ok: expectation.ok })),
+    ),
+    latency: outcome.turns.map((turn) => Object.fromEntries(Object.entries(turn.latency).filter(([, value]) => value !== undefined))),
+    ...(outcome.dollars !== undefined ? { dollars: outcome.dollars } : {}),
+    ...(outcome.logId ? { logId: outcome.logId } : {}),
+    ...(outcome.error ? { error: outcome.error } : {}),
+  };
 }

@@ -126,7 +126,7 @@ const callerSchema = z
   .describe('A simulated caller: a model plays the user until the goal is met or maxTurns is reached.');
 export type Caller = z.infer<typeof callerSchema>;
 
-const testSchema = z
+export const testSchema = z
   .strictObject({
     name: text.describe('Shown in reports; unique within the file.'),
     startAgent: text.optional().describe('The agent the session starts with; else the scenario’s default agent.'),

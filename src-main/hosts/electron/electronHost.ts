@@ -13,6 +13,8 @@ export interface ElectronHostPaths {
   readonly rendererDir: string;
   readonly preloadPath: string;
   readonly builtinScenarioDir: string;
+  /** The shipped personas a scenario test's simulated caller may name. */
+  readonly personasDir: string;
   /** The bundled sample session a first run opens. */
   readonly sampleSession: string;
   /** The bundled pricing table. */
@@ -43,6 +45,7 @@ export async function startElectronHost(paths: ElectronHostPaths): Promise<MainS
     env: process.env,
     log: (line) => console.error(line),
     builtinScenarioDir: paths.builtinScenarioDir,
+    personasDir: paths.personasDir,
     sampleSession: paths.sampleSession,
     bundledPricing: paths.bundledPricing,
     openAtStart: paths.openAtStart,

@@ -15,6 +15,7 @@ startElectronHost({
   sampleSession: app.isPackaged
     ? join(process.resourcesPath, 'sample-session/customer-service-retail.jsonl')
     : join(here, '../../resources/sample-session/customer-service-retail.jsonl'),
+  personasDir: app.isPackaged ? join(process.resourcesPath, 'personas') : join(here, '../../resources/personas'),
   bundledPricing: app.isPackaged ? join(process.resourcesPath, 'pricing.json') : join(here, '../../resources/pricing.json'),
   openAtStart: logFileArgument(process.argv, app.isPackaged, process.cwd()),
 }).catch((error: unknown) => {

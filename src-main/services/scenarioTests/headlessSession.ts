@@ -5,20 +5,9 @@ import type { Scenario } from '../../../src-shared/scenario';
 import { SessionEngine } from '../../../src-shared/session/sessionEngine';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { TestRun } from '../../../src-shared/sessionLog';
-import { emptyTranscript, type TranscriptState } from '../../../src-shared/transcript/transcriptModel';
-import { reduceTranscript } from '../../../src-shared/transcript/transcriptReducer';
+import { sleep, TurnWatch, type TurnTimeouts } from '../../../src-shared/scenarioTests/turnWatch';
 import { webSocketHost } from '../headless/webSocketHost';
 import type { MainServices } from '../mainServices';
-
-/** How long a headless session waits, and for what. */
-export interface HeadlessTimeouts {
-  /** A turn with no answer complete after this long fails (the fake and the real API answer in seconds). */
-  readonly turnMs: number;
-  /** The server quiet this long after a response is done, with no tool running: the turn is over. */
-  readonly settleMs: number;
-}
-
-export const defaultTimeouts: HeadlessTimeouts = { turnMs: 60_000, settleMs: 400 };
 
 /** 100 ms of PCM16 mono at 24 kHz: the slice audio is sent in, at the pace it would be spoken. */
 const AUDIO_SLICE_SAMPLES = 2400;
@@ -31,13 +20,11 @@ export interface HeadlessSessionOptions {
   /** The agent to start with; the scenario's default when not given. */
   readonly startAgent?: string;
   readonly testRun?: TestRun;
-  readonly timeouts?: Partial<HeadlessTimeouts>;
+  readonly timeouts?: Partial<TurnTimeouts>;
 }
 
 /** Events per log append (the contract takes at most 20,000). */
 const LOG_BATCH = 5_000;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * A realtime session run from Node, as a scenario test runs it: the shared session engine over the SDK's
@@ -47,20 +34,21 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * quiet a moment.
  */
 export class HeadlessSession {
-  readonly events: SessionEvent[] = [];
-  private transcript: TranscriptState = emptyTranscript();
-  private lastServerAt = 0;
+  private readonly watch: TurnWatch;
   /** How many events the log has been given so far. */
   private saved = 0;
   private closed: Promise<{ readonly logId: string }> | undefined;
-  private readonly timeouts: HeadlessTimeouts;
 
   private constructor(
     private readonly api: WorkbenchApi,
     private readonly engine: SessionEngine,
-    timeouts: Partial<HeadlessTimeouts> | undefined,
+    timeouts: Partial<TurnTimeouts> | undefined,
   ) {
-    this.timeouts = { ...defaultTimeouts, ...timeouts };
+    this.watch = new TurnWatch(() => engine.isEnded, timeouts);
+  }
+
+  get events(): readonly SessionEvent[] {
+    return this.watch.events;
   }
 
   get sessionId(): string {
@@ -115,9 +103,7 @@ export class HeadlessSession {
   }
 
   private take(event: SessionEvent): void {
-    this.events.push(event);
-    this.transcript = reduceTranscript(this.transcript, [event]);
-    if (event.direction === 'server') this.lastServerAt = performance.now();
+    this.watch.take(event);
   }
 
   /** Types a user message and waits for the turn to be over. */
@@ -153,9 +139,7 @@ export class HeadlessSession {
 
   /** Waits until the assistant starts speaking after event `from` (its first audio), then `afterMs` more. */
   async whenSpeaking(from: number, afterMs: number, what: string): Promise<void> {
-    await this.until(`the assistant to start speaking before ${what}`, () =>
-      this.events.slice(from).some((event) => event.type === 'response.output_audio.delta' || event.type === 'output_audio_buffer.started'),
-    );
+    await this.watch.speaking(from, what);
     await sleep(afterMs);
   }
 
@@ -166,20 +150,12 @@ export class HeadlessSession {
 
   /** The index the next event will have: a turn's events start here. */
   get position(): number {
-    return this.events.length;
+    return this.watch.position;
   }
 
   /** Waits for the turn begun at event `from` to be over (see the class comment). */
   async turnOver(from: number, what: string): Promise<void> {
-    await this.until(what, () => {
-      const since = this.events.slice(from);
-      return (
-        since.some((event) => event.type === 'response.done') &&
-        performance.now() - this.lastServerAt >= this.timeouts.settleMs &&
-        this.transcript.pendingGuardrails.length === 0 &&
-        this.transcript.entries.toArray().every((entry) => entry.kind !== 'tool' || entry.status === 'done')
-      );
-    });
+    await this.watch.turnOver(from, what);
     await this.save();
   }
 
@@ -189,22 +165,6 @@ export class HeadlessSession {
       const batch = this.events.slice(this.saved, this.saved + LOG_BATCH);
       await this.api.log.append({ sessionId: this.engine.sessionId, events: batch });
       this.saved += batch.length;
-    }
-  }
-
-  private async until(what: string, condition: () => boolean): Promise<void> {
-    const deadline = performance.now() + this.timeouts.turnMs;
-    while (!condition()) {
-      if (this.engine.isEnded) throw new WorkbenchError('upstream_unreachable', `The session ended while waiting for ${what}.`);
-      if (performance.now() > deadline)
-        throw new WorkbenchError(
-          'timeout',
-          `Gave up waiting for ${what} after ${Math.round(this.timeouts.turnMs / 1000)} s; the last events were ${this.events
-            .slice(-4)
-            .map((event) => event.type)
-            .join(', ')}.`,
-        );
-      await sleep(25);
     }
   }
 

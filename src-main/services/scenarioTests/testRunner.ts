@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Scenario } from '../../../src-shared/scenario';
 import type { ScenarioTest } from '../../../src-shared/scenarioTests/testsFile';
 import { testPassed } from '../../../src-shared/scenarioTests/testRuns';
-import type { HistoryLine } from '../../../src-shared/scenarioTests/testHistory';
+import { historyLineOf, type HistoryLine } from '../../../src-shared/scenarioTests/testHistory';
 import type { Settings } from '../../../src-shared/settings';
 import type { UpstreamClientFactory } from '../openaiClient';
 import { runTestOnce, type RunOutcome, type TestPort } from '../../../src-shared/scenarioTests/testRun';
@@ -73,33 +73,6 @@ async function pool<T>(jobs: readonly (() => Promise<T>)[], limit: number): Prom
   return results;
 }
 
-function historyLine(loaded: LoadedTests, test: ScenarioTest, hash: string, settings: Settings, outcome: RunOutcome): HistoryLine {
-  return {
-    at: new Date().toISOString(),
-    file: loaded.file,
-    test: test.name,
-    scenario: loaded.scenario.id,
-    scenarioHash: hash,
-    models: {
-      realtime: settings.realtimeModel,
-      supervisor: settings.supervisorModel,
-      escalation: settings.escalationModel,
-      guardrail: settings.guardrailModel,
-      judge: settings.judgeModel,
-      ...(test.caller ? { caller: settings.callerModel } : {}),
-    },
-    run: outcome.run,
-    passed: outcome.passed,
-    expectations: outcome.turns.flatMap((turn) =>
-      turn.expectations.map((expectation) => ({ turn: turn.index, kind: expectation.kind, ok: expectation.ok })),
-    ),
-    latency: outcome.turns.map((turn) => Object.fromEntries(Object.entries(turn.latency).filter(([, value]) => value !== undefined))),
-    ...(outcome.dollars !== undefined ? { dollars: outcome.dollars } : {}),
-    ...(outcome.logId ? { logId: outcome.logId } : {}),
-    ...(outcome.error ? { error: outcome.error } : {}),
-  };
-}
-
 /**
  * Runs every test of every file (each `runs` times), at most `concurrency` runs at once. A run that fails
  * to finish (lost connection, a 429 that persists, a time limit) fails its test with the reason and the
@@ -126,7 +99,13 @@ export async function runScenarioTests(files: readonly LoadedTests[], options: R
       const outcome = options.signal.aborted
         ? { run, passed: false, error: 'Cancelled before it started.', turns: [], logId: undefined, durationMs: 0, dollars: undefined }
         : await runTestOnce(plan.test, run, plan.loaded.file, port);
-      await options.onHistory?.(historyLine(plan.loaded, plan.test, plan.hash, options.settings(), outcome));
+      await options.onHistory?.(
+        historyLineOf(
+          { file: plan.loaded.file, test: plan.test, scenarioId: plan.loaded.scenario.id, scenarioHash: plan.hash },
+          options.settings(),
+          outcome,
+        ),
+      );
       options.onRun?.({ phase: 'end', file: plan.loaded.file, test: plan.test.name, run, outcome });
       return { plan, outcome };
     }),

@@ -6,6 +6,7 @@ import { MetricsPanel } from '../views/metrics/MetricsPanel';
 import { ScenarioProblems } from '../views/scenarios/ScenarioProblems';
 import { SessionsPanel } from '../views/sessions/SessionsPanel';
 import { SettingsPage } from '../views/settings/SettingsPage';
+import { TestsPanel } from '../views/tests/TestsPanel';
 import { ToolsPanel } from '../views/tools/ToolsPanel';
 import { WaitingCallNotice } from '../views/tools/WaitingCallNotice';
 import { TranscriptView } from '../views/transcript/TranscriptView';
@@ -62,6 +63,7 @@ const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
   sessions: panel(SessionsPanel),
   agents: panel(AgentGraphPanel, fetchedWhenShown),
   tools: panel(ToolsPanel),
+  tests: panel(TestsPanel),
 };
 
 function onReady(event: DockviewReadyEvent): void {

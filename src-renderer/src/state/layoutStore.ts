@@ -9,6 +9,7 @@ export const panelCatalog = [
   { id: 'agents', title: 'Agent & prompt' },
   { id: 'metrics', title: 'Latency & cost' },
   { id: 'tools', title: 'Tools' },
+  { id: 'tests', title: 'Tests' },
   { id: 'sessions', title: 'Sessions' },
   { id: 'scenarios', title: 'Scenarios' },
   { id: 'settings', title: 'Settings' },
@@ -71,6 +72,7 @@ export function addDefaultPanels(api: DockviewApi): void {
     inactive: true,
   });
   api.addPanel({ id: 'tools', component: 'tools', title: 'Tools', position: { referencePanel: 'events', direction: 'within' }, inactive: true });
+  api.addPanel({ id: 'tests', component: 'tests', title: 'Tests', position: { referencePanel: 'events', direction: 'within' }, inactive: true });
   for (const id of ['sessions', 'scenarios', 'settings'] as const)
     api.addPanel({ id, component: id, title: titleOf(id), position: { referencePanel: transcript, direction: 'within' }, inactive: true });
   transcript.api.setActive();
@@ -141,7 +143,10 @@ export function revealPanel(id: PanelId): void {
     component: id,
     title: titleOf(id),
     position: anchor
-      ? { referencePanel: anchor, direction: id === 'events' || id === 'agents' || id === 'metrics' || id === 'tools' ? 'right' : 'within' }
+      ? {
+          referencePanel: anchor,
+          direction: id === 'events' || id === 'agents' || id === 'metrics' || id === 'tools' || id === 'tests' ? 'right' : 'within',
+        }
       : undefined,
   });
 }

@@ -9,6 +9,8 @@ import { watchBudget } from '../engine/live/budgetWatch';
 import type { LiveSession, PushToTalkSource } from '../engine/live/liveSession';
 import { useSessionControls, type Codec, type OutputModality, type TurnMode } from './sessionControlsStore';
 import { levelPublisher } from './levelStore';
+import type { SessionEvent } from '../../../src-shared/sessionEvent';
+import type { TestRun } from '../../../src-shared/sessionLog';
 
 /**
  * The session engine (the Agents SDK, the page's largest library) is fetched at the first Connect rather than
@@ -26,11 +28,28 @@ function isLive(): boolean {
   return phase === 'connected' || phase === 'connecting';
 }
 
+/** What a scenario test asks of Connect; the toolbar gives none of it. */
+export interface TestConnect {
+  readonly scenarioId: string;
+  readonly startAgent: string | undefined;
+  readonly testRun: TestRun;
+  /** Every event of the session, besides the stream and the log. */
+  readonly onEvent: (event: SessionEvent) => void;
+}
+
+/** The session Connect started, and its saved log's id once the session has ended and the log is closed. */
+export interface Connected {
+  readonly session: LiveSession;
+  readonly saved: Promise<string | undefined>;
+}
+
 /**
  * Starts a live session: a new stream for the views, a log sink to main, and the session itself,
- * whose recorder feeds both. The shown session switches to it (leaving any replay).
+ * whose recorder feeds both. The shown session switches to it (leaving any replay). A scenario test's session
+ * starts a fresh conversation with the scenario as it is (no carried tool modes or prompts), the microphone
+ * muted, and its log marked with the test run. Answers undefined when nothing was started.
  */
-export async function connect(): Promise<void> {
+export async function connect(test?: TestConnect): Promise<Connected | undefined> {
   // Awaited first: from the check below to the session being stored nothing is awaited, so two quick clicks start one session.
   let LiveSession: typeof import('../engine/live/liveSession').LiveSession;
   try {
@@ -42,31 +61,35 @@ export async function connect(): Promise<void> {
     });
     return;
   }
-  if (isLive()) return;
-  const controls = useSessionControls.getState();
-  const scenario = findScenario(controls.scenarioId);
+  if (isLive()) return undefined;
+  const picked = useSessionControls.getState();
+  const scenario = findScenario(test ? test.scenarioId : picked.scenarioId);
   const settings = useHostStore.getState().settings;
   if (!scenario || !settings) {
     useShownSessionStore.setState({ notice: 'Pick a scenario first.' });
-    return;
+    return undefined;
   }
+  const controls = test ? { ...picked, scenarioId: scenario.id, startAgent: test.startAgent ?? scenario.defaultAgent } : picked;
   const api = requireApi();
   const previous = useShownSessionStore.getState().shown;
   if (previous.kind === 'replay') previous.replay.dispose();
   // Connecting again in the same scenario carries the conversation on (after Disconnect or a dropped connection).
   const { session: before, stream: beforeStream } = useShownSessionStore.getState().live ?? {};
-  const carryOn = before !== undefined && before.scenarioId === scenario.id;
+  const carryOn = test === undefined && before !== undefined && before.scenarioId === scenario.id;
   // Whatever the last frame has not folded yet counts too.
   beforeStream?.flush();
   const history = carryOn && useShownSessionStore.getState().carryConversation ? before.earlierMessages() : [];
   const stream = new SessionStream();
   let audio: SessionAudioRecorder | undefined;
+  let logClosed: (id: string | undefined) => void = () => undefined;
+  const saved = new Promise<string | undefined>((resolve) => (logClosed = resolve));
   const session = new LiveSession({
     api,
     scenario,
     settings,
     controls,
-    currentControls: () => useSessionControls.getState(),
+    // A test's turns are typed: the microphone stays muted so the room cannot speak into it.
+    currentControls: test ? () => ({ ...useSessionControls.getState(), muted: true }) : () => useSessionControls.getState(),
     levels: levelPublisher,
     history,
     carriedTools: carryOn ? before.tools.changedSettings() : [],
@@ -74,6 +97,7 @@ export async function connect(): Promise<void> {
     onEvent: (event) => {
       stream.push(event);
       sink.push(event);
+      test?.onEvent(event);
     },
     createAudioTap: settings.recordAudio
       ? (clockOrigin) =>
@@ -87,7 +111,7 @@ export async function connect(): Promise<void> {
     onEnded: (reason) => {
       stopFollowingSettings();
       stopBudget();
-      void (audio?.stop() ?? Promise.resolve()).then(() => sink.end(reason));
+      void (audio?.stop() ?? Promise.resolve()).then(() => sink.end(reason)).then(logClosed);
     },
   });
   // Settings saved mid-session (turn detection, noise reduction, speaker) reach the running session.
@@ -102,6 +126,7 @@ export async function connect(): Promise<void> {
     scenario: ranScenario,
     realtimeModel: settings.realtimeModel,
     recordAudio: settings.recordAudio,
+    ...(test ? { testRun: test.testRun } : {}),
     setup: {
       startAgent: controls.startAgent ?? scenario.defaultAgent,
       codec: controls.codec,
@@ -118,12 +143,13 @@ export async function connect(): Promise<void> {
     live: { session, stream },
     logStatus: undefined,
     notice: undefined,
-    carryConversation: true,
+    // The Connect after a test starts a fresh conversation rather than carrying the test's on.
+    carryConversation: test === undefined,
   });
   await session.connect();
-  if (session.currentPhase.status !== 'connected') return;
+  if (session.currentPhase.status !== 'connected') return { session, saved };
   const { table } = await loadPricing();
-  if (!table || session.currentPhase.status !== 'connected') return;
+  if (!table || session.currentPhase.status !== 'connected') return { session, saved };
   stopBudget = watchBudget({
     stream,
     pricing: table,
@@ -135,6 +161,7 @@ export async function connect(): Promise<void> {
     note: (type, payload) => session.note(type, payload),
     end: (message) => session.close(message, 'capped'),
   });
+  return { session, saved };
 }
 
 /** Disconnects, or cancels a connect still under way. */

@@ -1,7 +1,7 @@
 import type { WorkbenchApi } from '../../../../src-shared/contract';
 import type { SessionEvent } from '../../../../src-shared/sessionEvent';
 import type { LogWriteStatus } from '../../../../src-shared/sessionLibrary';
-import type { SessionSetup } from '../../../../src-shared/sessionLog';
+import type { SessionSetup, TestRun } from '../../../../src-shared/sessionLog';
 import type { Scenario } from '../../../../src-shared/scenario';
 import { bytesToBase64 } from '../../platform/audio/pcmPacking';
 
@@ -29,6 +29,8 @@ export interface LogSinkOptions {
   readonly setup: SessionSetup;
   /** The page will send the session's audio (pushAudio); main writes it beside the log. */
   readonly recordAudio: boolean;
+  /** Set when a scenario test runs the session: the log's header says which run of which test. */
+  readonly testRun?: TestRun;
   readonly onStatus: (status: LogSinkStatus) => void;
 }
 
@@ -61,6 +63,7 @@ export class LogSink {
         realtimeModel: options.realtimeModel,
         setup: options.setup,
         recordAudio: options.recordAudio,
+        ...(options.testRun ? { testRun: options.testRun } : {}),
       })
       .then(
         (status) => {
@@ -136,8 +139,8 @@ export class LogSink {
     }
   }
 
-  /** Sends everything still queued, then writes the footer. */
-  async end(reason: 'user' | 'capped' | 'dropped' | 'error' | 'replaced'): Promise<void> {
+  /** Sends everything still queued, then writes the footer; answers the saved log's id, unless it could not be saved. */
+  async end(reason: 'user' | 'capped' | 'dropped' | 'error' | 'replaced'): Promise<string | undefined> {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
     while (this.queue.length > 0 || this.audioQueue.length > 0) {
@@ -145,12 +148,15 @@ export class LogSink {
       await this.send();
       if (this.queue.length + this.audioQueue.length === before) break;
     }
-    if (!(await this.began)) return;
+    if (!(await this.began)) return undefined;
     try {
-      this.update(await this.options.api.log.end({ sessionId: this.options.sessionId, reason }));
+      const status = await this.options.api.log.end({ sessionId: this.options.sessionId, reason });
+      this.update(status);
+      return status.id;
     } catch (error) {
       this.problem = `The session log could not be closed: ${messageOf(error)}`;
       this.report();
+      return undefined;
     }
   }
 }
