@@ -7,7 +7,7 @@ import { compareSessions } from '../../src-shared/scenarioTests/compareSessions'
 import { sessionToTest } from '../../src-shared/scenarioTests/sessionToTest';
 import { writeFileAtomic } from '../services/atomicFile';
 import { formatComparison } from './compareReport';
-import { readObservedLog, type ObservedLog } from './observedLog';
+import { readObservedLog, type ObservedLog } from '../services/sessionLog/observedLog';
 
 /** Exit codes: 0 done (or the same), 1 different or refused, 2 a file could not be read or the arguments are wrong. */
 const UNREADABLE = 2;

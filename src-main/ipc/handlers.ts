@@ -16,7 +16,8 @@ import { mintSession, testKey } from '../services/sessionMinter';
 import { withModelSetting } from '../services/modelRefusal';
 import { advanceSupervisor, startSupervisorLoop, type SupervisorLoop } from '../services/supervisor';
 import type { SupervisorPauses } from '../services/supervisorPauses';
-import type { Handlers } from './dispatcher';
+import type { Dispatch, Handlers } from './dispatcher';
+import { sessionComparisonHandlers } from './sessionComparisonHandlers';
 
 export interface HandlerServices {
   readonly appInfo: AppInfo;
@@ -34,6 +35,8 @@ export interface HandlerServices {
   readonly startupOpen: () => Promise<{ grant: string; name: string; reason: 'command-line' | 'sample' } | null>;
   readonly reveal: ((file: string) => void) | undefined;
   readonly hotkeyStatus: () => HotkeyStatus;
+  /** The dispatcher over these handlers: a re-run drives a session through the contract. */
+  readonly dispatch: Dispatch;
 }
 
 export function createHandlers({
@@ -50,6 +53,7 @@ export function createHandlers({
   startupOpen,
   reveal,
   hotkeyStatus,
+  dispatch,
 }: HandlerServices): Handlers {
   /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
   async function scenarioCall<T>(
@@ -178,6 +182,7 @@ export function createHandlers({
         const { data, totalBytes } = await sessionLogs.readAudio(log, offset, length);
         return { data: data.toString('base64'), offset, totalBytes };
       },
+      ...sessionComparisonHandlers({ settings, scenarios, sessionLogs, pricing, dispatch }),
     },
     hotkey: {
       status: () => hotkeyStatus(),

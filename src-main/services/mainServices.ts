@@ -141,6 +141,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     startupOpen,
     reveal: options.reveal,
     hotkeyStatus: () => hotkey.status(),
+    dispatch: (channel, request) => dispatch(channel, request),
   });
   const dispatch = createDispatcher(handlers, (channel, error) =>
     options.log(`${channel}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
