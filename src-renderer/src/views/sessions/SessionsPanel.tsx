@@ -5,7 +5,7 @@ import { OpenLogButton } from './OpenLogButton';
 import { openReplay } from '../../state/replayActions';
 import { formatBytes, formatDuration } from '../common/formatting';
 import { useSessionLibrary } from '../../state/sessionLibraryStore';
-import { useShownSessionStore } from '../../state/shownSessionStore';
+import { useLiveStream } from '../../state/shownSessionStore';
 import { useSessionComparisonStore } from '../../state/sessionComparisonStore';
 import { compareSessions, rerunSession, saveAsTest, togglePicked } from '../../state/sessionComparisonActions';
 import './sessions.css';
@@ -29,7 +29,7 @@ const stateLabels: Record<SessionSummary['state'], string> = {
 
 /** Why Re-run cannot start now, in plain words; undefined when it can. */
 function useRerunBlocked(): string | undefined {
-  const live = useShownSessionStore((state) => state.live !== undefined);
+  const live = useLiveStream((state) => state.status.phase.status === 'connected' || state.status.phase.status === 'connecting');
   const keyStatus = useHostStore((state) => state.keyStatus);
   const rerunning = useSessionComparisonStore((state) => state.rerunning);
   if (live) return 'Re-run waits for the live session to end: disconnect first.';
