@@ -1,12 +1,11 @@
 // `npm run log -- rerun FILE [--scenario PATH]`: plays a saved session's user turns again against the scenario as it
 // is now, saves the new session, and compares the two as `compare` does.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { WorkbenchError } from '../../src-shared/errors';
 import { rerunSession } from '../services/scenarioTests/rerun';
 import { formatComparison } from './compareReport';
 import { openHeadlessServices, preflight } from './headlessServices';
-import type { CommandOutput } from './scenarioTestCommands';
+import { parseFileArgs, type CommandOutput } from './scenarioTestCommands';
 
 const RERUN_USAGE = 'Usage: npm run log -- rerun FILE [--scenario PATH]';
 /** Exit codes: 0 the same tool calls and handoffs, 1 they differ, 2 nothing to compare (unreadable, unreachable, wrong arguments). */
@@ -15,18 +14,9 @@ const UNREADABLE = 2;
 const quoted = (text: string) => (text.length > 60 ? `“${text.slice(0, 59)}…”` : `“${text}”`);
 
 export async function rerunCommand(args: readonly string[], out: CommandOutput, env: NodeJS.ProcessEnv): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { scenario: { type: 'string' } } });
-  } catch (error) {
-    out.stderr.write(`${error instanceof Error ? error.message : String(error)}. ${RERUN_USAGE}\n`);
-    return UNREADABLE;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length > 0) {
-    out.stderr.write(`${RERUN_USAGE}\n`);
-    return UNREADABLE;
-  }
+  const parsed = parseFileArgs(args, { scenario: { type: 'string' } }, RERUN_USAGE, out);
+  if (!parsed) return UNREADABLE;
+  const { file } = parsed;
   const { services, upstream, pricing } = await openHeadlessServices(env);
   try {
     const unreachable = await preflight(upstream);
