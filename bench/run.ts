@@ -20,6 +20,7 @@ import { firstSearchBuiltAhead, firstSearchBuiltLazily } from './firstSearch';
 import { timeListRenders } from './renderList';
 import { EAGER_RENDERER, SPLIT_RENDERER, buildBothRenderers, firstChunkBytes } from './rendererChunks';
 import { syntheticSession } from './syntheticSession';
+import { SCENARIO_TESTS, timeScenarioTests } from './scenarioTests';
 
 const EVENTS = 200_000;
 /** Events per animation frame: a busy live session's worth. */
@@ -172,3 +173,6 @@ const [split, eager] = JSON.parse(
   execFileSync(process.execPath, ['--import', 'tsx', 'bench/startupChild.ts', SPLIT_RENDERER, EAGER_RENDERER], { encoding: 'utf8' }),
 ) as number[];
 line('startup to interactive', split!, 'ms', eager!);
+
+const suite = await timeScenarioTests(4);
+line(`scenario tests, ${SCENARIO_TESTS} tests against the fake`, suite.concurrent, 's', suite.serial, 1);

@@ -22,6 +22,9 @@ export default {
     // The session engine (moved here from the page) drives a realtime session over a transport; what tests it
     // is the headless integration run and the e2e suite, not the unit suite this run uses. Not yet under mutation.
     '!src-shared/session/**',
+    // The same for a scenario test's run (it drives a session through a host's port): the integration run of
+    // `npm run scenario-test` against the fake tests it, not the unit suite. Its matcher, reader and comparison are here.
+    '!src-shared/scenarioTests/testRun.ts',
   ],
   coverageAnalysis: 'perTest',
   // Incremental: CI reuses the committed results of mutants whose code and covering tests did not change,

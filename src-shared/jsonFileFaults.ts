@@ -39,10 +39,13 @@ export function fieldName(path: FieldPath): string {
   );
 }
 
-/** Parses JSON (with comments when `comments` is set); only the first syntax error is kept, the parser's later ones being its confusion after it. */
+/**
+ * Parses JSON, or with `comments` JSON with comments as editors write it (comments and trailing commas, as VS Code's
+ * jsonc); only the first syntax error is kept, the parser's later ones being its confusion after it.
+ */
 export function parseJsonFile(text: string, options: { comments: boolean }): ParsedJson {
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: !options.comments });
+  const tree = parseTree(text, errors, { allowTrailingComma: options.comments, disallowComments: !options.comments });
   if (errors.length > 0 || !tree) {
     const first = errors[0];
     return {

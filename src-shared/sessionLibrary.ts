@@ -29,6 +29,8 @@ export const sessionSummarySchema = z.object({
   scenarioId: z.string(),
   scenarioName: z.string(),
   startedAt: z.string(),
+  /** Set when a scenario test ran the session: which test and run. */
+  testRun: testRunSchema.optional(),
   durationMs: z.number().nonnegative(),
   turns: z.number().int().nonnegative(),
   events: z.number().int().nonnegative(),

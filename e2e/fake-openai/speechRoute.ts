@@ -23,7 +23,8 @@ export class SpokenLines {
   }
 }
 
-function wav(samples: Int16Array, rate: number): Buffer {
+/** A 16-bit mono PCM WAV of the samples. */
+export function wavFile(samples: Int16Array, rate: number): Buffer {
   const header = Buffer.alloc(44);
   header.write('RIFF', 0);
   header.writeUInt32LE(36 + samples.byteLength, 4);
@@ -51,7 +52,7 @@ export async function answerSpeech(request: Record<string, unknown>, res: Server
     throw new ApiError(400, 'unsupported_value', `The fake server speaks pcm and wav only, not ${String(format)}.`, 'response_format');
   const samples = resample(await speech.synthesize(input), SPEECH_SAMPLE_RATE, SPEECH_API_RATE);
   spoken.add(input);
-  const body = format === 'wav' ? wav(samples, SPEECH_API_RATE) : Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+  const body = format === 'wav' ? wavFile(samples, SPEECH_API_RATE) : Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
   res.writeHead(200, { 'Content-Type': format === 'wav' ? 'audio/wav' : 'audio/pcm', 'Content-Length': String(body.length) });
   res.end(body);
 }

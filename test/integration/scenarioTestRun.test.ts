@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { defaultScriptInput } from '../../e2e/fake-openai/defaultScript';
-import { tone } from '../../e2e/fake-openai/speech';
+import { SPEECH_SAMPLE_RATE, tone } from '../../e2e/fake-openai/speech';
+import { wavFile } from '../../e2e/fake-openai/speechRoute';
 import type { FakeOpenAI } from '../../e2e/fake-openai/server';
 import type { FakeScriptInput } from '../../e2e/fake-openai/script';
 import { parseHistory } from '../../src-shared/scenarioTests/testHistory';
@@ -30,21 +31,8 @@ async function testsFile(content: unknown, name = 'checks.tests.json'): Promise<
 /** A 16-bit mono WAV of the fake's own tone, standing in for a person speaking. */
 function speechWav(folder: string, name: string, seconds = 1.2): string {
   const samples = tone('x'.repeat(Math.round(seconds / 0.065)));
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples.byteLength, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(48_000, 24);
-  header.writeUInt32LE(96_000, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(samples.byteLength, 40);
   const path = join(folder, name);
-  writeFileSync(path, Buffer.concat([header, Buffer.from(samples.buffer)]));
+  writeFileSync(path, wavFile(samples, SPEECH_SAMPLE_RATE));
   return path;
 }
 

@@ -9,6 +9,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { scenarioSchema } from '../../src-shared/scenario';
+import { checkTestsAgainstScenario } from '../../src-shared/scenarioTests/scenarioCheck';
+import { parseTestsFile } from '../../src-shared/scenarioTests/testsFile';
 
 /**
  * Every command in the README: the lines of its `sh` code blocks (comments dropped) and the inline code that
@@ -50,6 +53,10 @@ const notRunHere = new Map([
   ['npm run package', 'downloads Electron, which a machine without network cannot'],
   ['bash .ci/run', 'is what CI runs: npm test, of which this test is part'],
   ['sudo apt-get install chromium xvfb xdotool espeak-ng sox iproute2', 'installs system packages (scripts/check-prerequisites.mjs names it)'],
+  [
+    'npm run scenario-test -- FILE… [--runs N] [--junit OUT.xml] [--shard i/n] [--concurrency N] [--grep TEXT]',
+    'is the usage line; the command under it is run below, and every option by test/integration/scenarioTestRun.test.ts',
+  ],
 ]);
 
 async function freePort(): Promise<number> {
@@ -145,7 +152,9 @@ describe.skipIf(!built)('the commands README.md tells a user to run', () => {
       /^npm run fake-openai -- --port \d+$/,
       /^OPENAI_API_KEY=\S+ OPENAI_BASE_URL=\S+ npm start$/,
       /^npm run bench$/,
-      /^npm run log -- (summary|validate) \S+$/,
+      /^npm run log -- (summary|validate|to-test) \S+$/,
+      /^npm run log -- compare \S+ \S+$/,
+      /^OPENAI_API_KEY=\S+ OPENAI_BASE_URL=\S+ npm run scenario-test -- .+$/,
       /^npm run schema$/,
       /^npm (run serve|start) -- FILE$/,
     ];
@@ -203,6 +212,34 @@ describe.skipIf(!built)('the commands README.md tells a user to run', () => {
     expect(await validate.exit()).toBe(0);
     expect(validate.output()).toMatch(/session log, \d+ readable events, no problems/);
   }, 60_000);
+
+  it('`npm run log -- compare A B` and `to-test FILE` read the sample: the same session against itself, and a test draft that parses', async () => {
+    const compare = run(commandLike(/^npm run log -- compare \S+ \S+$/));
+    expect(await compare.exit()).toBe(0);
+    expect(compare.output().trimEnd().split('\n').at(-1)).toBe('compare: same tool calls and handoffs');
+    const toTest = run(commandLike(/^npm run log -- to-test \S+$/));
+    expect(await toTest.exit()).toBe(0);
+    const parsed = parseTestsFile(toTest.output().replace(/^[^{]*/, ''), 'draft.tests.json');
+    expect(parsed.ok && parsed.file.scenario).toBe('customerServiceRetail');
+  }, 60_000);
+
+  it("the README's tests-file example is a valid tests file for its scenario", () => {
+    const example = readFileSync('README.md', 'utf8').match(/```jsonc\n(\{\n {2}"scenario"[\s\S]*?)```/)?.[1];
+    expect(example, 'README.md shows a tests-file example').toBeDefined();
+    const parsed = parseTestsFile(example!, 'README.md');
+    expect(parsed.ok ? [] : parsed.faults.map((fault) => fault.message)).toEqual([]);
+    const scenario = scenarioSchema.parse(JSON.parse(readFileSync('agent-configs/customerServiceRetail.json', 'utf8')));
+    expect(parsed.ok && checkTestsAgainstScenario(parsed.file, scenario, 'README.md', example!)).toEqual([]);
+  });
+
+  it("`npm run fake-openai -- --port N`, then the README's `npm run scenario-test` against it, passes the shipped scenarios' tests", async () => {
+    const port = await freePort();
+    const fake = run(withPort(commandLike(/^npm run fake-openai -- --port \d+$/), port));
+    await fake.waitFor(new RegExp(`fake-openai listening on http://127\\.0\\.0\\.1:${port}`));
+    const tests = run(withPort(commandLike(/^OPENAI_API_KEY=\S+ OPENAI_BASE_URL=\S+ npm run scenario-test -- .+$/), port));
+    expect(await tests.exit(), tests.output()).toBe(0);
+    expect(tests.output().trimEnd().split('\n').at(-1)).toMatch(/^scenario tests: [1-9]\d* passed, 0 failed$/);
+  }, 180_000);
 
   it('`npm run schema` regenerates the published schema, which is already current', async () => {
     const before = readFileSync('docs/session-log.schema.json', 'utf8');

@@ -126,6 +126,7 @@ export class SessionSummaries {
       scenarioId: header.scenario.id,
       scenarioName: header.scenario.name,
       startedAt: header.startedAt,
+      ...(header.testRun ? { testRun: header.testRun } : {}),
       durationMs: stats.durationMs,
       turns: stats.turns,
       events: stats.events,

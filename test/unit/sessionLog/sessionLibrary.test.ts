@@ -48,6 +48,25 @@ describe('the session library', () => {
     expect(chunk.ended).toMatchObject({ reason: 'user' });
   });
 
+  it('marks a session a scenario test ran with its test and run, in the header and the list', async () => {
+    const sessions = await library();
+    const testRun = { file: 'agent-configs/simpleHandoff.tests.json', test: 'writes a haiku', run: 2 };
+    const { id } = await sessions.begin({
+      sessionId: 'cccccccc-3',
+      startedAt: '2026-11-29T10:00:00.000Z',
+      scenario,
+      realtimeModel: 'gpt-realtime',
+      setup,
+      testRun,
+    });
+    await sessions.end('cccccccc-3', 'user');
+    expect((await sessions.list()).sessions[0]).toMatchObject({ id, testRun });
+    const reader = await sessions.openReader({ id });
+    expect((await sessions.read(reader.readerId, 10)).header).toMatchObject({ testRun });
+    const plain = await record(sessions, 'dddddddd-4', 1);
+    expect((await sessions.list()).sessions.find((session) => session.id === plain)).not.toHaveProperty('testRun');
+  });
+
   it('lists a log without a footer as crashed, with figures read from the file', async () => {
     const folder = join(await tempDir(), 'sessions');
     const sessions = await library(folder);
