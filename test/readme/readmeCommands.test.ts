@@ -49,7 +49,6 @@ const notRunHere = new Map([
     'npm run log -- rerun FILE [--scenario PATH]',
     'needs a saved session and an endpoint: test/integration/rerunCommand.test.ts runs it against the fake',
   ],
-  ['npm run scenario-test -- FILE', 'needs a tests file and an endpoint: test/integration/scenarioTestRun.test.ts runs it against the fake'],
   ['npm run package', 'downloads Electron, which a machine without network cannot'],
   ['bash .ci/run', 'is what CI runs: npm test, of which this test is part'],
   ['sudo apt-get install chromium xvfb xdotool espeak-ng sox iproute2', 'installs system packages (scripts/check-prerequisites.mjs names it)'],
