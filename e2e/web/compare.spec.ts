@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { spawn } from 'node:child_process';
 import { copyFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -32,6 +33,16 @@ async function recordSession(app: Page, scenario: string, turns: readonly (reado
   }
   await app.getByRole('button', { name: 'Disconnect' }).click();
   await expect(driver.phase).toHaveText('Not connected');
+}
+
+/** The Compare view and the Sessions panel pass axe-core with nothing worse than a minor finding. */
+async function expectAccessible(app: Page): Promise<void> {
+  const results = await new AxeBuilder({ page: app }).include('.compare-panel').include('.sessions-panel').analyze();
+  expect(
+    results.violations
+      .filter((violation) => violation.impact !== 'minor')
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`).join(' | ')}`),
+  ).toEqual([]);
 }
 
 /** Sets the theme the way a user does, in Settings. */
@@ -91,7 +102,7 @@ test.describe('re-run against an edited prompt', () => {
 
   test('Re-run plays the session again against the saved prompt edit and the Compare view shows the two replies side by side', async ({ app }) => {
     test.setTimeout(120_000);
-    await recordSession(app, 'simpleHandoff', [['hello', 'Welcome to the poetry studio']]);
+    await recordSession(app, 'simpleHandoff', [['hello', 'Welcome to the poetry studio. Would you like a haiku?']]);
 
     // The prompt edit is saved to the scenario (a user override), as a prompt engineer would after trying it.
     await app.getByRole('tab', { name: 'Agent & prompt' }).click();
@@ -118,10 +129,12 @@ test.describe('re-run against an edited prompt', () => {
     // The re-run is a saved session like any other.
     await expect(row).toHaveCount(2);
 
+    await expectAccessible(app);
     await compare.screenshot({ path: test.info().outputPath('compare-light.png') });
     await copyFile(test.info().outputPath('compare-light.png'), '/tmp/compare-light.png');
     await chooseTheme(app, 'dark');
     await app.getByRole('tab', { name: 'Compare' }).click();
+    await expectAccessible(app);
     await compare.screenshot({ path: test.info().outputPath('compare-dark.png') });
     await copyFile(test.info().outputPath('compare-dark.png'), '/tmp/compare-dark.png');
   });
@@ -129,7 +142,7 @@ test.describe('re-run against an edited prompt', () => {
 
 test('Compare of two picked sessions shows where their turns differ, handoffs included', async ({ app }) => {
   test.setTimeout(120_000);
-  await recordSession(app, 'simpleHandoff', [['hello', 'Welcome to the poetry studio']]);
+  await recordSession(app, 'simpleHandoff', [['hello', 'Welcome to the poetry studio! Would you like a haiku?']]);
   await app.getByRole('button', { name: 'New conversation' }).click();
   await recordSession(app, 'simpleHandoff', [['A haiku please', 'the pond holds the moon.']]);
 

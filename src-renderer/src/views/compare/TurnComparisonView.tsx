@@ -121,9 +121,9 @@ export function TurnComparisonView({ turn }: { turn: TurnComparison }) {
   const userSame = turn.user.a === turn.user.b;
   return (
     <section className={`compare-turn${turn.same ? '' : ' compare-turn-differs'}`} aria-label={title} data-testid="compare-turn">
-      <h3 className="compare-turn-title">
+      <h2 className="compare-turn-title">
         <span className={`badge ${turn.same ? 'compare-same' : 'compare-differs-badge'}`}>{turn.same ? 'same' : 'differs'}</span> {title}
-      </h3>
+      </h2>
       {turn.index > 0 && (
         <div className={`compare-row${userSame ? '' : ' compare-differs'}`}>
           <span className="compare-label">user</span>
