@@ -21,6 +21,7 @@ import {
   sessionSummarySchema,
   startupOpenSchema,
 } from './sessionLibrary';
+import { sessionComparisonChannels } from './sessionComparisonContract';
 
 /**
  * The one list of renderer↔main channels. Main registration, the preload bridge and the web host's
@@ -270,6 +271,7 @@ export const contract = {
     close: channel(z.strictObject({ readerId: z.string().min(1) }), z.object({ closed: z.boolean() })),
     /** Bytes of the WAV recorded beside a log, for replay (the page cannot read files). */
     audio: channel(audioReadSchema, audioChunkSchema),
+    ...sessionComparisonChannels,
   },
   /** The global push-to-talk hotkey: which mode it works in, and why. */
   hotkey: {

@@ -12,6 +12,8 @@ const UPSTREAM_CALL_MS = UPSTREAM_REQUEST_TIMEOUT_MS * (UPSTREAM_MAX_RETRIES + 1
 const LOCAL_CALL_MS = 10_000;
 /** Listing saved sessions reads through crashed logs (no footer) to count their turns. */
 const LIBRARY_SCAN_MS = 60_000;
+/** A re-run plays every turn of a saved session again, each of which may take a minute against the real API. */
+const RERUN_MS = 20 * 60_000;
 
 /**
  * The longest each channel's work may take in main. The one place these numbers live: main stops a
@@ -51,6 +53,9 @@ export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   'sessions:read': LOCAL_CALL_MS,
   'sessions:close': LOCAL_CALL_MS,
   'sessions:audio': LOCAL_CALL_MS,
+  'sessions:toTest': LIBRARY_SCAN_MS,
+  'sessions:compare': LIBRARY_SCAN_MS,
+  'sessions:rerun': RERUN_MS,
   'hotkey:status': LOCAL_CALL_MS,
   'tests:list': LOCAL_CALL_MS,
   'tests:judge': UPSTREAM_CALL_MS,

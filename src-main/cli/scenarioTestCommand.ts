@@ -1,41 +1,20 @@
 // `npm run scenario-test -- FILE… [--runs N] [--junit OUT.xml] [--shard i/n] [--concurrency N] [--grep TEXT]`:
 // runs scenario tests headless against the endpoint and key the app uses, prints a report, keeps the results.
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { version } from '../../package.json';
+import { join, resolve } from 'node:path';
 import { WorkbenchError } from '../../src-shared/errors';
 import { shardOf } from '../../src-shared/scenarioTests/testRuns';
 import { personaName, type ScenarioTest } from '../../src-shared/scenarioTests/testsFile';
-import { defaultDataDir } from '../hosts/web/serveArgs';
 import { writeFileAtomic } from '../services/atomicFile';
-import { fileSecretBackend } from '../services/keyStore';
-import { createMainServices, type MainServices } from '../services/mainServices';
-import { createUpstreamClientFactory, type UpstreamClientFactory } from '../services/openaiClient';
-import { loadPricing } from '../services/pricingTable';
+import type { MainServices } from '../services/mainServices';
 import { appendHistory, readHistory } from '../services/scenarioTests/resultsFile';
 import { runScenarioTests, type LoadedTests } from '../services/scenarioTests/testRunner';
 import { loadTestsFile } from '../services/scenarioTests/testsFileLoader';
 import { runDollars } from '../services/scenarioTests/runCost';
 import { stabilityOf } from '../../src-shared/scenarioTests/testHistory';
+import { openHeadlessServices, preflight, root } from './headlessServices';
 import { junitXml } from './scenarioTests/junitReport';
 import { parseScenarioTestArgs, scenarioTestUsage } from './scenarioTests/scenarioTestArgs';
 import { formatReport } from './scenarioTests/testReport';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../..');
-/** How long the endpoint has to answer the first question before the run gives up on it. */
-const PREFLIGHT_TIMEOUT_MS = 15_000;
-
-/** Whether the endpoint answers with this key: one sentence when it does not. */
-async function preflight(upstream: UpstreamClientFactory): Promise<string | undefined> {
-  try {
-    const client = await upstream();
-    await client.call('Reaching the endpoint', (openai) => openai.models.list({ timeout: PREFLIGHT_TIMEOUT_MS, maxRetries: 1 }));
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
 
 /** A caller that names a shipped persona plays that persona's description. */
 function withPersonas(tests: readonly ScenarioTest[], personas: ReadonlyMap<string, string>): ScenarioTest[] {
@@ -68,21 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`${(error as Error).message}\n${scenarioTestUsage}`);
     return 2;
   }
-  const dataDir = defaultDataDir(process.env);
-  const services = await createMainServices({
-    dataDir,
-    host: 'web',
-    version,
-    keyBackend: fileSecretBackend(join(dataDir, 'api-key')),
-    env: process.env,
-    // The services' notes about the desktop (the hotkey) mean nothing to a headless run; settings problems do.
-    log: (line) => {
-      if (!line.startsWith('Push-to-talk hotkey')) console.error(line);
-    },
-    builtinScenarioDir: join(root, 'agent-configs'),
-    watchScenarios: false,
-    bundledPricing: join(root, 'resources/pricing.json'),
-  });
+  const { dataDir, services, upstream, pricing: loadTable } = await openHeadlessServices(process.env);
   try {
     const { loaded, faults } = await load(args.files, services);
     if (faults.length > 0) {
@@ -107,13 +72,12 @@ async function main(argv: readonly string[]): Promise<number> {
       console.log('scenario tests: 0 passed, 0 failed');
       return 0;
     }
-    const upstream = createUpstreamClientFactory(services.keys, services.settings, process.env);
     const unreachable = await preflight(upstream);
     if (unreachable) {
       console.error(`The endpoint cannot be reached, so no test ran: ${unreachable}`);
       return 2;
     }
-    const pricing = (await loadPricing(join(root, 'resources/pricing.json'), join(dataDir, 'pricing.json'))).table;
+    const pricing = await loadTable();
     const history = await readHistory(dataDir);
     console.log(
       `Running ${count} test${count === 1 ? '' : 's'} from ${args.files.length} file${args.files.length === 1 ? '' : 's'}, ${args.concurrency} at a time…`,

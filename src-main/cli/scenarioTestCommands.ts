@@ -7,7 +7,7 @@ import { compareSessions } from '../../src-shared/scenarioTests/compareSessions'
 import { sessionToTest } from '../../src-shared/scenarioTests/sessionToTest';
 import { writeFileAtomic } from '../services/atomicFile';
 import { formatComparison } from './compareReport';
-import { readObservedLog, type ObservedLog } from './observedLog';
+import { readObservedLog, type ObservedLog } from '../services/sessionLog/observedLog';
 
 /** Exit codes: 0 done (or the same), 1 different or refused, 2 a file could not be read or the arguments are wrong. */
 const UNREADABLE = 2;
@@ -38,22 +38,37 @@ export async function compareCommand(a: string, b: string, pricing: PricingTable
   return comparison.same ? 0 : 1;
 }
 
+type OptionValues<O extends Record<string, { type: 'string' | 'boolean' }>> = { [K in keyof O]?: O[K]['type'] extends 'string' ? string : boolean };
+
+/** A command's one FILE and its options, or undefined once the usage (with what was wrong) has been said. */
+export function parseFileArgs<O extends Record<string, { type: 'string' | 'boolean' }>>(
+  args: readonly string[],
+  options: O,
+  usage: string,
+  out: CommandOutput,
+): { file: string; values: OptionValues<O> } | undefined {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options });
+  } catch (error) {
+    out.stderr.write(`${error instanceof Error ? error.message : String(error)}. ${usage}\n`);
+    return undefined;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (!file || extra.length > 0) {
+    out.stderr.write(`${usage}\n`);
+    return undefined;
+  }
+  return { file, values: parsed.values as OptionValues<O> };
+}
+
 const TO_TEST_USAGE = 'Usage: npm run log -- to-test FILE [--out X.tests.json] [--force]';
 
 /** Prints the drafted test, or writes it (atomically) where `--out` says, never over a file unless `--force`. */
 export async function toTestCommand(args: readonly string[], out: CommandOutput): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { out: { type: 'string' }, force: { type: 'boolean' } } });
-  } catch (error) {
-    out.stderr.write(`${error instanceof Error ? error.message : String(error)}. ${TO_TEST_USAGE}\n`);
-    return UNREADABLE;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length > 0) {
-    out.stderr.write(`${TO_TEST_USAGE}\n`);
-    return UNREADABLE;
-  }
+  const parsed = parseFileArgs(args, { out: { type: 'string' }, force: { type: 'boolean' } }, TO_TEST_USAGE, out);
+  if (!parsed) return UNREADABLE;
+  const { file } = parsed;
   const log = await readOrSay(file, undefined, out);
   if (!log) return UNREADABLE;
   if (!log.header) {

@@ -16,7 +16,8 @@ import { mintSession, testKey } from '../services/sessionMinter';
 import { withModelSetting } from '../services/modelRefusal';
 import { advanceSupervisor, startSupervisorLoop, type SupervisorLoop } from '../services/supervisor';
 import type { SupervisorPauses } from '../services/supervisorPauses';
-import type { Handlers } from './dispatcher';
+import type { Dispatch, Handlers } from './dispatcher';
+import { sessionComparisonHandlers } from './sessionComparisonHandlers';
 import { createTestsHandlers } from './testsHandlers';
 
 export interface HandlerServices {
@@ -37,6 +38,8 @@ export interface HandlerServices {
   readonly hotkeyStatus: () => HotkeyStatus;
   /** Where the Tests panel finds the shipped tests files and personas. */
   readonly testsFolders: { readonly builtinDir: string; readonly personasDir: string };
+  /** The dispatcher over these handlers: a re-run drives a session through the contract. */
+  readonly dispatch: Dispatch;
 }
 
 export function createHandlers({
@@ -54,6 +57,7 @@ export function createHandlers({
   reveal,
   hotkeyStatus,
   testsFolders,
+  dispatch,
 }: HandlerServices): Handlers {
   /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
   async function scenarioCall<T>(
@@ -182,6 +186,7 @@ export function createHandlers({
         const { data, totalBytes } = await sessionLogs.readAudio(log, offset, length);
         return { data: data.toString('base64'), offset, totalBytes };
       },
+      ...sessionComparisonHandlers({ settings, scenarios, sessionLogs, pricing, dispatch }),
     },
     hotkey: {
       status: () => hotkeyStatus(),

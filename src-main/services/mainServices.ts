@@ -147,6 +147,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       builtinDir: options.builtinScenarioDir,
       personasDir: options.personasDir ?? join(options.builtinScenarioDir, '../resources/personas'),
     },
+    dispatch: (channel, request) => dispatch(channel, request),
   });
   const dispatch = createDispatcher(handlers, (channel, error) =>
     options.log(`${channel}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),

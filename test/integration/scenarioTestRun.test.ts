@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -11,44 +10,15 @@ import type { FakeScriptInput } from '../../e2e/fake-openai/script';
 import { parseHistory } from '../../src-shared/scenarioTests/testHistory';
 import { parseLogLine } from '../../src-shared/sessionLog';
 import { useFakeOpenAI } from '../support/fakeOpenAI';
+import { runNpmScript, type NpmRun } from '../support/npmScript';
 import { useTempDirs } from '../support/tempDir';
 
 const makeDir = useTempDirs();
 const startFake = useFakeOpenAI();
 
-interface Ran {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly dataDir: string;
-}
-
 /** Runs `npm run scenario-test -- …` as a user types it, against the fake, with a data folder of its own. */
-async function scenarioTest(fake: FakeOpenAI | undefined, args: readonly string[], dataDir?: string): Promise<Ran> {
-  const data = dataDir ?? (await makeDir());
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'scenario-test', '--', ...args], {
-      env: {
-        ...process.env,
-        WORKBENCH_DATA_DIR: data,
-        OPENAI_API_KEY: 'sk-test',
-        OPENAI_BASE_URL: fake ? `${fake.baseUrl}/v1` : 'http://127.0.0.1:9/v1',
-        OPENAI_AGENTS_DISABLE_TRACING: '1',
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`scenario-test ${args.join(' ')} took more than 150 s.\nstdout:\n${stdout}\nstderr:\n${stderr}`));
-    }, 150_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, dataDir: data });
-    });
-  });
+async function scenarioTest(fake: FakeOpenAI | undefined, args: readonly string[], dataDir?: string): Promise<NpmRun> {
+  return runNpmScript('scenario-test', args, fake, dataDir ?? (await makeDir()), 150_000);
 }
 
 /** Writes a tests file into a fresh folder and returns its path. */

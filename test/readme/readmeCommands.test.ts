@@ -45,6 +45,10 @@ const notRunHere = new Map([
   ['npm run test:readme', 'is this test'],
   ['npm run build', 'has run before this test (npm test builds first)'],
   ['npm run fake-openai', 'run below with the --port the README gives it'],
+  [
+    'npm run log -- rerun FILE [--scenario PATH]',
+    'needs a saved session and an endpoint: test/integration/rerunCommand.test.ts runs it against the fake',
+  ],
   ['npm run package', 'downloads Electron, which a machine without network cannot'],
   ['bash .ci/run', 'is what CI runs: npm test, of which this test is part'],
   ['sudo apt-get install chromium xvfb xdotool espeak-ng sox iproute2', 'installs system packages (scripts/check-prerequisites.mjs names it)'],

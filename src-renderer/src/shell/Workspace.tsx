@@ -1,6 +1,7 @@
 import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
 import { Activity, useCallback, useState, useSyncExternalStore, type FunctionComponent, type ReactNode } from 'react';
 import type { DockviewPanelApi } from 'dockview-react';
+import { ComparePanel } from '../views/compare/ComparePanel';
 import { EventInspector } from '../views/inspector/EventInspector';
 import { MetricsPanel } from '../views/metrics/MetricsPanel';
 import { ScenarioProblems } from '../views/scenarios/ScenarioProblems';
@@ -61,6 +62,7 @@ const components: Record<string, FunctionComponent<IDockviewPanelProps>> = {
   settings: panel(SettingsPage),
   scenarios: panel(ScenarioProblems),
   sessions: panel(SessionsPanel),
+  compare: panel(ComparePanel),
   agents: panel(AgentGraphPanel, fetchedWhenShown),
   tools: panel(ToolsPanel),
   tests: panel(TestsPanel),

@@ -11,6 +11,7 @@ export const panelCatalog = [
   { id: 'tools', title: 'Tools' },
   { id: 'tests', title: 'Tests' },
   { id: 'sessions', title: 'Sessions' },
+  { id: 'compare', title: 'Compare' },
   { id: 'scenarios', title: 'Scenarios' },
   { id: 'settings', title: 'Settings' },
 ] as const;
@@ -135,6 +136,12 @@ export function revealPanel(id: PanelId): void {
   const existing = api.getPanel(id);
   if (existing) {
     existing.api.setActive();
+    return;
+  }
+  // A comparison opens beside the inspector, so the Sessions panel it came from stays in view.
+  const inspector = id === 'compare' ? api.getPanel('events') : undefined;
+  if (inspector) {
+    api.addPanel({ id, component: id, title: titleOf(id), position: { referencePanel: inspector, direction: 'within' } });
     return;
   }
   const anchor = api.getPanel('transcript') ?? api.panels[0];

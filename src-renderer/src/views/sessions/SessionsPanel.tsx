@@ -5,6 +5,9 @@ import { OpenLogButton } from './OpenLogButton';
 import { openReplay } from '../../state/replayActions';
 import { formatBytes, formatDuration } from '../common/formatting';
 import { useSessionLibrary } from '../../state/sessionLibraryStore';
+import { useLiveStream } from '../../state/shownSessionStore';
+import { useSessionComparisonStore } from '../../state/sessionComparisonStore';
+import { compareSessions, rerunSession, saveAsTest, togglePicked } from '../../state/sessionComparisonActions';
 import './sessions.css';
 
 type SortKey = 'date' | 'duration' | 'turns' | 'events' | 'size';
@@ -24,8 +27,22 @@ const stateLabels: Record<SessionSummary['state'], string> = {
   unreadable: 'unreadable',
 };
 
-function SessionRow({ session }: { session: SessionSummary }) {
+/** Why Re-run cannot start now, in plain words; undefined when it can. */
+function useRerunBlocked(): string | undefined {
+  const live = useLiveStream((state) => state.status.phase.status === 'connected' || state.status.phase.status === 'connecting');
+  const keyStatus = useHostStore((state) => state.keyStatus);
+  const rerunning = useSessionComparisonStore((state) => state.rerunning);
+  if (live) return 'Re-run waits for the live session to end: disconnect first.';
+  if (keyStatus && !keyStatus.hasKey) return 'Re-run needs an API key: add one in Settings.';
+  if (rerunning !== undefined) return 'Another session is being re-run.';
+  return undefined;
+}
+
+function SessionRow({ session, rerunBlocked }: { session: SessionSummary; rerunBlocked: string | undefined }) {
   const [renaming, setRenaming] = useState(false);
+  const [saved, setSaved] = useState<string | undefined>(undefined);
+  const picked = useSessionComparisonStore((state) => state.picked.includes(session.id));
+  const rerunningThis = useSessionComparisonStore((state) => state.rerunning === session.id);
   const [title, setTitle] = useState(session.title ?? '');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -47,6 +64,15 @@ function SessionRow({ session }: { session: SessionSummary }) {
       data-testid="session-row"
       aria-label={`${label}, ${session.scenarioName}, ${new Date(session.startedAt).toLocaleString()}`}
     >
+      <input
+        type="checkbox"
+        className="session-pick"
+        aria-label={`Pick ${label} to compare`}
+        title="Pick two sessions, then Compare"
+        checked={picked}
+        disabled={session.state === 'unreadable'}
+        onChange={() => togglePicked(session.id)}
+      />
       <div className="session-main">
         {renaming ? (
           <form
@@ -80,6 +106,16 @@ function SessionRow({ session }: { session: SessionSummary }) {
             {error}
           </span>
         )}
+        {saved && (
+          <span className="session-note" role="status">
+            {saved}
+          </span>
+        )}
+        {rerunningThis && (
+          <span className="session-note" role="status">
+            Re-running… each turn is played again against the scenario as it is now.
+          </span>
+        )}
       </div>
       <span className={`badge session-state session-state-${session.state}`}>{stateLabels[session.state]}</span>
       <div className="session-actions">
@@ -90,6 +126,29 @@ function SessionRow({ session }: { session: SessionSummary }) {
           onClick={() => void act(() => openReplay({ id: session.id }, label))}
         >
           Open
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={session.state === 'unreadable' || session.state === 'recording'}
+          title="Draft a scenario test from this session's turns, tool calls and handoffs"
+          onClick={() =>
+            void act(async () => {
+              setSaved(undefined);
+              setSaved(await saveAsTest(session.id));
+            })
+          }
+        >
+          Save as test
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={rerunBlocked !== undefined || session.state === 'unreadable' || session.state === 'recording'}
+          title={rerunBlocked ?? 'Play the user turns again against the scenario as it is now, and compare'}
+          onClick={() => void act(() => rerunSession(session))}
+        >
+          {rerunningThis ? 'Re-running…' : 'Re-run'}
         </button>
         <button type="button" className="button button-small" onClick={() => setRenaming(true)} disabled={renaming}>
           Rename
@@ -130,6 +189,10 @@ export function SessionsPanel() {
     void refresh();
   }, [refresh]);
   const sessions = useMemo(() => [...(list?.sessions ?? [])].sort(sorters[sort]), [list, sort]);
+  const rerunBlocked = useRerunBlocked();
+  const pickedIds = useSessionComparisonStore((state) => state.picked);
+  const picked = useMemo(() => sessions.filter((session) => pickedIds.includes(session.id)), [sessions, pickedIds]);
+  const [compareError, setCompareError] = useState<string | undefined>(undefined);
 
   return (
     <div className="sessions-panel">
@@ -154,15 +217,30 @@ export function SessionsPanel() {
           </select>
         </label>
         <OpenLogButton />
+        <button
+          type="button"
+          className="button button-small"
+          disabled={picked.length !== 2}
+          title={picked.length === 2 ? 'Compare the two picked sessions turn by turn' : 'Pick exactly two sessions to compare'}
+          onClick={() => {
+            setCompareError(undefined);
+            compareSessions(picked[0]!, picked[1]!).catch((failure: unknown) =>
+              setCompareError(`The sessions could not be compared: ${failure instanceof Error ? failure.message : String(failure)}`),
+            );
+          }}
+        >
+          Compare
+        </button>
         <span className="panel-toolbar-title" data-testid="session-count">
           {list ? `${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}` : 'Loading…'}
         </span>
       </div>
-      {error && (
+      {(error ?? compareError) && (
         <p className="state-line state-error" role="alert">
-          {error}
+          {error ?? compareError}
         </p>
       )}
+      {list && sessions.length > 0 && rerunBlocked && <p className="state-line sessions-rerun-blocked">{rerunBlocked}</p>}
       {list && sessions.length === 0 && (
         <p className="empty-state">
           {query ? `No saved session matches “${query}”.` : 'No saved sessions yet. Every session you connect is saved here.'}
@@ -170,7 +248,7 @@ export function SessionsPanel() {
       )}
       <ul className="session-list" aria-label="Saved sessions">
         {sessions.map((session) => (
-          <SessionRow key={session.id} session={session} />
+          <SessionRow key={session.id} session={session} rerunBlocked={rerunBlocked} />
         ))}
       </ul>
       {list && <p className="sessions-folder">Saved in {list.folder}</p>}

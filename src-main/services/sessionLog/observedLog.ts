@@ -1,8 +1,8 @@
-import type { PricingTable } from '../../src-shared/pricing';
-import type { SessionEvent } from '../../src-shared/sessionEvent';
-import type { SessionLogHeader } from '../../src-shared/sessionLog';
-import { observeSession, type ObservedSession } from '../../src-shared/scenarioTests/observedTurns';
-import { openLog } from '../services/sessionLog/sessionLogReader';
+import type { PricingTable } from '../../../src-shared/pricing';
+import type { SessionEvent } from '../../../src-shared/sessionEvent';
+import type { SessionLogHeader } from '../../../src-shared/sessionLog';
+import { observeSession, type ObservedSession } from '../../../src-shared/scenarioTests/observedTurns';
+import { openLog } from './sessionLogReader';
 
 export interface ObservedLog {
   readonly header: SessionLogHeader | undefined;
