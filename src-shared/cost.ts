@@ -134,6 +134,24 @@ export function dollarsFor(table: PricingTable, model: string, tokens: TokenCoun
   return { dollars, unpriced, takenOn: found.takenOn };
 }
 
+/**
+ * Dollars for tokens of several models together, with what the table cannot price named; dollars are undefined
+ * when it prices none of them (a figure of $0 would say they were free).
+ */
+export function dollarsForModels(
+  table: PricingTable,
+  byModel: ReadonlyMap<string, TokenCounts>,
+): { dollars: number | undefined; unpriced: string[] } {
+  let dollars: number | undefined;
+  const unpriced: string[] = [];
+  for (const [model, tokens] of byModel) {
+    const priced = dollarsFor(table, model, tokens);
+    if (priced.dollars !== undefined) dollars = (dollars ?? 0) + priced.dollars;
+    unpriced.push(...priced.unpriced);
+  }
+  return { dollars, unpriced };
+}
+
 /** Dates of prices, oldest first; never none. */
 type Dates = readonly [string, ...string[]];
 

@@ -3,12 +3,11 @@
 import { join, resolve } from 'node:path';
 import { WorkbenchError } from '../../src-shared/errors';
 import { shardOf } from '../../src-shared/scenarioTests/testRuns';
-import { personaName, type ScenarioTest } from '../../src-shared/scenarioTests/testsFile';
 import { writeFileAtomic } from '../services/atomicFile';
 import type { MainServices } from '../services/mainServices';
 import { appendHistory, readHistory } from '../services/scenarioTests/resultsFile';
 import { runScenarioTests, type LoadedTests } from '../services/scenarioTests/testRunner';
-import { loadTestsFile } from '../services/scenarioTests/testsFileLoader';
+import { loadTestsFile, withPersonaTexts } from '../services/scenarioTests/testsFileLoader';
 import { runDollars } from '../services/scenarioTests/runCost';
 import { stabilityOf } from '../../src-shared/scenarioTests/testHistory';
 import { openHeadlessServices, preflight, root } from './headlessServices';
@@ -16,22 +15,13 @@ import { junitXml } from './scenarioTests/junitReport';
 import { parseScenarioTestArgs, scenarioTestUsage } from './scenarioTests/scenarioTestArgs';
 import { formatReport } from './scenarioTests/testReport';
 
-/** A caller that names a shipped persona plays that persona's description. */
-function withPersonas(tests: readonly ScenarioTest[], personas: ReadonlyMap<string, string>): ScenarioTest[] {
-  return tests.map((test) => {
-    const name = test.caller ? personaName(test.caller.persona) : undefined;
-    const text = name === undefined ? undefined : personas.get(name);
-    return test.caller && text !== undefined ? { ...test, caller: { ...test.caller, persona: text } } : test;
-  });
-}
-
 async function load(files: readonly string[], services: MainServices): Promise<{ loaded: LoadedTests[]; faults: string[] }> {
   const loaded: LoadedTests[] = [];
   const faults: string[] = [];
   for (const file of files) {
     try {
       const read = await loadTestsFile(file, { scenarios: services.scenarios, personasDir: join(root, 'resources/personas') });
-      loaded.push({ file, baseDir: read.dir, scenario: read.scenario, tests: withPersonas(read.file.tests, read.personas) });
+      loaded.push({ file, baseDir: read.dir, scenario: read.scenario, tests: withPersonaTexts(read.file.tests, read.personas) });
     } catch (error) {
       faults.push(error instanceof Error ? error.message : String(error));
     }

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AppInfo } from '../../src-shared/contract';
 import { WorkbenchError } from '../../src-shared/errors';
 import { personaName } from '../../src-shared/scenarioTests/testsFile';
@@ -9,6 +7,7 @@ import type { UpstreamClientFactory } from '../services/openaiClient';
 import { judgeCriterion } from '../services/scenarioTests/judge';
 import { nextCallerLine } from '../services/scenarioTests/simulatedCaller';
 import { listScenarioTests, recordTestRun, type TestsCatalogOptions } from '../services/scenarioTests/testsCatalog';
+import { readPersona } from '../services/scenarioTests/testsFileLoader';
 import type { SettingsStore } from '../services/settingsStore';
 import type { Handlers } from './dispatcher';
 
@@ -23,7 +22,7 @@ async function personaText(persona: string, personasDir: string): Promise<string
   const name = personaName(persona);
   if (name === undefined) return persona;
   try {
-    return (await readFile(join(personasDir, `${name}.md`), 'utf8')).trim();
+    return await readPersona(personasDir, name);
   } catch (error) {
     throw new WorkbenchError('invalid_request', `The persona ${name} cannot be read from ${personasDir}: ${(error as Error).message}`, 'persona');
   }

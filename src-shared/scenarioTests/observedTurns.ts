@@ -1,4 +1,4 @@
-import { emptyCost, dollarsFor, reduceCost, type BilledResponse } from '../cost';
+import { emptyCost, dollarsForModels, reduceCost, type BilledResponse } from '../cost';
 import { emptyLatency, reduceLatency, type TurnLatency } from '../latency';
 import type { PricingTable } from '../pricing';
 import type { SessionEvent } from '../sessionEvent';
@@ -100,15 +100,7 @@ function milestones(latency: TurnLatency | undefined): TurnMilestones {
 function costOf(billed: readonly BilledResponse[], pricing: PricingTable | undefined): TurnCost {
   const tokensByModel = new Map<string, TokenCounts>();
   for (const response of billed) tokensByModel.set(response.model, addTokens(tokensByModel.get(response.model) ?? noTokens, response.tokens));
-  if (!pricing) return { tokensByModel, dollars: undefined, unpriced: [] };
-  let dollars: number | undefined;
-  const unpriced: string[] = [];
-  for (const [model, tokens] of tokensByModel) {
-    const priced = dollarsFor(pricing, model, tokens);
-    if (priced.dollars !== undefined) dollars = (dollars ?? 0) + priced.dollars;
-    unpriced.push(...priced.unpriced);
-  }
-  return { tokensByModel, dollars, unpriced };
+  return { tokensByModel, ...(pricing ? dollarsForModels(pricing, tokensByModel) : { dollars: undefined, unpriced: [] }) };
 }
 
 interface TurnDraft {

@@ -129,8 +129,9 @@ function observedPerTurn(session: TestSession, turns: readonly TestTurn[], range
   });
 }
 
-async function judged(port: TestPort, criterion: string | undefined, conversation: string): Promise<Judgement | undefined> {
-  return criterion === undefined ? undefined : port.judge(criterion, conversation);
+/** The judge's answer on a criterion, if the turn has one; the conversation is put together only then. */
+async function judged(port: TestPort, criterion: string | undefined, conversation: () => string): Promise<Judgement | undefined> {
+  return criterion === undefined ? undefined : port.judge(criterion, conversation());
 }
 
 function outcomeOf(index: number, observed: ObservedTurn, judge: Judgement | undefined, expectations: ExpectationResult[]): TurnOutcome {
@@ -158,8 +159,7 @@ async function scriptedRun(session: TestSession, test: ScenarioTest, port: TestP
   const observed = observedPerTurn(session, turns, ranges);
   const outcomes: TurnOutcome[] = [];
   for (const [at, turn] of turns.entries()) {
-    const conversation = conversationText(observeSession(session.events.slice(0, ranges[at]!.to)).turns);
-    const judge = await judged(port, turn.expect?.judge, conversation);
+    const judge = await judged(port, turn.expect?.judge, () => conversationText(observeSession(session.events.slice(0, ranges[at]!.to)).turns));
     if (judge) usage.push(judge);
     outcomes.push(outcomeOf(at + 1, observed[at]!, judge, turn.expect ? checkTurn(turn.expect, observed[at]!, judge) : []));
   }
@@ -187,7 +187,7 @@ async function callerRun(session: TestSession, test: ScenarioTest, port: TestPor
     spoken += 1;
   }
   const { turns, opening } = observeSession(session.events);
-  const judge = await judged(port, caller.success, conversationText(turns, opening));
+  const judge = await judged(port, caller.success, () => conversationText(turns, opening));
   if (judge) usage.push(judge);
   const outcomes = turns.map((turn) => outcomeOf(turn.index, turn, undefined, []));
   const verdict: ExpectationResult[] = [

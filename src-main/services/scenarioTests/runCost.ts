@@ -1,5 +1,5 @@
 import type { Usage } from '../../../src-shared/contract';
-import { dollarsFor, emptyCost, reduceCost } from '../../../src-shared/cost';
+import { dollarsForModels, emptyCost, reduceCost } from '../../../src-shared/cost';
 import type { PricingTable } from '../../../src-shared/pricing';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import { addTokens, backendTokens, noTokens, type TokenCounts } from '../../../src-shared/tokenCounts';
@@ -15,10 +15,5 @@ export function runDollars(
 ): number | undefined {
   const byModel = new Map<string, TokenCounts>(reduceCost(emptyCost, events).byModel);
   for (const call of extra) byModel.set(call.model, addTokens(byModel.get(call.model) ?? noTokens, backendTokens(call.usage)));
-  let total: number | undefined;
-  for (const [model, tokens] of byModel) {
-    const priced = dollarsFor(table, model, tokens).dollars;
-    if (priced !== undefined) total = (total ?? 0) + priced;
-  }
-  return total;
+  return dollarsForModels(table, byModel).dollars;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Scenario } from '../../../src-shared/scenario';
 import type { ScenarioTest } from '../../../src-shared/scenarioTests/testsFile';
-import { testPassed } from '../../../src-shared/scenarioTests/testRuns';
+import { passRate, testPassed } from '../../../src-shared/scenarioTests/testRuns';
 import { historyLineOf, type HistoryLine } from '../../../src-shared/scenarioTests/testHistory';
 import type { Settings } from '../../../src-shared/settings';
 import type { UpstreamClientFactory } from '../openaiClient';
@@ -79,9 +79,10 @@ async function pool<T>(jobs: readonly (() => Promise<T>)[], limit: number): Prom
  * others go on; each run is saved as a session and appended to the history as it finishes.
  */
 export async function runScenarioTests(files: readonly LoadedTests[], options: RunnerOptions): Promise<TestOutcome[]> {
-  const plans = files.flatMap((loaded) =>
-    loaded.tests.map((test) => ({ loaded, test, hash: scenarioHash(loaded.scenario), runs: options.runs ?? test.runs ?? 1 })),
-  );
+  const plans = files.flatMap((loaded) => {
+    const hash = scenarioHash(loaded.scenario);
+    return loaded.tests.map((test) => ({ loaded, test, hash, runs: options.runs ?? test.runs ?? 1 }));
+  });
   const jobs = plans.flatMap((plan) =>
     Array.from({ length: plan.runs }, (_, index) => async () => {
       const run = index + 1;
@@ -114,11 +115,7 @@ export async function runScenarioTests(files: readonly LoadedTests[], options: R
   return plans.map((plan) => {
     const runs = done.filter((job) => job.plan === plan).map((job) => job.outcome);
     const minPassRate = plan.test.minPassRate ?? 1;
-    const passRate = runs.filter((run) => run.passed).length / runs.length;
-    const passed = testPassed(
-      runs.map((run) => ({ ok: run.passed })),
-      minPassRate,
-    );
+    const results = runs.map((run) => ({ ok: run.passed }));
     return {
       file: plan.loaded.file,
       test: plan.test,
@@ -126,8 +123,8 @@ export async function runScenarioTests(files: readonly LoadedTests[], options: R
       scenarioHash: plan.hash,
       runs,
       minPassRate,
-      passRate,
-      passed,
+      passRate: passRate(results),
+      passed: testPassed(results, minPassRate),
     };
   });
 }

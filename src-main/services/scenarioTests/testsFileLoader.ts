@@ -5,7 +5,14 @@ import { WorkbenchError } from '../../../src-shared/errors';
 import { locateFaultsIn, type FieldFault } from '../../../src-shared/jsonFileFaults';
 import type { Scenario } from '../../../src-shared/scenario';
 import { checkTestsAgainstScenario } from '../../../src-shared/scenarioTests/scenarioCheck';
-import { parseTestsFile, personaName, testsFileFaults, type TestsFile, type TestsFileFault } from '../../../src-shared/scenarioTests/testsFile';
+import {
+  parseTestsFile,
+  personaName,
+  testsFileFaults,
+  type ScenarioTest,
+  type TestsFile,
+  type TestsFileFault,
+} from '../../../src-shared/scenarioTests/testsFile';
 import { parseScenarioFile } from '../scenarioFile';
 import type { ScenarioLibrary } from '../scenarioLibrary';
 
@@ -82,6 +89,20 @@ async function scenarioOf(
 }
 
 /** Checks every audio file is readable and reads every shipped persona a caller names. */
+/** A shipped persona's description, from `<personasDir>/<name>.md`. */
+export async function readPersona(personasDir: string, name: string): Promise<string> {
+  return (await readFile(join(personasDir, `${name}.md`), 'utf8')).trim();
+}
+
+/** The tests with each caller that names a shipped persona given that persona's description to play. */
+export function withPersonaTexts(tests: readonly ScenarioTest[], personas: ReadonlyMap<string, string>): ScenarioTest[] {
+  return tests.map((test) => {
+    const name = test.caller ? personaName(test.caller.persona) : undefined;
+    const text = name === undefined ? undefined : personas.get(name);
+    return test.caller && text !== undefined ? { ...test, caller: { ...test.caller, persona: text } } : test;
+  });
+}
+
 async function filesOf(file: TestsFile, dir: string, personasDir: string): Promise<{ faults: FieldFault[]; personas: Map<string, string> }> {
   const faults: FieldFault[] = [];
   const personas = new Map<string, string>();
@@ -95,7 +116,7 @@ async function filesOf(file: TestsFile, dir: string, personasDir: string): Promi
     const name = test.caller && personaName(test.caller.persona);
     if (name === undefined || personas.has(name)) continue;
     try {
-      personas.set(name, (await readFile(join(personasDir, `${name}.md`), 'utf8')).trim());
+      personas.set(name, await readPersona(personasDir, name));
     } catch (error) {
       faults.push({ path: ['tests', testIndex, 'caller', 'persona'], message: `cannot read the persona ${name}: ${(error as Error).message}` });
     }

@@ -215,7 +215,7 @@ function AgentGraph({ scenario }: { scenario: Scenario }) {
 export function AgentGraphPanel() {
   const { scenario, origin } = useShownScenario();
   return (
-    <div className="agent-panel">
+    <div className="agent-panel panel-root">
       <div className="panel-toolbar">
         <span className="panel-toolbar-title">{scenario ? `${scenario.name} · ${origin}` : 'No scenario'}</span>
       </div>

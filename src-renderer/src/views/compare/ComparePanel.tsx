@@ -23,7 +23,7 @@ export function ComparePanel() {
   const shown = useSessionComparisonStore((state) => state.shown);
   if (!shown)
     return (
-      <div className="compare-panel">
+      <div className="compare-panel panel-root">
         <p className="empty-state">
           Nothing to compare yet. In Sessions, tick two sessions and press Compare, or press Re-run on one to play it again against the scenario as it
           is now.
@@ -36,7 +36,7 @@ export function ComparePanel() {
     ? 'Same tool calls and handoffs in every turn.'
     : `${differing} ${differing === 1 ? 'turn differs' : 'turns differ'} in tool calls or handoffs.`;
   return (
-    <div className="compare-panel">
+    <div className="compare-panel panel-root">
       <div className="compare-header">
         <SessionName side="A" session={shown.a} />
         <SessionName side="B" session={shown.b} />

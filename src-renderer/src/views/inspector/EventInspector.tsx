@@ -148,7 +148,7 @@ export function EventInspector() {
 
   const relatedId = selectedAnnotation?.callId ?? selectedAnnotation?.itemId;
   return (
-    <div className="inspector">
+    <div className="inspector panel-root">
       <div className="panel-toolbar inspector-toolbar">
         <input
           ref={search}

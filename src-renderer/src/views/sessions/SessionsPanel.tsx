@@ -195,7 +195,7 @@ export function SessionsPanel() {
   const [compareError, setCompareError] = useState<string | undefined>(undefined);
 
   return (
-    <div className="sessions-panel">
+    <div className="sessions-panel panel-root">
       <div className="panel-toolbar">
         <input
           className="input input-filter"

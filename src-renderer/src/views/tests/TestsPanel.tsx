@@ -117,7 +117,7 @@ export function TestsPanel() {
   const busy = progress !== undefined;
 
   return (
-    <div className="tests-panel">
+    <div className="tests-panel panel-root">
       <div className="panel-toolbar">
         <span className="panel-toolbar-title">{scenario ? `Tests of ${scenario.name}` : 'Tests'}</span>
         {progress && (

@@ -310,7 +310,7 @@ export function ToolsPanel() {
         ? 'Live session: changes apply to the next call'
         : 'No session running: connect to change how tools answer';
   return (
-    <div className="tools-panel">
+    <div className="tools-panel panel-root">
       <div className="panel-toolbar">
         <span className="panel-toolbar-title">{where}</span>
         <span className={waiting.length > 0 ? 'badge tools-waiting-count-on' : 'badge'} data-testid="tools-waiting-count">

@@ -248,7 +248,7 @@ export function TranscriptView() {
   }, [target, targetRow, virtualizer]);
 
   return (
-    <div className="transcript">
+    <div className="transcript panel-root">
       <div className="panel-toolbar">
         <span className="panel-toolbar-title">{entries.length === 0 ? 'No conversation yet' : `${entries.length} entries`}</span>
         <button
