@@ -3,6 +3,7 @@ import { isErrorEvent, seconds, summarizeEvent } from '../../../../src-shared/ev
 import type { EventDirection, SessionEvent } from '../../../../src-shared/sessionEvent';
 import { buildSearchLines, type SearchLines } from './searchText';
 import { pageSearchTextBuilder, type SearchTextBuilder } from './searchTextWorker';
+import { SharedStrings } from './sharedStrings';
 
 const CHUNK_SIZE = 4_096;
 /**
@@ -85,6 +86,7 @@ class Chunk {
 export class EventLog {
   private readonly chunks: Chunk[] = [];
   private readonly annotator = new EventAnnotator();
+  private readonly strings = new SharedStrings();
   private readonly typeNames: string[] = [];
   private readonly typeIndex = new Map<string, number>();
   private readonly typeTotals: number[] = [];
@@ -111,6 +113,7 @@ export class EventLog {
         this.chunks.push(chunk);
       }
       const local = chunk.length;
+      this.strings.shareRepeated(event);
       const annotation = this.annotator.annotate(event);
       chunk.events.push(event);
       chunk.typeIds[local] = this.typeIdOf(event.type);
