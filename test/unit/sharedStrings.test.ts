@@ -10,7 +10,14 @@ function delta(index: number, responseId = 'resp_1'): SessionEvent {
       t: index,
       direction: 'server',
       type: 'response.output_text.delta',
-      payload: { type: 'response.output_text.delta', event_id: `event_${index}`, response_id: responseId, item_id: 'item_1', output_index: 0, delta: `w${index} ` },
+      payload: {
+        type: 'response.output_text.delta',
+        event_id: `event_${index}`,
+        response_id: responseId,
+        item_id: 'item_1',
+        output_index: 0,
+        delta: `w${index} `,
+      },
     }),
   ) as SessionEvent;
 }
