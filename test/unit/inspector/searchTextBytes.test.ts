@@ -5,7 +5,7 @@ import { readLog } from '../../../src-shared/logReader';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import { EventLog } from '../../../src-renderer/src/engine/events/eventLog';
 import { IncrementalFilter, defaultFilter } from '../../../src-renderer/src/engine/events/eventFilter';
-import { answerSearchTextRequest } from '../../../src-renderer/src/engine/events/searchText';
+import { buildSearchLines } from '../../../src-renderer/src/engine/events/searchText';
 import { SAMPLE } from '../scenarioTests/sampleSession';
 
 /** The bundled sample session, read as the app reads a log the user opens. */
@@ -41,7 +41,7 @@ function heldInOneByte(text: string): boolean {
 const beyondLatin1 = (text: string) => [...text].filter((character) => character.codePointAt(0)! > 0xff);
 
 function searchedText(events: readonly SessionEvent[]): string {
-  return answerSearchTextRequest(structuredClone({ id: 0, events })).text;
+  return buildSearchLines(structuredClone(events)).text;
 }
 
 let nextSeq = 0;

@@ -1,5 +1,5 @@
 import type { EventDirection } from '../../../../src-shared/sessionEvent';
-import type { ColumnQuery, EventLog } from './eventLog';
+import type { ColumnQuery, EventLog, IndexedMatches } from './eventLog';
 import { searchFormOf } from './searchText';
 
 /** The events of one transcript entry: its item and, for a tool, its call. */
@@ -54,6 +54,8 @@ export interface FilteredRows {
   foldKeyAt(row: number): string | undefined;
   /** Events that passed the filter (folded ones included). */
   readonly matched: number;
+  /** The search worker has not answered this filter's search yet: there are no rows until it does. */
+  readonly searching: boolean;
   /** How many events of each direction and each type the whole log holds, whatever the filter. */
   readonly counts: Readonly<Record<EventDirection, number>>;
   readonly typeCounts: ReadonlyMap<string, number>;
@@ -61,7 +63,8 @@ export interface FilteredRows {
 
 /**
  * The rows of one filter over one log, kept up to date by testing only events it has not seen, so a
- * live session costs O(new events) per frame; a new filter scans the log's columns once.
+ * live session costs O(new events) per frame; a new filter scans the log's columns once. A search of a log
+ * the search worker indexes is answered by the worker (`searched`), and events that arrive after are tested here.
  */
 export class IncrementalFilter {
   private readonly indices: number[] = [];
@@ -78,10 +81,20 @@ export class IncrementalFilter {
   private matched = 0;
   private scanned = 0;
   private snapshot: FilteredRows;
+  /** The search worker's answer: undefined while waiting, and for a filter that does not ask it. */
+  private indexed: IndexedMatches | undefined;
+  private waiting: boolean;
+  /** Settles once the search worker has answered (or failed): at once for a filter that does not ask it. */
+  readonly searched: Promise<void>;
 
+  /** The filter typed before this one, whose rows stand in while this one waits for the search worker. */
+  private before: IncrementalFilter | undefined;
+
+  /** `before`: the filter this one replaces; while this one waits for the search worker, its rows are shown, marked as searching. */
   constructor(
     private readonly log: EventLog,
     readonly filter: EventFilter,
+    before?: IncrementalFilter,
   ) {
     this.needle = searchFormOf(filter.text.trim());
     this.unfoldedIds = new Set([...filter.unfolded].map((key) => log.foldIdFor(key)).filter((id) => id !== -1));
@@ -93,7 +106,17 @@ export class IncrementalFilter {
       agent: filter.agent,
       related: filter.related?.id,
     };
+    this.waiting = this.needle !== '' && log.indexed;
+    this.searched = this.waiting
+      ? log.searchIndexed(this.needle).then((answer) => {
+          this.indexed = answer;
+          this.waiting = false;
+          this.before = undefined;
+        })
+      : Promise.resolve();
     this.snapshot = this.freeze();
+    // Only a filter of the same log that has rows to show, so waiting filters never chain.
+    if (this.waiting && before?.log === log) this.before = before.waiting ? before.before : before;
   }
 
   private typeShown(typeId: number): boolean {
@@ -113,9 +136,17 @@ export class IncrementalFilter {
 
   /** The rows among the first `count` events; a new object whenever they changed. */
   update(count: number): FilteredRows {
-    if (count <= this.scanned) return this.snapshot;
-    this.log.scan(this.scanned, count, this.needle, this.query, (index) => this.add(index));
-    this.scanned = count;
+    if (this.waiting) return this.before === undefined ? this.snapshot : { ...this.before.update(count), searching: true };
+    if (count <= this.scanned && !this.snapshot.searching) return this.snapshot;
+    const add = (index: number) => this.add(index);
+    const indexed = this.indexed;
+    if (indexed === undefined) this.log.scan(this.scanned, count, this.needle, this.query, add);
+    else {
+      const answeredTo = Math.min(count, indexed.upTo);
+      if (this.scanned < answeredTo) this.log.scanPositions(indexed.matches, this.scanned, answeredTo, this.query, add);
+      if (count > indexed.upTo) this.log.scanUnkept(Math.max(this.scanned, indexed.upTo), count, this.needle, this.query, add);
+    }
+    this.scanned = Math.max(this.scanned, count);
     this.snapshot = this.freeze();
     return this.snapshot;
   }
@@ -142,6 +173,7 @@ export class IncrementalFilter {
       foldedAt: (row) => this.folded.get(row) ?? 1,
       foldKeyAt: (row) => this.log.foldKeyAt(this.indices[row]!),
       matched: this.matched,
+      searching: this.waiting,
       counts: this.log.directionCounts(),
       // Made only when read: the type chips are usually closed, and this runs every frame of a live session.
       get typeCounts() {

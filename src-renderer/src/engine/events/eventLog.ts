@@ -1,16 +1,13 @@
 import { EventAnnotator, type EventAnnotation } from '../../../../src-shared/eventAnnotations';
 import { isErrorEvent, seconds, summarizeEvent } from '../../../../src-shared/eventSummary';
 import type { EventDirection, SessionEvent } from '../../../../src-shared/sessionEvent';
-import { buildSearchLines, type SearchLines } from './searchText';
-import { pageSearchTextBuilder, type SearchTextBuilder } from './searchTextWorker';
+import { buildSearchLines, searchTextOf } from './searchText';
+import { pageSearchIndex, type SearchIndexPort } from './searchIndexClient';
 import { SharedStrings } from './sharedStrings';
 
 const CHUNK_SIZE = 4_096;
-/**
- * Events sent to be built ahead at a time (or fewer, to finish a chunk): a few hundred make few messages, and
- * the unsent tail a search builds itself costs well under a millisecond.
- */
-const AHEAD_SEGMENT = 256;
+/** Events sent to the search worker at a time (a search sends the rest): a few hundred make few messages. */
+const INDEX_SEGMENT = 256;
 
 const directionCodes: Record<EventDirection, number> = { client: 0, server: 1, app: 2 };
 export const directionOf: readonly EventDirection[] = ['client', 'server', 'app'];
@@ -31,49 +28,46 @@ class Chunk {
   /** The fold group of each event (an index into the log's fold keys), -1 for an event that does not fold. */
   readonly foldIds = new Int32Array(CHUNK_SIZE);
   /**
-   * The search text of every event, one line each: built ahead by a search worker as events arrive once the
-   * log is inspected (`EventLog.buildSearchTextAhead`), and here, on the main thread, for whatever a search
-   * reaches before the worker has answered (or in a log no one inspects, so opening a log stays fast and small).
-   * Lines arrive in pieces and are joined into one flat string when the chunk is full or searched: searching
-   * a string made of many pieces would first copy them together, on the keystroke that searches it.
+   * The search text of every event, one line each, built here on the main thread by the first search that reaches
+   * the chunk, and then as events arrive, for a log searched without the search worker (no workers, or it failed).
+   * A log searched with the worker holds no search text here.
    */
   private searchText = '';
-  private searchPieces: string[] = [];
   /** Where each event's line starts in the search text; one more entry than events covered. */
   readonly searchStarts = new Uint32Array(CHUNK_SIZE + 1);
-  searchCovered = 0;
+  private searchCovered = 0;
 
   get length(): number {
     return this.events.length;
   }
 
+  get searchTextLength(): number {
+    return this.searchText.length;
+  }
+
   /** The search text of every event now in the chunk. */
   searchable(): string {
     const covered = this.searchCovered;
-    if (covered < this.events.length) this.takeSearchLines(covered, buildSearchLines(this.events.slice(covered)));
-    this.joinSearchPieces();
+    if (covered === this.events.length) return this.searchText;
+    const lines = buildSearchLines(this.events.slice(covered));
+    const base = this.searchStarts[covered]!;
+    for (let line = 0; line < lines.ends.length; line += 1) this.searchStarts[covered + line + 1] = base + lines.ends[line]!;
+    this.searchText = covered === 0 ? lines.text : this.searchText + lines.text;
+    this.searchCovered = this.events.length;
     return this.searchText;
   }
+}
 
-  /** Adds the search lines of the events from `from` on, less those the chunk already has; lines past a gap are not taken. */
-  takeSearchLines(from: number, lines: SearchLines): void {
-    const covered = this.searchCovered;
-    const to = from + lines.ends.length;
-    if (from > covered || to <= covered) return;
-    const skipped = covered - from;
-    const offset = skipped === 0 ? 0 : lines.ends[skipped - 1]!;
-    const base = this.searchStarts[covered]! - offset;
-    for (let line = skipped; line < lines.ends.length; line += 1) this.searchStarts[from + line + 1] = base + lines.ends[line]!;
-    this.searchPieces.push(skipped === 0 ? lines.text : lines.text.slice(offset));
-    this.searchCovered = to;
-    if (to === CHUNK_SIZE) this.joinSearchPieces();
-  }
+/** Tells the search worker to drop a log's text once the log itself is gone. */
+const forgetWhenCollected =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<{ port: SearchIndexPort; log: number }>(({ port, log }) => port.forget(log))
+    : undefined;
 
-  private joinSearchPieces(): void {
-    if (this.searchPieces.length === 0) return;
-    this.searchText = [this.searchText, ...this.searchPieces].join('');
-    this.searchPieces = [];
-  }
+/** A search answered by the search worker: the matching positions below `upTo`. */
+export interface IndexedMatches {
+  readonly matches: Uint32Array;
+  readonly upTo: number;
 }
 
 /**
@@ -97,9 +91,9 @@ export class EventLog {
   private readonly responseDurations = new Map<number, number>();
   private readonly directionTotals: Record<EventDirection, number> = { client: 0, server: 0, app: 0 };
   private size = 0;
-  private ahead: SearchTextBuilder | undefined;
-  /** Events before this position have been sent to be built ahead (or were already built here). */
-  private sentAhead = 0;
+  private index: { readonly port: SearchIndexPort; readonly log: number } | undefined;
+  /** Events before this position have been sent to the search worker. */
+  private sentToIndex = 0;
 
   get length(): number {
     return this.size;
@@ -127,33 +121,51 @@ export class EventLog {
       this.directionTotals[event.direction] += 1;
       this.size += 1;
     }
-    this.sendAhead();
+    this.sendToIndex(false);
   }
 
   /**
-   * Builds every event's search text ahead, with `builder` (the page's search worker by default), for the events
-   * held now and then as they arrive, so the first search costs what later ones do. Searches stay complete
-   * meanwhile: what the builder has not answered when a search reaches it is built then, on the main thread.
+   * Hands the log's search to `port` (the page's search worker by default): it builds and holds every event's
+   * search text as events arrive, off the main thread and out of the page's heap, and answers searches over it
+   * (`searchIndexed`), so the first search costs what later ones do. Without a port, or once it fails, a search
+   * builds the text here, on the main thread.
    */
-  buildSearchTextAhead(builder: SearchTextBuilder | undefined = pageSearchTextBuilder()): void {
-    if (this.ahead !== undefined || builder === undefined) return;
-    this.ahead = builder;
-    this.sendAhead();
+  indexInWorker(port: SearchIndexPort | undefined = pageSearchIndex()): void {
+    if (this.index !== undefined || port === undefined || port.failed) return;
+    this.index = { port, log: port.register() };
+    forgetWhenCollected?.register(this, this.index);
+    this.sendToIndex(false);
   }
 
-  private sendAhead(): void {
-    const ahead = this.ahead;
-    if (ahead === undefined) return;
-    while (this.sentAhead < this.size) {
-      const chunkIndex = Math.floor(this.sentAhead / CHUNK_SIZE);
-      const chunk = this.chunks[chunkIndex]!;
-      const base = chunkIndex * CHUNK_SIZE;
-      const from = Math.max(this.sentAhead - base, chunk.searchCovered);
-      const unsent = chunk.length - from;
-      if (unsent > 0 && unsent < AHEAD_SEGMENT && chunk.length < CHUNK_SIZE) return;
-      if (unsent > 0) ahead.build(chunk.events.slice(from), (lines) => chunk.takeSearchLines(from, lines));
-      this.sentAhead = base + chunk.length;
-    }
+  /** How many characters of search text the page holds: none for a log the search worker indexes. */
+  get searchTextHeld(): number {
+    return this.chunks.reduce((sum, chunk) => sum + chunk.searchTextLength, 0);
+  }
+
+  /** Whether searches are answered by the search worker. */
+  get indexed(): boolean {
+    return this.index !== undefined && !this.index.port.failed;
+  }
+
+  private sendToIndex(all: boolean): void {
+    const index = this.index;
+    if (index === undefined) return;
+    const unsent = this.size - this.sentToIndex;
+    if (unsent === 0 || (!all && unsent < INDEX_SEGMENT)) return;
+    index.port.add(index.log, this.slice(this.sentToIndex));
+    this.sentToIndex = this.size;
+  }
+
+  /**
+   * The positions of every event held now whose search text contains `needle`, from the search worker; undefined
+   * when the log is not indexed, or the worker failed (search with `scan` then).
+   */
+  async searchIndexed(needle: string): Promise<IndexedMatches | undefined> {
+    if (!this.indexed) return undefined;
+    this.sendToIndex(true);
+    const upTo = this.size;
+    const matches = await this.index!.port.search(this.index!.log, needle, upTo);
+    return matches === undefined ? undefined : { matches, upTo };
   }
 
   private typeIdOf(type: string): number {
@@ -261,33 +273,39 @@ export class EventLog {
     return this.typeNames.length;
   }
 
+  /** A test of the columns `query` reads, for a chunk and a position in it; undefined when nothing can pass. */
+  private columnTest(query: ColumnQuery): ((chunk: Chunk, local: number) => boolean) | undefined {
+    const agentId = query.agent === undefined ? -1 : this.agentNames.indexOf(query.agent) + 1;
+    if (agentId === 0) return undefined;
+    const { directionMask, errorsOnly, turn, related } = query;
+    return (chunk, local) => {
+      const flag = chunk.flags[local]!;
+      return (
+        (directionMask & (1 << (flag & 3))) !== 0 &&
+        query.typeShown(chunk.typeIds[local]!) &&
+        (!errorsOnly || (flag & ERROR_BIT) !== 0) &&
+        (turn === undefined || chunk.turns[local] === turn) &&
+        (agentId === -1 || chunk.agentIds[local] === agentId) &&
+        (related === undefined || chunk.itemIds[local] === related || chunk.callIds[local] === related)
+      );
+    };
+  }
+
   /**
    * Calls `visit` for every event in [from, to) that passes `query`, in order; with a needle, only for
-   * events whose search text contains it, found with one native string search per chunk.
+   * events whose search text contains it, found with one native string search per chunk (the text built
+   * here, on the main thread: `searchIndexed` asks the search worker instead).
    */
   scan(from: number, to: number, needle: string, query: ColumnQuery, visit: (index: number) => void): void {
-    const agentId = query.agent === undefined ? -1 : this.agentNames.indexOf(query.agent) + 1;
-    if (agentId === 0) return;
-    const { directionMask, errorsOnly, turn, related } = query;
+    const passes = this.columnTest(query);
+    if (passes === undefined) return;
     for (let chunkIndex = Math.floor(from / CHUNK_SIZE); chunkIndex * CHUNK_SIZE < to && chunkIndex < this.chunks.length; chunkIndex += 1) {
       const chunk = this.chunks[chunkIndex]!;
       const base = chunkIndex * CHUNK_SIZE;
       const end = Math.min(to - base, chunk.length);
-      const { typeIds, flags, turns, agentIds, itemIds, callIds } = chunk;
-      const passes = (local: number): boolean => {
-        const flag = flags[local]!;
-        return (
-          (directionMask & (1 << (flag & 3))) !== 0 &&
-          query.typeShown(typeIds[local]!) &&
-          (!errorsOnly || (flag & ERROR_BIT) !== 0) &&
-          (turn === undefined || turns[local] === turn) &&
-          (agentId === -1 || agentIds[local] === agentId) &&
-          (related === undefined || itemIds[local] === related || callIds[local] === related)
-        );
-      };
       let local = Math.max(from - base, 0);
       if (needle === '') {
-        for (; local < end; local += 1) if (passes(local)) visit(base + local);
+        for (; local < end; local += 1) if (passes(chunk, local)) visit(base + local);
         continue;
       }
       const text = chunk.searchable();
@@ -295,9 +313,34 @@ export class EventLog {
       for (let found = text.indexOf(needle, starts[local]); found !== -1 && local < end; found = text.indexOf(needle, starts[local])) {
         while (local < end && starts[local + 1]! <= found) local += 1;
         if (local >= end) break;
-        if (passes(local)) visit(base + local);
+        if (passes(chunk, local)) visit(base + local);
         local += 1;
       }
+    }
+  }
+
+  /** Calls `visit` for every position of `positions` (ascending, as the search worker answers) in [from, to) that passes `query`. */
+  scanPositions(positions: Uint32Array, from: number, to: number, query: ColumnQuery, visit: (index: number) => void): void {
+    const passes = this.columnTest(query);
+    if (passes === undefined) return;
+    for (const index of positions) {
+      if (index < from) continue;
+      if (index >= to) break;
+      if (passes(this.chunks[Math.floor(index / CHUNK_SIZE)]!, index % CHUNK_SIZE)) visit(index);
+    }
+  }
+
+  /**
+   * Calls `visit` for every event in [from, to) that passes `query` and whose search text contains `needle`, the
+   * text built for the moment and not kept: for the few events that arrive after the search worker answered.
+   */
+  scanUnkept(from: number, to: number, needle: string, query: ColumnQuery, visit: (index: number) => void): void {
+    const passes = this.columnTest(query);
+    if (passes === undefined) return;
+    for (let index = from; index < Math.min(to, this.size); index += 1) {
+      const chunk = this.chunks[Math.floor(index / CHUNK_SIZE)]!;
+      const local = index % CHUNK_SIZE;
+      if (passes(chunk, local) && searchTextOf(chunk.events[local]!).includes(needle)) visit(index);
     }
   }
 

@@ -73,18 +73,3 @@ export function buildSearchLines(events: readonly SessionEvent[]): SearchLines {
   }
   return { text: inOneByteWherePossible(lines.join('')), ends };
 }
-
-/** What the page sends the search worker: events whose search lines it wants, numbered so the answer finds its way back. */
-export interface SearchTextRequest {
-  readonly id: number;
-  readonly events: readonly SessionEvent[];
-}
-
-export interface SearchTextReply extends SearchLines {
-  readonly id: number;
-}
-
-/** The search worker's whole job, kept apart from its message glue so it runs (and is tested) anywhere. */
-export function answerSearchTextRequest(request: SearchTextRequest): SearchTextReply {
-  return { id: request.id, ...buildSearchLines(request.events) };
-}

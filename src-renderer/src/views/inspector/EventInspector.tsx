@@ -215,7 +215,7 @@ export function EventInspector() {
           ))}
         </select>
         <span className="panel-toolbar-title" data-testid="event-count" aria-live="polite">
-          {rows.matched === count ? `${count} events` : `${rows.matched} of ${count} shown`}
+          {rows.searching ? `Searching ${count} events…` : rows.matched === count ? `${count} events` : `${rows.matched} of ${count} shown`}
         </span>
         <button
           type="button"
@@ -235,11 +235,15 @@ export function EventInspector() {
           disabled={rows.matched === 0}
           title="Copy the shown events, one JSON object per line"
           onClick={() => {
-            // Every event that passes the filter, folded deltas included.
-            const all = new IncrementalFilter(log, { ...filter, fold: false }).update(count);
-            const lines: string[] = [];
-            for (let row = 0; row < all.length; row += 1) lines.push(JSON.stringify(log.at(all.indices[row]!)));
-            void navigator.clipboard.writeText(lines.join('\n')).then(() => setCopied(lines.length));
+            // Every event that passes the filter, folded deltas included: a search is answered by the search worker first.
+            const unfolded = new IncrementalFilter(log, { ...filter, fold: false });
+            void unfolded.searched.then(async () => {
+              const all = unfolded.update(count);
+              const lines: string[] = [];
+              for (let row = 0; row < all.length; row += 1) lines.push(JSON.stringify(log.at(all.indices[row]!)));
+              await navigator.clipboard.writeText(lines.join('\n'));
+              setCopied(lines.length);
+            });
           }}
         >
           {copied === undefined ? 'Copy as NDJSON' : `Copied ${copied}`}
@@ -264,7 +268,9 @@ export function EventInspector() {
         onKeyDown={onListKey}
       >
         {rows.length === 0 && (
-          <p className="empty-state">{count === 0 ? 'No events yet: connect or open a session log.' : 'No event matches these filters.'}</p>
+          <p className="empty-state">
+            {count === 0 ? 'No events yet: connect or open a session log.' : rows.searching ? 'Searching…' : 'No event matches these filters.'}
+          </p>
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
