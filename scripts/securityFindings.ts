@@ -1,4 +1,4 @@
-/** What electronegativity reports, one row of its CSV output. */
+/** What electronegativity reports, one issue (the fields of a row of its CSV report). */
 export interface Finding {
   readonly check: string;
   readonly severity: string;
@@ -33,47 +33,6 @@ export const REVIEWED_FINDINGS: readonly ReviewedFinding[] = [
 ];
 
 const BLOCKING_SEVERITIES = new Set(['CRITICAL', 'HIGH', 'MEDIUM']);
-
-/** Splits electronegativity's CSV (quoted fields, "" for a quote, commas inside quotes). */
-export function parseFindingsCsv(csv: string): Finding[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const char = csv[i]!;
-    if (quoted) {
-      if (char === '"' && csv[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && csv[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows
-    .slice(1)
-    .filter((cells) => cells.length >= 7 && cells[0] !== '')
-    .map(([check, severity, confidence, file, location, sample, description]) => ({
-      check: check!.trim(),
-      severity: severity!.trim().toUpperCase(),
-      confidence: confidence!.trim(),
-      file: file!.trim(),
-      location: location!.trim(),
-      sample: sample!.trim(),
-      description: description!.trim(),
-    }));
-}
 
 /** The findings that fail the lint: high or medium (or critical), not reviewed, and not a reviewed one seen twice. */
 export function blockingFindings(findings: readonly Finding[], reviewed: readonly ReviewedFinding[] = REVIEWED_FINDINGS): Finding[] {

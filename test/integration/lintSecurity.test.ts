@@ -43,4 +43,12 @@ describe('npm run lint:security (electronegativity)', () => {
     expect(output).toMatch(/MEDIUM AUXCLICK_JS_CHECK at src-main\/hosts\/electron\/mainWindow\.ts/);
     expect(status).toBe(1);
   });
+
+  it('fails, naming the file, when a scanned file cannot be parsed (so was not checked)', { timeout: 90_000 }, async () => {
+    const root = await copyOfScannedCode();
+    await writeFile(join(root, 'src-main/broken.ts'), 'export const broken = (;\n');
+    const { status, output } = lintSecurity(root);
+    expect(output).toMatch(/could not parse 1 file\(s\), so did not check them:\n {2}src-main\/broken\.ts: /);
+    expect(status).toBe(2);
+  });
 });

@@ -1,28 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { blockingFindings, parseFindingsCsv, type Finding } from '../../scripts/securityFindings';
-
-const csv = [
-  'issue, severity, confidence, filename, location, sample, description, url',
-  'PRELOAD_JS_CHECK,"MEDIUM","FIRM","src-main/hosts/electron/mainWindow.ts","24:6","preload: preloadPath,","Review the use of preload scripts",https://example/wiki',
-  'CSP_GLOBAL_CHECK,"LOW","FIRM","src-renderer/index.html","6:0","default-src \'none\'; connect-src \'self\' http:","One or more CSP directives, it says, ""seem"" weak",https://example/wiki',
-  'NODE_INTEGRATION_JS_CHECK,"HIGH","CERTAIN","src-main/hosts/electron/other.ts","3:1","nodeIntegration: true","Disable nodeIntegration",https://example/wiki',
-  '',
-].join('\n');
+import { findingsFromIssues, type ElectronegativityIssue } from '../../scripts/electronegativity';
+import { blockingFindings, type Finding } from '../../scripts/securityFindings';
 
 function finding(check: string, severity: string, file: string): Finding {
   return { check, severity, file, confidence: 'FIRM', location: '1:1', sample: '', description: '' };
 }
 
 describe('reading electronegativity findings', () => {
-  it('reads each row, with commas and doubled quotes inside quoted fields', () => {
-    const findings = parseFindingsCsv(csv);
-    expect(findings.map((f) => [f.check, f.severity, f.file])).toEqual([
-      ['PRELOAD_JS_CHECK', 'MEDIUM', 'src-main/hosts/electron/mainWindow.ts'],
-      ['CSP_GLOBAL_CHECK', 'LOW', 'src-renderer/index.html'],
-      ['NODE_INTEGRATION_JS_CHECK', 'HIGH', 'src-main/hosts/electron/other.ts'],
+  it('names each issue the runner returns as its CSV report does, file relative to the scanned folder', () => {
+    const issues: ElectronegativityIssue[] = [
+      {
+        id: 'PRELOAD_JS_CHECK',
+        severity: { name: 'MEDIUM' },
+        confidence: { name: 'FIRM' },
+        file: 'src-main/hosts/electron/mainWindow.ts',
+        location: { line: 48, column: 6 },
+        sample: '  preload: preloadPath, ',
+        description: 'Review the use of preload scripts',
+      },
+      {
+        id: 'CSP_GLOBAL_CHECK',
+        severity: { name: 'low' },
+        confidence: { name: 'FIRM' },
+        file: 'src-renderer/index.html',
+        location: { line: 6, column: 0 },
+        description: 'One or more CSP directives detected seems to be vulnerable',
+      },
+    ];
+    expect(findingsFromIssues(issues)).toEqual([
+      {
+        check: 'PRELOAD_JS_CHECK',
+        severity: 'MEDIUM',
+        confidence: 'FIRM',
+        file: 'src-main/hosts/electron/mainWindow.ts',
+        location: '48:6',
+        sample: 'preload: preloadPath,',
+        description: 'Review the use of preload scripts',
+      },
+      {
+        check: 'CSP_GLOBAL_CHECK',
+        severity: 'LOW',
+        confidence: 'FIRM',
+        file: 'src-renderer/index.html',
+        location: '6:0',
+        sample: '',
+        description: 'One or more CSP directives detected seems to be vulnerable',
+      },
     ]);
-    expect(findings[1]!.description).toBe('One or more CSP directives, it says, "seem" weak');
-    expect(findings[0]!.sample).toBe('preload: preloadPath,');
   });
 });
 
