@@ -183,6 +183,12 @@ export const globalShortcut = {
   unregister: vi.fn((accelerator: string) => globalShortcut.registered.delete(accelerator)),
 };
 
+/** macOS's Accessibility permission: `trusted` is what `isTrustedAccessibilityClient` answers. */
+export const systemPreferences = {
+  trusted: true,
+  isTrustedAccessibilityClient: vi.fn((_prompt: boolean) => systemPreferences.trusted),
+};
+
 /** Back to a fresh Electron between tests. */
 export function resetElectronMock(): void {
   vi.clearAllMocks();
@@ -200,4 +206,5 @@ export function resetElectronMock(): void {
   utilityProcess.forked.length = 0;
   globalShortcut.taken.clear();
   globalShortcut.registered.clear();
+  systemPreferences.trusted = true;
 }
