@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { basename } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, safeStorage, session, shell } from 'electron';
 import { createMainServices, type MainServices } from '../../services/mainServices';
+import { APP_NAME, describeApp } from './about';
 import { buildAppMenu } from './appMenu';
 import { electronHotkeyHost } from './hotkeyHost';
 import { createMainWindow } from './mainWindow';
@@ -73,6 +74,10 @@ export async function startElectronHost(paths: ElectronHostPaths): Promise<MainS
             // The page never names a path: main hands it a grant for the file the user picked.
             if (!canceled && file) services.push.emit('logOpenRequested', { grant: services.sessionLogs.grant(file), name: basename(file) });
           }),
+      about: () =>
+        void describeApp(paths.bundledPricing).then((text) =>
+          dialog.showMessageBox(window, { type: 'info', title: `About ${APP_NAME}`, message: APP_NAME, detail: text, buttons: ['OK'] }),
+        ),
     }),
   );
   app.on('second-instance', () => {
