@@ -107,7 +107,8 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
   function canCheck(): Promise<boolean> {
     checkable ??= (async () => {
       if (!options.host) {
-        feed({ kind: 'inactive', reason: NO_HOST });
+        // Set before anyone listens, and it never changes: nothing to push or log on every browser-mode start.
+        current = unavailableStatus(NO_HOST);
         return false;
       }
       const found = await options.host.updatability().catch((error: unknown): Updatability => ({
