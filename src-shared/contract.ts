@@ -185,6 +185,21 @@ export const hotkeyStatusSchema = z.object({
 });
 export type HotkeyStatus = z.infer<typeof hotkeyStatusSchema>;
 
+export const updateStateSchema = z.enum(['idle', 'checking', 'up-to-date', 'downloading', 'ready', 'unavailable', 'error']);
+export type UpdateState = z.infer<typeof updateStateSchema>;
+
+/** Where the desktop app's self-update stands, in words for Settings and the Help menu. */
+export const updateStatusSchema = z.object({
+  state: updateStateSchema,
+  /** "Up to date", "Downloading 42 %", "Restart to update", "Updates are not available for this build"… */
+  words: z.string(),
+  /** Why, where the words alone do not say: the build that cannot update itself, or what failed. */
+  detail: z.string().optional(),
+  /** The version being downloaded or ready to install. */
+  version: z.string().optional(),
+});
+export type UpdateStatus = z.infer<typeof updateStatusSchema>;
+
 export const pttPushSchema = z.object({ phase: z.enum(['down', 'up']) });
 
 /** An agent's edited prompt, saved to its scenario file: only the fields given are written. */
@@ -277,6 +292,13 @@ export const contract = {
   hotkey: {
     status: channel(noRequest, hotkeyStatusSchema),
   },
+  /** The desktop app's updates: where they stand, a check now, and the restart only the user may ask for. */
+  updates: {
+    status: channel(noRequest, updateStatusSchema),
+    check: channel(noRequest, updateStatusSchema),
+    /** Installs a downloaded update by restarting the app; refused unless one is ready. */
+    restart: channel(noRequest, z.object({ restarting: z.boolean() })),
+  },
   /** Scenario tests run in the page: the scenario's tests files, the judge, the simulated caller, the results history. */
   tests: testsChannels,
 } as const;
@@ -292,6 +314,8 @@ export const pushEvents = {
   sessionsChanged: { channel: 'sessions:changed', payload: z.object({ at: z.number() }) },
   /** The hotkey's mode changed (the hook started, failed or stopped, or the setting changed). */
   hotkeyStatusChanged: { channel: 'hotkey:status-changed', payload: hotkeyStatusSchema },
+  /** The update state moved on (a check, download progress, an update ready to install, a failure). */
+  updateStatusChanged: { channel: 'updates:status-changed', payload: updateStatusSchema },
   /** The push-to-talk hotkey went down or up, from outside the page (the native hook or a global shortcut). */
   pttHotkey: { channel: 'hotkey:ptt', payload: pttPushSchema },
 } as const;

@@ -79,6 +79,8 @@ export const settingsSchema = z
       const parsed = parseHotkey(value);
       if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.message });
     }),
+    /** The desktop app looks for a newer version at start (Help → Check for Updates… works either way). */
+    checkForUpdates: z.boolean(),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -98,6 +100,7 @@ export const defaultSettings: Settings = {
   // The API's own server_vad defaults.
   turnDetection: { type: 'server_vad', threshold: 0.5, prefixPaddingMs: 300, silenceDurationMs: 500, eagerness: 'auto' },
   pttHotkey: 'F9',
+  checkForUpdates: true,
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();

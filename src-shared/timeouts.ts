@@ -57,6 +57,10 @@ export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   'sessions:compare': LIBRARY_SCAN_MS,
   'sessions:rerun': RERUN_MS,
   'hotkey:status': LOCAL_CALL_MS,
+  'updates:status': LOCAL_CALL_MS,
+  // A check asks GitHub for the latest release; the download that may follow is not waited for.
+  'updates:check': UPSTREAM_CALL_MS,
+  'updates:restart': LOCAL_CALL_MS,
   'tests:list': LOCAL_CALL_MS,
   'tests:judge': UPSTREAM_CALL_MS,
   'tests:callerLine': UPSTREAM_CALL_MS,

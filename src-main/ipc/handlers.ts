@@ -9,6 +9,7 @@ import type { ScenarioLibrary } from '../services/scenarioLibrary';
 import type { SessionCalls } from '../services/sessionCalls';
 import type { SessionLibrary } from '../services/sessionLog/sessionLibrary';
 import type { SettingsStore } from '../services/settingsStore';
+import type { UpdateService } from '../services/updater/updateService';
 import { runEscalation } from '../services/escalation';
 import { savePrompt } from '../services/scenarioSave';
 import { classifyOutput } from '../services/guardrail';
@@ -36,6 +37,7 @@ export interface HandlerServices {
   readonly startupOpen: () => Promise<{ grant: string; name: string; reason: 'command-line' | 'sample' } | null>;
   readonly reveal: ((file: string) => void) | undefined;
   readonly hotkeyStatus: () => HotkeyStatus;
+  readonly updates: UpdateService;
   /** Where the Tests panel finds the shipped tests files and personas. */
   readonly testsFolders: { readonly builtinDir: string; readonly personasDir: string };
   /** The dispatcher over these handlers: a re-run drives a session through the contract. */
@@ -56,6 +58,7 @@ export function createHandlers({
   startupOpen,
   reveal,
   hotkeyStatus,
+  updates,
   testsFolders,
   dispatch,
 }: HandlerServices): Handlers {
@@ -190,6 +193,11 @@ export function createHandlers({
     },
     hotkey: {
       status: () => hotkeyStatus(),
+    },
+    updates: {
+      status: () => updates.status(),
+      check: () => updates.check(),
+      restart: () => ({ restarting: updates.restart() }),
     },
     tests: createTestsHandlers({ settings, upstream, scenarios, appInfo, ...testsFolders }),
   };

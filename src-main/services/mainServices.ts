@@ -17,6 +17,7 @@ import { SupervisorPauses } from './supervisorPauses';
 import { createRedactor } from './sessionLog/redaction';
 import { openSessionLibrary, type SessionLibrary } from './sessionLog/sessionLibrary';
 import { openSettingsStore, type SettingsStore } from './settingsStore';
+import { createUpdateService, type UpdaterHost, type UpdateService } from './updater/updateService';
 
 export interface MainServicesOptions {
   readonly dataDir: string;
@@ -40,6 +41,8 @@ export interface MainServicesOptions {
   readonly reveal?: (file: string) => void;
   /** How this host runs the push-to-talk keyboard hook and its fallback; without one the hotkey works in the window only. */
   readonly hotkeyHost?: HotkeyHost;
+  /** How this host updates the app (the packaged desktop app); without one nothing is ever checked. */
+  readonly updaterHost?: UpdaterHost;
 }
 
 export interface MainServices {
@@ -51,6 +54,7 @@ export interface MainServices {
   readonly sessionLogs: SessionLibrary;
   readonly appInfo: AppInfo;
   readonly hotkey: HotkeyService;
+  readonly updates: UpdateService;
   /** Origins the page may connect to: the effective API base URL's. */
   connectOrigins(): string[];
   close(): Promise<void>;
@@ -93,6 +97,19 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     if (next.pttHotkey === pttHotkey) return;
     pttHotkey = next.pttHotkey;
     void hotkey.configure(pttHotkey);
+  });
+  const updates = createUpdateService({
+    host: options.updaterHost,
+    automatic: () => settings.get().checkForUpdates,
+    onStatus: (status) => push.emit('updateStatusChanged', status),
+    log: options.log,
+  });
+  void updates.start();
+  let checkForUpdates = settings.get().checkForUpdates;
+  settings.onChange((next) => {
+    // Turned on: check now rather than at the next start.
+    if (next.checkForUpdates && !checkForUpdates) void updates.check();
+    checkForUpdates = next.checkForUpdates;
   });
   const upstream = createUpstreamClientFactory(keys, settings, options.env);
   // The key is redacted from logs by value; keep the current one at hand without letting it leave main.
@@ -143,6 +160,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     startupOpen,
     reveal: options.reveal,
     hotkeyStatus: () => hotkey.status(),
+    updates,
     testsFolders: {
       builtinDir: options.builtinScenarioDir,
       personasDir: options.personasDir ?? join(options.builtinScenarioDir, '../resources/personas'),
@@ -161,6 +179,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     sessionLogs,
     appInfo,
     hotkey,
+    updates,
     connectOrigins: () => [originOf(effectiveBaseUrl(settings.get(), options.env))].filter((origin): origin is string => origin !== undefined),
     close: async () => {
       hotkey.close();

@@ -101,10 +101,12 @@ export const session = {
 
 export const shell = { openExternal: vi.fn(() => Promise.resolve()), showItemInFolder: vi.fn() };
 
-/** The Open dialog answers with whatever a test put in `nextOpen`. */
+/** The Open dialog answers with whatever a test put in `nextOpen`; a message box with the button index in `nextButton`. */
 export const dialog = {
   nextOpen: { canceled: true, filePaths: [] as string[] },
+  nextButton: 0,
   showOpenDialog: vi.fn(() => Promise.resolve(dialog.nextOpen)),
+  showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: dialog.nextButton, checkboxChecked: false })),
 };
 
 /** Seals by prefixing, so a test can tell sealed bytes from the clear text. */
@@ -183,6 +185,12 @@ export const globalShortcut = {
   unregister: vi.fn((accelerator: string) => globalShortcut.registered.delete(accelerator)),
 };
 
+/** macOS's Accessibility permission: `trusted` is what `isTrustedAccessibilityClient` answers. */
+export const systemPreferences = {
+  trusted: true,
+  isTrustedAccessibilityClient: vi.fn((_prompt: boolean) => systemPreferences.trusted),
+};
+
 /** Back to a fresh Electron between tests. */
 export function resetElectronMock(): void {
   vi.clearAllMocks();
@@ -195,9 +203,11 @@ export function resetElectronMock(): void {
   session.defaultSession.checkHandler = undefined;
   safeStorage.available = true;
   dialog.nextOpen = { canceled: true, filePaths: [] };
+  dialog.nextButton = 0;
   ipcMain.handlers.clear();
   utilityProcess.next = 'abort';
   utilityProcess.forked.length = 0;
   globalShortcut.taken.clear();
   globalShortcut.registered.clear();
+  systemPreferences.trusted = true;
 }

@@ -97,4 +97,8 @@ describe('the electron-builder configuration', () => {
     expect(config.asarUnpack).toEqual(['**/*.node']);
     expect(config.npmRebuild).toBe(false);
   });
+
+  it('tells electron-updater to look for new versions in the GitHub releases', async () => {
+    expect((await release).publish).toEqual({ provider: 'github', owner: expect.any(String), repo: expect.any(String) });
+  });
 });

@@ -3,6 +3,10 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 export interface AppMenuActions {
   /** File → Open Session Log…: pick a log and replay it. */
   openLog(): void;
+  /** Help → Check for Updates…: checks now, whatever the setting says, and says what it found. */
+  checkForUpdates(): void;
+  /** Help → About: the versions, the log format and the prices' date, in a dialog. */
+  about(): void;
 }
 
 export function buildAppMenu(actions: AppMenuActions): Menu {
@@ -31,6 +35,15 @@ export function buildAppMenu(actions: AppMenuActions): Menu {
       ],
     },
     { role: 'windowMenu' },
+    {
+      label: 'Help',
+      role: 'help',
+      submenu: [
+        { label: 'Check for Updates…', click: () => actions.checkForUpdates() },
+        { type: 'separator' },
+        { label: 'About Voice Agent Workbench', click: () => actions.about() },
+      ],
+    },
   ];
   return Menu.buildFromTemplate(template);
 }

@@ -2,12 +2,15 @@ import { join } from 'node:path';
 import { basename } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, safeStorage, session, shell } from 'electron';
 import { createMainServices, type MainServices } from '../../services/mainServices';
+import { APP_NAME, describeApp } from './about';
 import { buildAppMenu } from './appMenu';
+import { updateDialog } from '../../services/updater/updateDialog';
 import { electronHotkeyHost } from './hotkeyHost';
 import { createMainWindow } from './mainWindow';
 import { registerAppScheme, serveRenderer } from './rendererProtocol';
 import { safeStorageBackend } from './safeStorageBackend';
 import { lockDownSession } from './sessionPolicy';
+import { electronUpdaterHost } from './updaterHost';
 
 export interface ElectronHostPaths {
   readonly rendererDir: string;
@@ -51,6 +54,7 @@ export async function startElectronHost(paths: ElectronHostPaths): Promise<MainS
     openAtStart: paths.openAtStart,
     reveal: (file) => shell.showItemInFolder(file),
     hotkeyHost: electronHotkeyHost(paths.hookEntry),
+    updaterHost: electronUpdaterHost(),
   });
   app.on('will-quit', () => void services.close());
   lockDownSession(session.defaultSession);
@@ -73,6 +77,24 @@ export async function startElectronHost(paths: ElectronHostPaths): Promise<MainS
             // The page never names a path: main hands it a grant for the file the user picked.
             if (!canceled && file) services.push.emit('logOpenRequested', { grant: services.sessionLogs.grant(file), name: basename(file) });
           }),
+      checkForUpdates: () =>
+        void services.updates.check().then(async (status) => {
+          const shown = updateDialog(status, APP_NAME, app.getVersion());
+          const { response } = await dialog.showMessageBox(window, {
+            type: status.state === 'error' ? 'error' : 'info',
+            title: 'Check for Updates',
+            message: shown.message,
+            detail: shown.detail,
+            buttons: [...shown.buttons],
+            defaultId: 0,
+          });
+          // The only place besides Settings that installs: the user pressed "Restart to update".
+          if (response === shown.restartButton) services.updates.restart();
+        }),
+      about: () =>
+        void describeApp(paths.bundledPricing).then((text) =>
+          dialog.showMessageBox(window, { type: 'info', title: `About ${APP_NAME}`, message: APP_NAME, detail: text, buttons: ['OK'] }),
+        ),
     }),
   );
   app.on('second-instance', () => {

@@ -1,4 +1,4 @@
-import { globalShortcut, utilityProcess } from 'electron';
+import { globalShortcut, systemPreferences, utilityProcess } from 'electron';
 import { hookEnv } from '../../services/hotkey/hookProtocol';
 import type { HotkeyHost } from '../../services/hotkey/hotkeyService';
 
@@ -33,6 +33,8 @@ export function electronHotkeyHost(hookEntry: string): HotkeyHost {
         },
       };
     },
+    // Asked without prompting (false): the Settings panel says how to grant it, and the prompt would come at every start.
+    hookPermitted: () => process.platform !== 'darwin' || systemPreferences.isTrustedAccessibilityClient(false),
     registerToggle(accelerator, onPress) {
       let registered: boolean;
       try {

@@ -19,6 +19,11 @@ export interface HotkeyHost {
   launchHook(args: string[]): HookChild;
   /** A press-only global shortcut (Electron's `globalShortcut`), the fallback where the hook cannot run. */
   registerToggle?(accelerator: string, onPress: () => void): ToggleRegistration;
+  /**
+   * Whether the OS lets the hook read the keyboard (macOS: the Accessibility permission). Asked before the
+   * hook is started, because uiohook ends its process without it; a host that does not say is assumed allowed.
+   */
+  hookPermitted?(): boolean;
 }
 
 export interface HotkeyServiceOptions {
@@ -195,6 +200,13 @@ export function createHotkeyService(options: HotkeyServiceOptions): HotkeyServic
       if (!options.host)
         return Promise.resolve(
           setStatus({ mode: 'window-only', accelerator, reason: 'this host runs no keyboard hook; the key works only while the window has focus' }),
+        );
+      if (options.host.hookPermitted?.() === false)
+        return Promise.resolve(
+          fallback(parsed.binding, accelerator, {
+            reason: 'the keyboard hook needs the Accessibility permission, which macOS has not given to this app, so it was not started',
+            howToFix: macAccessibilitySteps,
+          }),
         );
       return startHook(options.host, parsed.binding, accelerator, mine);
     },

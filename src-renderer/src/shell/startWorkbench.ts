@@ -2,6 +2,7 @@ import { useShownSessionStore } from '../state/shownSessionStore';
 import { connectWorkbench } from '../platform/bridge/workbenchClient';
 import { followGlobalHotkey } from '../state/hotkeyActions';
 import { refreshHotkeyStatus } from '../state/hotkeyStore';
+import { followUpdates } from '../state/updateStore';
 import { useScenarioStore } from '../state/scenarioStore';
 import { openReplay } from '../state/replayActions';
 import { hostLost, selectScenario } from '../state/liveActions';
@@ -31,6 +32,7 @@ export async function startWorkbench(): Promise<void> {
     api.events.sessionsChanged(() => void refreshLibrary());
     api.events.logOpenRequested(({ grant, name }) => void openReplay({ grant }, name));
     void followGlobalHotkey(api);
+    if (info.host === 'electron') void followUpdates(api);
     useScenarioStore.setState({ catalog });
     bridge?.onStatus((status) => {
       useHostStore.setState({ bridge: status });
