@@ -1,3 +1,4 @@
+import { draftedAgentMarker, draftedAgentRules, draftRule } from './draftedScenario';
 import { parseScript, type FakeScript, type FakeScriptInput } from './script';
 
 /**
@@ -20,6 +21,7 @@ const defaultScriptInput = {
     returns: { toolsInclude: ['checkEligibilityAndPossiblyInitiateReturn'] },
     sales: { instructionsInclude: 'sales' },
     simulatedHuman: { instructionsInclude: 'human' },
+    ...draftedAgentMarker,
   },
   realtime: [
     // chatSupervisor: the chat agent defers account questions to the supervisor and reads its answer.
@@ -100,6 +102,8 @@ const defaultScriptInput = {
     { name: 'returns asks', agent: 'returns', say: 'I can help with your return. Shall I look up your orders?' },
     { name: 'sales greets', agent: 'sales', say: 'The Ridgeline Carve 158 is on sale this week for $399. Would you like to hear more?' },
     { name: 'simulatedHuman greets', agent: 'simulatedHuman', say: 'Hi, this is Sam, a human agent. How can I help?' },
+    // The scenario the fake drafts (draftedScenario.ts).
+    ...draftedAgentRules,
   ],
   audioTranscripts: [],
   defaultAudioTranscript: 'Hello there',
@@ -190,6 +194,8 @@ const defaultScriptInput = {
       schemaHasProperty: 'moderationCategory',
       json: { moderationRationale: 'Nothing objectionable.', moderationCategory: 'NONE' },
     },
+    // A scenario draft (npm run scenario -- draft, New scenario…).
+    draftRule,
   ],
 } satisfies FakeScriptInput;
 

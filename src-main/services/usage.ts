@@ -20,3 +20,13 @@ export function addUsage(total: Usage, usage: ResponsesUsage | null | undefined)
     cachedInputTokens: (total.cachedInputTokens ?? 0) + (usage?.input_tokens_details?.cached_tokens ?? 0),
   };
 }
+
+/** Two usage totals added up. */
+export function sumUsage(a: Usage, b: Usage): Usage {
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+    cachedInputTokens: (a.cachedInputTokens ?? 0) + (b.cachedInputTokens ?? 0),
+  };
+}

@@ -53,6 +53,11 @@ const notRunHere = new Map([
   ['bash .ci/run', 'is what CI runs: npm test, of which this test is part'],
   ['sudo apt-get install chromium xvfb xdotool espeak-ng sox iproute2', 'installs system packages (scripts/check-prerequisites.mjs names it)'],
   [
+    'npm run scenario -- draft "DESCRIPTION" [--out FILE] [--model ID] [--force]',
+    'is the usage line; the command under it is run below, and every option by test/integration/scenarioDraft.test.ts',
+  ],
+  ['npm run scenario-test -- <the tests file>', 'names the tests file the draft prints; the draft test below runs it on the file written'],
+  [
     'npm run scenario-test -- FILE… [--runs N] [--junit OUT.xml] [--shard i/n] [--concurrency N] [--grep TEXT]',
     'is the usage line; the command under it is run below, and every option by test/integration/scenarioTestRun.test.ts',
   ],
@@ -154,6 +159,7 @@ describe.skipIf(!built)('the commands README.md tells a user to run', () => {
       /^npm run log -- (summary|validate|to-test) \S+$/,
       /^npm run log -- compare \S+ \S+$/,
       /^OPENAI_API_KEY=\S+ OPENAI_BASE_URL=\S+ npm run scenario-test -- .+$/,
+      /^OPENAI_API_KEY=\S+ OPENAI_BASE_URL=\S+ npm run scenario -- draft ".+"$/,
       /^npm run schema$/,
       /^npm (run serve|start) -- FILE$/,
     ];
@@ -238,6 +244,20 @@ describe.skipIf(!built)('the commands README.md tells a user to run', () => {
     const tests = run(withPort(commandLike(/^OPENAI_API_KEY=\S+ OPENAI_BASE_URL=\S+ npm run scenario-test -- .+$/), port));
     expect(await tests.exit(), tests.output()).toBe(0);
     expect(tests.output().trimEnd().split('\n').at(-1)).toMatch(/^scenario tests: [1-9]\d* passed, 0 failed$/);
+  }, 180_000);
+
+  it("`npm run fake-openai -- --port N`, then the README's `npm run scenario -- draft` against it, writes a scenario whose drafted tests pass", async () => {
+    const port = await freePort();
+    const fake = run(withPort(commandLike(/^npm run fake-openai -- --port \d+$/), port));
+    await fake.waitFor(new RegExp(`fake-openai listening on http://127\\.0\\.0\\.1:${port}`));
+    const drafted = run(withPort(commandLike(/^OPENAI_API_KEY=\S+ OPENAI_BASE_URL=\S+ npm run scenario -- draft ".+"$/), port));
+    expect(await drafted.exit(), drafted.output()).toBe(0);
+    const testsFile = join(dataDir, 'agent-configs', 'bikeRepairShop.tests.json');
+    expect(drafted.output()).toContain(`Wrote ${join(dataDir, 'agent-configs', 'bikeRepairShop.json')}: 1 agent (front_desk)`);
+    expect(drafted.output()).toContain(`Run them: npm run scenario-test -- ${testsFile}`);
+    const tests = run(withPort(`OPENAI_API_KEY=sk-test OPENAI_BASE_URL=http://127.0.0.1:8787/v1 npm run scenario-test -- ${testsFile}`, port));
+    expect(await tests.exit(), tests.output()).toBe(0);
+    expect(tests.output().trimEnd().split('\n').at(-1)).toBe('scenario tests: 1 passed, 0 failed');
   }, 180_000);
 
   it('`npm run schema` regenerates the published schema, which is already current', async () => {
