@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { draftedScenarioSchema, scenarioCreateRequestSchema, scenarioCreatedSchema, scenarioDraftRequestSchema } from './scenarioDraft/draftContract';
 import { workbenchErrorSchema, type WorkbenchErrorData } from './errors';
 import { pricingTableSchema } from './pricing';
 import { scenarioCatalogSchema } from './scenario';
@@ -238,6 +239,10 @@ export const contract = {
     list: channel(noRequest, scenarioCatalogSchema),
     /** Saves an agent's edited instructions and tool descriptions to its scenario file, keeping the file's formatting. */
     save: channel(promptSaveSchema, promptSavedSchema),
+    /** A text model drafts a scenario and its tests from a description (New scenario…); nothing is saved. */
+    draft: channel(scenarioDraftRequestSchema, draftedScenarioSchema),
+    /** Writes a drafted scenario and its tests file into the user scenario folder; refuses to replace a file. */
+    create: channel(scenarioCreateRequestSchema, scenarioCreatedSchema),
   },
   session: {
     mint: channel(z.strictObject({ model: z.string().min(1).optional(), voice: z.string().min(1).optional() }), mintedSessionSchema),

@@ -36,7 +36,7 @@ async function main(argv: readonly string[]): Promise<number> {
       console.error(`The endpoint cannot be reached, so nothing was drafted: ${unreachable}`);
       return 1;
     }
-    const metaprompt = await readMetaprompt(join(root, 'resources'));
+    const metaprompt = await readMetaprompt(join(root, 'resources/metaprompt'));
     const signal = AbortSignal.any([AbortSignal.timeout(DRAFT_TIMEOUT_MS), interrupted()]);
     const drafted = await draftScenario(await upstream(), {
       description: args.description,

@@ -19,6 +19,7 @@ import { advanceSupervisor, startSupervisorLoop, type SupervisorLoop } from '../
 import type { SupervisorPauses } from '../services/supervisorPauses';
 import type { Dispatch, Handlers } from './dispatcher';
 import { sessionComparisonHandlers } from './sessionComparisonHandlers';
+import { scenarioDraftHandlers } from './scenarioDraftHandlers';
 import { createTestsHandlers } from './testsHandlers';
 
 export interface HandlerServices {
@@ -40,6 +41,8 @@ export interface HandlerServices {
   readonly updates: UpdateService;
   /** Where the Tests panel finds the shipped tests files and personas. */
   readonly testsFolders: { readonly builtinDir: string; readonly personasDir: string };
+  /** resources/metaprompt: the drafting metaprompt of New scenario…. */
+  readonly metapromptDir: string;
   /** The dispatcher over these handlers: a re-run drives a session through the contract. */
   readonly dispatch: Dispatch;
 }
@@ -60,6 +63,7 @@ export function createHandlers({
   hotkeyStatus,
   updates,
   testsFolders,
+  metapromptDir,
   dispatch,
 }: HandlerServices): Handlers {
   /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
@@ -109,6 +113,7 @@ export function createHandlers({
         await scenarios.reload();
         return saved;
       },
+      ...scenarioDraftHandlers({ settings, scenarios, upstream, metapromptDir }),
     },
     session: {
       mint: (request) => {

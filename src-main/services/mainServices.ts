@@ -30,6 +30,8 @@ export interface MainServicesOptions {
   readonly builtinScenarioDir: string;
   /** The shipped personas a simulated caller may name; resources/personas beside agent-configs when not given. */
   readonly personasDir?: string;
+  /** resources/metaprompt; by default beside the shipped scenarios, as in a checkout. */
+  readonly metapromptDir?: string;
   readonly watchScenarios?: boolean;
   /** A log to replay at start, from the command line. */
   readonly openAtStart?: string;
@@ -165,6 +167,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       builtinDir: options.builtinScenarioDir,
       personasDir: options.personasDir ?? join(options.builtinScenarioDir, '../resources/personas'),
     },
+    metapromptDir: options.metapromptDir ?? join(options.builtinScenarioDir, '../resources/metaprompt'),
     dispatch: (channel, request) => dispatch(channel, request),
   });
   const dispatch = createDispatcher(handlers, (channel, error) =>

@@ -18,6 +18,8 @@ export interface ElectronHostPaths {
   readonly builtinScenarioDir: string;
   /** The shipped personas a scenario test's simulated caller may name. */
   readonly personasDir: string;
+  /** The metaprompt New scenario… drafts with. */
+  readonly metapromptDir: string;
   /** The bundled sample session a first run opens. */
   readonly sampleSession: string;
   /** The bundled pricing table. */
@@ -49,6 +51,7 @@ export async function startElectronHost(paths: ElectronHostPaths): Promise<MainS
     log: (line) => console.error(line),
     builtinScenarioDir: paths.builtinScenarioDir,
     personasDir: paths.personasDir,
+    metapromptDir: paths.metapromptDir,
     sampleSession: paths.sampleSession,
     bundledPricing: paths.bundledPricing,
     openAtStart: paths.openAtStart,

@@ -25,6 +25,7 @@ if (wantsVersion(process.argv)) {
       ? join(process.resourcesPath, 'sample-session/customer-service-retail.jsonl')
       : join(here, '../../resources/sample-session/customer-service-retail.jsonl'),
     personasDir: app.isPackaged ? join(process.resourcesPath, 'personas') : join(here, '../../resources/personas'),
+    metapromptDir: app.isPackaged ? join(process.resourcesPath, 'metaprompt') : join(here, '../../resources/metaprompt'),
     bundledPricing,
     openAtStart: logFileArgument(process.argv, app.isPackaged, process.cwd()),
   }).catch((error: unknown) => {

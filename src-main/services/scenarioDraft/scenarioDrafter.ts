@@ -22,9 +22,9 @@ export interface Metaprompt {
   readonly instructions: string;
 }
 
-/** Reads the metaprompt from `resourcesDir/metaprompt/`, its maintainers' `<!-- -->` comments removed. */
-export async function readMetaprompt(resourcesDir: string): Promise<Metaprompt> {
-  const text = await readFile(join(resourcesDir, 'metaprompt', METAPROMPT_FILE), 'utf8');
+/** Reads the metaprompt from its folder (resources/metaprompt), its maintainers' `<!-- -->` comments removed. */
+export async function readMetaprompt(metapromptDir: string): Promise<Metaprompt> {
+  const text = await readFile(join(metapromptDir, METAPROMPT_FILE), 'utf8');
   const version = /\.(v\d+)\.md$/.exec(basename(METAPROMPT_FILE))![1]!;
   return {
     version,

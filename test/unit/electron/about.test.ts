@@ -44,6 +44,7 @@ describe('Help → About', () => {
       preloadPath: '/p.cjs',
       builtinScenarioDir: resolve('agent-configs'),
       personasDir: resolve('resources/personas'),
+      metapromptDir: resolve('resources/metaprompt'),
       sampleSession: resolve('resources/sample-session/customer-service-retail.jsonl'),
       bundledPricing,
       openAtStart: undefined,

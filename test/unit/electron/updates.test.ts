@@ -51,6 +51,7 @@ async function start(): Promise<MainServices> {
     preloadPath: '/p.cjs',
     builtinScenarioDir: resolve('agent-configs'),
     personasDir: resolve('resources/personas'),
+    metapromptDir: resolve('resources/metaprompt'),
     sampleSession: resolve('resources/sample-session/customer-service-retail.jsonl'),
     bundledPricing: resolve('resources/pricing.json'),
     openAtStart: undefined,

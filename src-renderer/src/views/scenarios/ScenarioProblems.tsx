@@ -1,5 +1,6 @@
 import type { ScenarioProblem } from '../../../../src-shared/scenario';
 import { useScenarioStore } from '../../state/scenarioStore';
+import { NewScenario } from './NewScenario';
 import './scenarios.css';
 
 /** Problems grouped by file, in the order the files were reported. */
@@ -18,6 +19,7 @@ export function ScenarioProblems() {
   if (!catalog) return <p className="empty-state">Loading scenarios…</p>;
   return (
     <div className="problems" role="region" aria-label="Scenario files" tabIndex={0}>
+      <NewScenario />
       <p className="form-hint">
         {catalog.scenarios.length} scenarios loaded. Your own scenario files go in <code>{catalog.userFolder}</code>; changes are picked up as you
         save.

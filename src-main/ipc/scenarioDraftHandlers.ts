@@ -1,0 +1,73 @@
+import { access, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Handlers } from './dispatcher';
+import { WorkbenchError } from '../../src-shared/errors';
+import { mainTimeoutMs } from '../../src-shared/timeouts';
+import { writeFileAtomic } from '../services/atomicFile';
+import { withModelSetting } from '../services/modelRefusal';
+import type { UpstreamClientFactory } from '../services/openaiClient';
+import { draftScenario, readMetaprompt } from '../services/scenarioDraft/scenarioDrafter';
+import type { ScenarioLibrary } from '../services/scenarioLibrary';
+import type { SettingsStore } from '../services/settingsStore';
+
+export interface ScenarioDraftServices {
+  readonly settings: SettingsStore;
+  readonly scenarios: ScenarioLibrary;
+  readonly upstream: UpstreamClientFactory;
+  /** resources/metaprompt: where the drafting metaprompt is read from. */
+  readonly metapromptDir: string;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The `scenarios` domain's New scenario… channels: draft one with a text model, then write it to the user scenario folder. */
+export function scenarioDraftHandlers(services: ScenarioDraftServices): Pick<Handlers['scenarios'], 'draft' | 'create'> {
+  return {
+    draft: async ({ description }) => {
+      // The supervisor's model drafts: the text model the user already chose for quality answers.
+      const model = services.settings.get().supervisorModel;
+      const metaprompt = await readMetaprompt(services.metapromptDir);
+      const client = await services.upstream();
+      const drafted = await withModelSetting('supervisorModel', model, () =>
+        draftScenario(client, {
+          description,
+          model,
+          metaprompt,
+          signal: AbortSignal.timeout(mainTimeoutMs('scenarios:draft')),
+          progress: () => undefined,
+        }),
+      );
+      return { scenario: drafted.scenario, tests: drafted.tests, model, requests: drafted.requests, metaprompt: metaprompt.version };
+    },
+    create: async ({ scenario, tests }) => {
+      const catalog = services.scenarios.catalog();
+      const taken = catalog.scenarios.find((known) => known.id === scenario.id);
+      if (taken)
+        throw new WorkbenchError(
+          'invalid_request',
+          `A scenario with the id ${scenario.id} already exists (${taken.source.path}); give the draft another id before saving it.`,
+          'scenario.id',
+        );
+      const path = join(catalog.userFolder, `${scenario.id}.json`);
+      const testsPath = join(catalog.userFolder, `${scenario.id}.tests.json`);
+      for (const file of [path, testsPath])
+        if (await exists(file))
+          throw new WorkbenchError(
+            'invalid_request',
+            `${file} already exists, and nothing of yours is replaced; give the draft another id.`,
+            'scenario.id',
+          );
+      await mkdir(catalog.userFolder, { recursive: true });
+      await writeFileAtomic(path, `${JSON.stringify(scenario, null, 2)}\n`, 0o644);
+      await writeFileAtomic(testsPath, `${JSON.stringify({ ...tests, scenario: `./${scenario.id}.json` }, null, 2)}\n`, 0o644);
+      // The page hears of the new scenario before this answers, not a watcher's debounce later.
+      await services.scenarios.reload();
+      return { path, testsPath };
+    },
+  };
+}
