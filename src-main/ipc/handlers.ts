@@ -18,7 +18,7 @@ import { withModelSetting } from '../services/modelRefusal';
 import { advanceSupervisor, startSupervisorLoop, type SupervisorLoop } from '../services/supervisor';
 import type { SupervisorPauses } from '../services/supervisorPauses';
 import type { Dispatch, Handlers } from './dispatcher';
-import { sessionComparisonHandlers } from './sessionComparisonHandlers';
+import { sessionComparisonHandlers, type SessionComparisonServices } from './sessionComparisonHandlers';
 import { createTestsHandlers } from './testsHandlers';
 
 export interface HandlerServices {
@@ -42,6 +42,8 @@ export interface HandlerServices {
   readonly testsFolders: { readonly builtinDir: string; readonly personasDir: string };
   /** The dispatcher over these handlers: a re-run drives a session through the contract. */
   readonly dispatch: Dispatch;
+  /** Told as a re-run starts and finishes each turn, for the page's progress. */
+  readonly onRerunProgress?: SessionComparisonServices['onRerunProgress'];
 }
 
 export function createHandlers({
@@ -61,6 +63,7 @@ export function createHandlers({
   updates,
   testsFolders,
   dispatch,
+  onRerunProgress,
 }: HandlerServices): Handlers {
   /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
   async function scenarioCall<T>(
@@ -189,7 +192,7 @@ export function createHandlers({
         const { data, totalBytes } = await sessionLogs.readAudio(log, offset, length);
         return { data: data.toString('base64'), offset, totalBytes };
       },
-      ...sessionComparisonHandlers({ settings, scenarios, sessionLogs, pricing, dispatch }),
+      ...sessionComparisonHandlers({ settings, scenarios, sessionLogs, pricing, dispatch, ...(onRerunProgress ? { onRerunProgress } : {}) }),
     },
     hotkey: {
       status: () => hotkeyStatus(),

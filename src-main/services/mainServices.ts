@@ -166,6 +166,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       personasDir: options.personasDir ?? join(options.builtinScenarioDir, '../resources/personas'),
     },
     dispatch: (channel, request) => dispatch(channel, request),
+    onRerunProgress: (progress) => push.emit('rerunProgress', progress),
   });
   const dispatch = createDispatcher(handlers, (channel, error) =>
     options.log(`${channel}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
