@@ -185,6 +185,7 @@ test('Re-run says which turn it is playing, and says in words why it failed', as
   });
   await expect(original.getByTestId('rerun-failure')).toContainText('What was played so far is saved as a new session.');
   await expect(original.getByRole('button', { name: 'Re-run' })).toBeEnabled();
+  await app.locator('.sessions-panel').screenshot({ path: test.info().outputPath('sessions-rerun-failed.png') });
 
   // Slowed down, each turn is named as it is played, then the comparison opens.
   fake.faults.clear();

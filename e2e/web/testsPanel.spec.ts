@@ -161,6 +161,8 @@ test('a typed simulated caller runs as many times as its test asks, with the pas
 
   await app.getByRole('region', { name: 'callers.tests.json' }).getByRole('button', { name: 'Run all' }).click();
   await expect(app.locator('.tests-panel').getByRole('status')).toContainText(/Running turn \d of 3 of “a caller gets a haiku” \(run \d of 2\)…/);
+  await expect(app.getByTestId('tests-scenario')).toHaveText('Tests of Simple handoff, the scenario whose tests are running');
+  await expect(app.getByTestId('tests-total')).toContainText('This run so far (callers.tests.json): 2 tests');
   const caller = testRow(app, 'a caller gets a haiku');
   await expect(caller.getByTestId('test-pass-rate')).toContainText('test passed 2 of 2 runs passed (needs 50 %)', { timeout: 60_000 });
   await expect(caller.getByTestId('test-run')).toHaveCount(2);
