@@ -167,7 +167,7 @@ export function TestsPanel() {
           {listError}
         </p>
       )}
-      {lastBatch && <BatchTotal batch={lastBatch} />}
+      {lastBatch && files?.some((listed) => listed.path === lastBatch.file) && <BatchTotal batch={lastBatch} />}
       <div className="tests-body">
         {!scenarioId && <p className="empty-state">Pick a scenario to see its tests.</p>}
         {scenarioId && !files && !listError && <p className="empty-state">Reading the tests files…</p>}
