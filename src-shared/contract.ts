@@ -22,7 +22,7 @@ import {
   sessionSummarySchema,
   startupOpenSchema,
 } from './sessionLibrary';
-import { sessionComparisonChannels } from './sessionComparisonContract';
+import { rerunProgressSchema, sessionComparisonChannels } from './sessionComparisonContract';
 
 /**
  * The one list of renderer↔main channels. Main registration, the preload bridge and the web host's
@@ -323,6 +323,8 @@ export const pushEvents = {
   updateStatusChanged: { channel: 'updates:status-changed', payload: updateStatusSchema },
   /** The push-to-talk hotkey went down or up, from outside the page (the native hook or a global shortcut). */
   pttHotkey: { channel: 'hotkey:ptt', payload: pttPushSchema },
+  /** A re-run (`sessions:rerun`) started or finished a turn. */
+  rerunProgress: { channel: 'sessions:rerun-progress', payload: rerunProgressSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -135,21 +135,24 @@ export function dollarsFor(table: PricingTable, model: string, tokens: TokenCoun
 }
 
 /**
- * Dollars for tokens of several models together, with what the table cannot price named; dollars are undefined
- * when it prices none of them (a figure of $0 would say they were free).
+ * Dollars for tokens of several models together, with what the table cannot price named and the dates of the
+ * prices used (oldest first); dollars are undefined when it prices none of them (a figure of $0 would say they
+ * were free).
  */
 export function dollarsForModels(
   table: PricingTable,
   byModel: ReadonlyMap<string, TokenCounts>,
-): { dollars: number | undefined; unpriced: string[] } {
+): { dollars: number | undefined; unpriced: string[]; takenOn: string[] } {
   let dollars: number | undefined;
   const unpriced: string[] = [];
+  const dates = new Set<string>();
   for (const [model, tokens] of byModel) {
     const priced = dollarsFor(table, model, tokens);
     if (priced.dollars !== undefined) dollars = (dollars ?? 0) + priced.dollars;
+    if (priced.takenOn !== undefined) dates.add(priced.takenOn);
     unpriced.push(...priced.unpriced);
   }
-  return { dollars, unpriced };
+  return { dollars, unpriced, takenOn: [...dates].sort() };
 }
 
 /** Dates of prices, oldest first; never none. */

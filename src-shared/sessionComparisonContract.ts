@@ -60,6 +60,17 @@ export type SessionComparisonData = z.infer<typeof sessionComparisonSchema>;
 export const comparisonData = (comparison: SessionComparison): SessionComparisonData =>
   JSON.parse(JSON.stringify(comparison)) as SessionComparisonData;
 
+/** Where a re-run in main is, pushed to the page as each turn starts or is done (see `RerunProgress`). */
+export const rerunProgressSchema = z.object({
+  /** The saved session being played again. */
+  id: sessionIdSchema,
+  phase: z.enum(['start', 'done', 'skipped']),
+  /** 1 for the first user turn. */
+  turn: z.number().int().positive(),
+  of: z.number().int().positive(),
+});
+export type RerunProgressPush = z.infer<typeof rerunProgressSchema>;
+
 export const sessionComparisonChannels = {
   /** Drafts a scenario test from the session into the user scenario folder, never over another file. */
   toTest: {

@@ -38,6 +38,8 @@ const defaultScriptInput = {
     { name: 'chatAgent reads the supervisor', agent: 'chatAgent', afterToolOutput: 'getNextResponseFromSupervisor', sayToolOutput: true },
     { name: 'chatAgent greets', agent: 'chatAgent', say: "Hi, you've reached Brightwave Mobile, how can I help?" },
 
+    // simpleHandoff: a rude reply on request, which the output guardrail flags (a shipped test checks the trip).
+    { name: 'greeter is rude when asked to be', agent: 'greeter', userSaid: 'be rude to me', say: `Fine, you ${GUARDRAIL_TRIGGER_WORD}.` },
     // simpleHandoff: the greeter hands off on "haiku"; the haiku writer writes one.
     { name: 'greeter hands off to the haiku writer', agent: 'greeter', userSaid: ['haiku', 'poem', 'poetry'], handoffTo: 'haikuWriter' },
     { name: 'greeter greets', agent: 'greeter', say: 'Welcome to the poetry studio! Would you like a haiku?' },

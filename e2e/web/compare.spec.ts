@@ -164,3 +164,39 @@ test('Compare of two picked sessions shows where their turns differ, handoffs in
   await expect(turn).toContainText('greeter → haikuWriter');
   await expect(turn.getByTestId('compare-reply-b').locator('ins').first()).toBeVisible();
 });
+
+test('Re-run says which turn it is playing, and says in words why it failed', async ({ app, fake }) => {
+  test.setTimeout(150_000);
+  await recordSession(app, 'simpleHandoff', [
+    ['hello', 'Welcome to the poetry studio! Would you like a haiku?'],
+    ['A haiku please', 'the pond holds the moon.'],
+  ]);
+  await new AppDriver(app).openSessions();
+  const rows = app.getByTestId('session-row');
+  await expect(rows).toHaveCount(1);
+  // Newest first: the recorded session stays last as re-runs are saved.
+  const original = rows.last();
+
+  // The connection drops in the middle of the first answer: the row says where the re-run stopped and why.
+  fake.faults.set([{ route: 'realtime', dropMidResponse: true }]);
+  await original.getByRole('button', { name: 'Re-run' }).click();
+  await expect(original.getByTestId('rerun-failure')).toContainText('Re-run failed. The re-run stopped at turn 1 of 2 (“hello”):', {
+    timeout: 60_000,
+  });
+  await expect(original.getByTestId('rerun-failure')).toContainText('What was played so far is saved as a new session.');
+  await expect(original.getByRole('button', { name: 'Re-run' })).toBeEnabled();
+  await app.locator('.sessions-panel').screenshot({ path: test.info().outputPath('sessions-rerun-failed.png') });
+
+  // Slowed down, each turn is named as it is played, then the comparison opens.
+  fake.faults.clear();
+  fake.faults.set([{ route: 'realtime', latencyMs: 1500 }]);
+  await expect(rows).toHaveCount(2);
+  await original.getByRole('button', { name: 'Re-run' }).click();
+  await expect(original.getByTestId('rerun-progress')).toHaveText('Turn 1 of 2… Re-running against the scenario as it is now.', { timeout: 30_000 });
+  await expect(original.getByTestId('rerun-progress')).toHaveText('Turn 2 of 2… Re-running against the scenario as it is now.', { timeout: 30_000 });
+  await expect(app.locator('.compare-panel').getByTestId('compare-summary')).toHaveText(
+    'Same tool calls and handoffs in every turn. Both have 2 user turns.',
+    { timeout: 60_000 },
+  );
+  await expect(original.getByTestId('rerun-failure')).toHaveCount(0);
+});

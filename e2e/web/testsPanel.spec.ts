@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { AppDriver } from '../support/appDriver';
@@ -8,6 +8,8 @@ import { silenceWav } from '../support/speechFiles';
 
 const FAILING = 'greets with a word it never says';
 const SHIPPED = 'starting with the haiku writer, writes a haiku at once';
+/** A run's cost as the panel says it: dollars and the date of the prices, as the command line prices it. */
+const COST = /\$\d+\.\d{2,4} \(prices of \d{4}-\d\d-\d\d( and \d{4}-\d\d-\d\d)?\)/;
 
 /** A user tests file for the shipped simple handoff scenario: one test whose one expectation fails against the fake. */
 const userTests = `// Written by the e2e test.
@@ -60,10 +62,18 @@ test('the Tests panel runs a test as a live session, shows a failing expectation
   await writeFile(join(folder, 'mine.tests.json'), userTests);
   await writeFile(join(folder, 'broken.tests.json'), brokenTests);
   const driver = new AppDriver(app);
-  // A first run shows the bundled sample replay, whose scenario the panel would list; leave it for the picked one.
+  // A first run shows the bundled sample replay: the panel lists its scenario's tests, and says why.
+  await app.getByRole('tab', { name: 'Tests' }).click();
+  const listing = app.getByTestId('tests-scenario');
+  await expect(listing).toHaveText('Tests of Customer service (retail), the scenario of the replayed session');
+  await expect(testRow(app, 'returns a snowboard after authentication')).toBeVisible();
+  await expect(testRow(app, SHIPPED)).toHaveCount(0);
+  // Closed, the panel follows the scenario picked in the toolbar.
   await app.getByRole('button', { name: 'Close replay' }).click();
   await driver.pickScenario('simpleHandoff');
   await app.getByRole('tab', { name: 'Tests' }).click();
+  await expect(listing).toHaveText('Tests of Simple handoff, the scenario picked in the toolbar');
+  await expect(testRow(app, 'returns a snowboard after authentication')).toHaveCount(0);
 
   // The shipped file and the user's are listed; the broken one says where its fault is.
   await expect(testRow(app, SHIPPED)).toBeVisible();
@@ -82,6 +92,9 @@ test('the Tests panel runs a test as a live session, shows a failing expectation
   await expect(testRow(app, FAILING).getByTestId('test-pass-rate')).toContainText('test failed 0 of 1 run passed');
   await expect(testRow(app, FAILING).getByTestId('test-history')).toContainText('0 of 1 recent runs passed');
   await expect(app.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+  // The run's cost, and the total of the last run of tests.
+  await expect(testRow(app, FAILING).getByTestId('test-run-cost')).toHaveText(COST);
+  await expect(app.getByTestId('tests-total')).toHaveText(new RegExp(`^Last run \\(mine\\.tests\\.json\\): 1 test, 1 run, ${COST.source}$`));
 
   // A shipped test passes.
   await testRow(app, SHIPPED).getByRole('button', { name: 'Run', exact: true }).click();
@@ -108,6 +121,7 @@ test('the Tests panel runs a test as a live session, shows a failing expectation
   ).toEqual([]);
 
   await app.locator('.tests-panel').screenshot({ path: test.info().outputPath('tests-panel-light.png') });
+  await copyFile(test.info().outputPath('tests-panel-light.png'), '/tmp/tests-panel.png');
   await setTheme(app, driver, 'dark');
   await app.locator('.tests-panel').screenshot({ path: test.info().outputPath('tests-panel-dark.png') });
   await setTheme(app, driver, 'light');
@@ -147,6 +161,8 @@ test('a typed simulated caller runs as many times as its test asks, with the pas
 
   await app.getByRole('region', { name: 'callers.tests.json' }).getByRole('button', { name: 'Run all' }).click();
   await expect(app.locator('.tests-panel').getByRole('status')).toContainText(/Running turn \d of 3 of “a caller gets a haiku” \(run \d of 2\)…/);
+  await expect(app.getByTestId('tests-scenario')).toHaveText('Tests of Simple handoff, the scenario whose tests are running');
+  await expect(app.getByTestId('tests-total')).toContainText('This run so far (callers.tests.json): 2 tests');
   const caller = testRow(app, 'a caller gets a haiku');
   await expect(caller.getByTestId('test-pass-rate')).toContainText('test passed 2 of 2 runs passed (needs 50 %)', { timeout: 60_000 });
   await expect(caller.getByTestId('test-run')).toHaveCount(2);
@@ -159,5 +175,9 @@ test('a typed simulated caller runs as many times as its test asks, with the pas
   await expect(audio.getByRole('alert')).toContainText('Audio turns and voice callers do not run in the app yet', { timeout: 30_000 });
   await expect(audio.getByTestId('test-pass-rate')).toContainText('test failed 0 of 1 run passed');
   await expect(app.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+  // Run all's total: the caller's two runs are priced (the audio run made no session, so it adds nothing).
+  await expect(caller.getByTestId('test-run-cost').first()).toHaveText(COST);
+  await expect(audio.getByTestId('test-run-cost')).toHaveText('cost not priced');
+  await expect(app.getByTestId('tests-total')).toHaveText(new RegExp(`^Last run \\(callers\\.tests\\.json\\): 2 tests, 3 runs, ${COST.source}$`));
   await app.locator('.tests-panel').screenshot({ path: test.info().outputPath('tests-panel-caller.png') });
 });

@@ -8,7 +8,7 @@ import type { MainServices } from '../services/mainServices';
 import { appendHistory, readHistory } from '../services/scenarioTests/resultsFile';
 import { runScenarioTests, type LoadedTests } from '../services/scenarioTests/testRunner';
 import { loadTestsFile, withPersonaTexts } from '../services/scenarioTests/testsFileLoader';
-import { runDollars } from '../services/scenarioTests/runCost';
+import { runCost } from '../../src-shared/scenarioTests/runCost';
 import { stabilityOf } from '../../src-shared/scenarioTests/testHistory';
 import { openHeadlessServices, preflight, root } from './headlessServices';
 import { junitXml } from './scenarioTests/junitReport';
@@ -81,7 +81,7 @@ async function main(argv: readonly string[]): Promise<number> {
       concurrency: args.concurrency,
       signal: controller.signal,
       ...(args.runs !== undefined ? { runs: args.runs } : {}),
-      dollarsOf: (events, extra) => runDollars(events, extra, pricing),
+      costOf: (events, extra) => runCost(events, extra, pricing),
       onRun: ({ phase, test, run, outcome }) => {
         if (phase === 'end')
           console.log(`  ${outcome?.passed ? '✔' : '✘'} ${test} (run ${run}, ${((outcome?.durationMs ?? 0) / 1000).toFixed(1)} s)`);

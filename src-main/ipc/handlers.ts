@@ -18,8 +18,8 @@ import { withModelSetting } from '../services/modelRefusal';
 import { advanceSupervisor, startSupervisorLoop, type SupervisorLoop } from '../services/supervisor';
 import type { SupervisorPauses } from '../services/supervisorPauses';
 import type { Dispatch, Handlers } from './dispatcher';
-import { sessionComparisonHandlers } from './sessionComparisonHandlers';
 import { scenarioDraftHandlers } from './scenarioDraftHandlers';
+import { sessionComparisonHandlers, type SessionComparisonServices } from './sessionComparisonHandlers';
 import { createTestsHandlers } from './testsHandlers';
 
 export interface HandlerServices {
@@ -45,6 +45,8 @@ export interface HandlerServices {
   readonly metapromptDir: string;
   /** The dispatcher over these handlers: a re-run drives a session through the contract. */
   readonly dispatch: Dispatch;
+  /** Told as a re-run starts and finishes each turn, for the page's progress. */
+  readonly onRerunProgress?: SessionComparisonServices['onRerunProgress'];
 }
 
 export function createHandlers({
@@ -65,6 +67,7 @@ export function createHandlers({
   testsFolders,
   metapromptDir,
   dispatch,
+  onRerunProgress,
 }: HandlerServices): Handlers {
   /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
   async function scenarioCall<T>(
@@ -194,7 +197,7 @@ export function createHandlers({
         const { data, totalBytes } = await sessionLogs.readAudio(log, offset, length);
         return { data: data.toString('base64'), offset, totalBytes };
       },
-      ...sessionComparisonHandlers({ settings, scenarios, sessionLogs, pricing, dispatch }),
+      ...sessionComparisonHandlers({ settings, scenarios, sessionLogs, pricing, dispatch, ...(onRerunProgress ? { onRerunProgress } : {}) }),
     },
     hotkey: {
       status: () => hotkeyStatus(),

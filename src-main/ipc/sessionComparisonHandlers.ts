@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { WorkbenchError } from '../../src-shared/errors';
 import { compareSessions } from '../../src-shared/scenarioTests/compareSessions';
 import { sessionToTest } from '../../src-shared/scenarioTests/sessionToTest';
-import { comparisonData } from '../../src-shared/sessionComparisonContract';
+import { comparisonData, type RerunProgressPush } from '../../src-shared/sessionComparisonContract';
 import type { LoadedPricing } from '../services/pricingTable';
 import type { ScenarioLibrary } from '../services/scenarioLibrary';
 import { rerunSession } from '../services/scenarioTests/rerun';
@@ -19,6 +19,7 @@ export interface SessionComparisonServices {
   readonly pricing: () => Promise<LoadedPricing>;
   /** The contract itself: a re-run mints, records and calls models through it, as the page would. */
   readonly dispatch: Dispatch;
+  readonly onRerunProgress?: (progress: RerunProgressPush) => void;
 }
 
 type ComparisonHandlers = Pick<Handlers['sessions'], 'toTest' | 'compare' | 'rerun'>;
@@ -49,7 +50,14 @@ async function writeNewFile(folder: string, base: string, text: string): Promise
 }
 
 /** Save as test, Compare and Re-run: the Sessions panel's work on whole saved sessions. */
-export function sessionComparisonHandlers({ settings, scenarios, sessionLogs, pricing, dispatch }: SessionComparisonServices): ComparisonHandlers {
+export function sessionComparisonHandlers({
+  settings,
+  scenarios,
+  sessionLogs,
+  pricing,
+  dispatch,
+  onRerunProgress,
+}: SessionComparisonServices): ComparisonHandlers {
   return {
     toTest: async ({ id }) => {
       const log = await readObservedLog(sessionLogs.pathOf(id));
@@ -74,6 +82,7 @@ export function sessionComparisonHandlers({ settings, scenarios, sessionLogs, pr
         services: { dispatch, settings, scenarios, sessionLogs },
         logPath: sessionLogs.pathOf(id),
         pricing: (await pricing()).table,
+        onProgress: ({ phase, turn, of }) => onRerunProgress?.({ id, phase, turn, of }),
       });
       return { newId: result.logId, comparison: comparisonData(result.comparison) };
     },

@@ -169,6 +169,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     },
     metapromptDir: options.metapromptDir ?? join(options.builtinScenarioDir, '../resources/metaprompt'),
     dispatch: (channel, request) => dispatch(channel, request),
+    onRerunProgress: (progress) => push.emit('rerunProgress', progress),
   });
   const dispatch = createDispatcher(handlers, (channel, error) =>
     options.log(`${channel}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),

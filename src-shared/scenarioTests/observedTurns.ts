@@ -100,7 +100,9 @@ function milestones(latency: TurnLatency | undefined): TurnMilestones {
 function costOf(billed: readonly BilledResponse[], pricing: PricingTable | undefined): TurnCost {
   const tokensByModel = new Map<string, TokenCounts>();
   for (const response of billed) tokensByModel.set(response.model, addTokens(tokensByModel.get(response.model) ?? noTokens, response.tokens));
-  return { tokensByModel, ...(pricing ? dollarsForModels(pricing, tokensByModel) : { dollars: undefined, unpriced: [] }) };
+  if (!pricing) return { tokensByModel, dollars: undefined, unpriced: [] };
+  const { dollars, unpriced } = dollarsForModels(pricing, tokensByModel);
+  return { tokensByModel, dollars, unpriced };
 }
 
 interface TurnDraft {

@@ -4,6 +4,7 @@ import type { SessionEvent } from '../sessionEvent';
 import type { TestRun } from '../sessionLog';
 import { conversationText } from './conversationText';
 import { checkTurn, type ExpectationResult } from './expectations';
+import type { RunCost } from './runCost';
 import { observeSession, type ObservedTurn } from './observedTurns';
 import type { ScenarioTest, TestTurn } from './testsFile';
 import { sinceObserved } from './turnSlices';
@@ -52,8 +53,8 @@ export interface TestPort {
   readAudio(path: string): Promise<Int16Array>;
   /** Speaks a voice caller's line as PCM16 mono at 24 kHz. */
   speak(text: string): Promise<Int16Array>;
-  /** Dollars for the run's events plus the judge's and caller's calls; undefined when nothing is priced. */
-  dollarsOf?(events: readonly SessionEvent[], extra: readonly { model: string; usage: Usage }[]): number | undefined;
+  /** What the run's events plus the judge's and caller's calls cost (`runCost` over the host's pricing table). */
+  costOf?(events: readonly SessionEvent[], extra: readonly { model: string; usage: Usage }[]): RunCost;
 }
 
 /** What one turn of a run did and how its expectations came out. */
@@ -81,6 +82,8 @@ export interface RunOutcome {
   readonly durationMs: number;
   /** Dollars for every priced model call of the run, judge and caller included; undefined without prices. */
   readonly dollars: number | undefined;
+  /** The dates of the prices behind `dollars`, oldest first. */
+  readonly pricesTakenOn?: readonly string[];
   /** A simulated caller: whether it said it was done within its turns. */
   readonly callerDone?: boolean;
 }
@@ -205,6 +208,10 @@ async function callerRun(session: TestSession, test: ScenarioTest, port: TestPor
   return { turns: outcomes, callerDone: done };
 }
 
+function costFields(cost: RunCost | undefined): Pick<RunOutcome, 'dollars' | 'pricesTakenOn'> {
+  return cost ? { dollars: cost.dollars, pricesTakenOn: cost.takenOn } : { dollars: undefined };
+}
+
 /** One run of one test: a saved session, its turns' outcomes, and whether every expectation held. */
 export async function runTestOnce(test: ScenarioTest, run: number, file: string, port: TestPort): Promise<RunOutcome> {
   const started = performance.now();
@@ -222,7 +229,7 @@ export async function runTestOnce(test: ScenarioTest, run: number, file: string,
       turns: result.turns,
       logId,
       durationMs: performance.now() - started,
-      dollars: port.dollarsOf?.(session.events, usage),
+      ...costFields(port.costOf?.(session.events, usage)),
       ...(result.callerDone !== undefined ? { callerDone: result.callerDone } : {}),
     };
   } catch (error) {
@@ -234,7 +241,7 @@ export async function runTestOnce(test: ScenarioTest, run: number, file: string,
       turns: [],
       logId: saved?.logId,
       durationMs: performance.now() - started,
-      dollars: session ? port.dollarsOf?.(session.events, usage) : undefined,
+      ...costFields(session ? port.costOf?.(session.events, usage) : undefined),
     };
   }
 }

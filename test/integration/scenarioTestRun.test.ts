@@ -53,6 +53,9 @@ describe('npm run scenario-test', () => {
     expect(ran.code, ran.stdout).toBe(0);
     expect(last(ran.stdout)).toMatch(/^scenario tests: [1-9]\d* passed, 0 failed$/);
     expect(ran.stdout).toContain('✔ judge: ');
+    // The shipped guardrail test: the fake's rude reply is flagged, and the test expects exactly that.
+    expect(ran.stdout).toMatch(/✔ \S*simpleHandoff\.tests\.json › a rude reply trips the output guardrail/);
+    expect(ran.stdout).toContain('✔ guardrail: a reply flagged OFFENSIVE');
     expect(ran.stdout).toMatch(/latency: created \+\d+ ms/);
     const history = parseHistory(readFileSync(join(ran.dataDir, 'test-results.jsonl'), 'utf8'));
     expect(history.skipped).toBe(0);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src-shared/contract';
 import type { SessionComparisonData } from '../../src-shared/sessionComparisonContract';
+import type { FakeOpenAI } from '../../e2e/fake-openai/server';
 import { useFakeOpenAI } from '../support/fakeOpenAI';
 import { useTempDirs } from '../support/tempDir';
 import { createTestServices, type TestServices } from '../support/testServices';
@@ -24,14 +25,14 @@ function value<T>(envelope: Envelope): T {
 }
 
 /** Main's services over a data folder whose library holds the sample session, answering through the fake. */
-async function servicesWithSample(): Promise<{ services: TestServices; dataDir: string }> {
+async function servicesWithSample(): Promise<{ services: TestServices; dataDir: string; fake: FakeOpenAI }> {
   const fake = await startFake({ apiKeys: ['sk-test'] });
   const dataDir = await makeDir();
   await mkdir(join(dataDir, 'sessions'));
   await copyFile(SAMPLE, join(dataDir, 'sessions', `${SAMPLE_ID}.jsonl`));
   const services = await createTestServices(dataDir, { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${fake.baseUrl}/v1` });
   opened.push(services);
-  return { services, dataDir };
+  return { services, dataDir, fake };
 }
 
 describe('the Sessions panel’s channels', () => {
@@ -60,6 +61,10 @@ describe('the Sessions panel’s channels', () => {
 
   it('sessions:rerun plays the sample again against the fake, saves it in the library and compares the two', async () => {
     const { services } = await servicesWithSample();
+    const pushed: unknown[] = [];
+    services.push.connect((channel, payload) => {
+      if (channel === 'sessions:rerun-progress') pushed.push(payload);
+    });
     const { newId, comparison } = value<{ newId: string; comparison: SessionComparisonData }>(
       await services.dispatch('sessions:rerun', { id: SAMPLE_ID }),
     );
@@ -67,6 +72,18 @@ describe('the Sessions panel’s channels', () => {
     expect(comparison.turnCount).toEqual({ a: 3, b: 3 });
     const listed = value<{ sessions: { id: string; scenarioId: string }[] }>(await services.dispatch('sessions:list', {}));
     expect(listed.sessions.find((session) => session.id === newId)).toMatchObject({ scenarioId: 'customerServiceRetail' });
+    // The page is told as each turn starts and is done, to say "Turn 2 of 3…".
+    expect(pushed).toEqual([1, 2, 3].flatMap((turn) => (['start', 'done'] as const).map((phase) => ({ id: SAMPLE_ID, phase, turn, of: 3 }))));
+  }, 60_000);
+
+  it('sessions:rerun that loses its connection says at which turn it stopped and why, in words', async () => {
+    const { services, fake } = await servicesWithSample();
+    fake.faults.set([{ route: 'realtime', dropMidResponse: true }]);
+    const answer = await services.dispatch('sessions:rerun', { id: SAMPLE_ID });
+    expect(answer.ok).toBe(false);
+    expect(answer.ok ? '' : answer.error.message).toMatch(
+      /^The re-run stopped at turn 1 of 3 \(“.+”\): .+ What was played so far is saved as a new session\.$/,
+    );
   }, 60_000);
 
   it('sessions:rerun of a session the library does not have is refused in words', async () => {

@@ -17,7 +17,7 @@ export interface NodeTestPortOptions {
   readonly baseDir: string;
   readonly signal: AbortSignal;
   readonly timeouts?: HeadlessSessionOptions['timeouts'];
-  readonly dollarsOf?: TestPort['dollarsOf'];
+  readonly costOf?: TestPort['costOf'];
 }
 
 /** A test run's host in Node: headless sessions over the WebSocket, main's own upstream client for the judge, the caller and speech. */
@@ -39,6 +39,6 @@ export function nodeTestPort(options: NodeTestPortOptions): TestPort {
     },
     readAudio: (path) => readWavForSession(resolve(options.baseDir, path)),
     speak: async (text) => speakLine(await options.upstream(), text, options.signal),
-    ...(options.dollarsOf ? { dollarsOf: options.dollarsOf } : {}),
+    ...(options.costOf ? { costOf: options.costOf } : {}),
   };
 }

@@ -83,7 +83,12 @@ export async function rerunSession(options: RerunOptions): Promise<RerunResult> 
         continue;
       }
       options.onProgress?.({ ...progress, phase: 'start' });
-      await session.say(turn.user);
+      await session.say(turn.user).catch((error: unknown) => {
+        throw new WorkbenchError(
+          error instanceof WorkbenchError ? error.code : 'upstream_unreachable',
+          `The re-run stopped at turn ${turn.index} of ${turns.length} (“${turn.user}”): ${error instanceof Error ? error.message : String(error)} What was played so far is saved as a new session.`,
+        );
+      });
       options.onProgress?.({ ...progress, phase: 'done' });
     }
   } finally {

@@ -40,7 +40,7 @@ export interface RunnerOptions {
   readonly concurrency: number;
   readonly signal: AbortSignal;
   readonly timeouts?: HeadlessSessionOptions['timeouts'];
-  readonly dollarsOf?: TestPort['dollarsOf'];
+  readonly costOf?: TestPort['costOf'];
   /** Told as each run starts and ends, for progress. */
   readonly onRun?: (event: {
     readonly phase: 'start' | 'end';
@@ -94,7 +94,7 @@ export async function runScenarioTests(files: readonly LoadedTests[], options: R
         baseDir: plan.loaded.baseDir,
         signal: options.signal,
         ...(options.timeouts ? { timeouts: options.timeouts } : {}),
-        ...(options.dollarsOf ? { dollarsOf: options.dollarsOf } : {}),
+        ...(options.costOf ? { costOf: options.costOf } : {}),
       });
       options.onRun?.({ phase: 'start', file: plan.loaded.file, test: plan.test.name, run });
       const outcome = options.signal.aborted

@@ -23,12 +23,19 @@ export async function compareSessions(first: SessionSummary, second: SessionSumm
   revealPanel('compare');
 }
 
-/** Plays a saved session again against the scenario as it is now, then shows the old against the new. */
+/**
+ * Plays a saved session again against the scenario as it is now, following main's progress turn by turn, then
+ * shows the old against the new; a failure is kept in words on the session's row.
+ */
 export async function rerunSession(session: SessionSummary): Promise<void> {
   if (useSessionComparisonStore.getState().rerunning !== undefined) return;
-  useSessionComparisonStore.setState({ rerunning: session.id });
+  useSessionComparisonStore.setState({ rerunning: session.id, rerunTurn: { turn: 0, of: 0 }, rerunFailure: undefined });
+  const api = requireApi();
+  const stopFollowing = api.events.rerunProgress(({ id, phase, turn, of }) => {
+    if (id === session.id && phase === 'start') useSessionComparisonStore.setState({ rerunTurn: { turn, of } });
+  });
   try {
-    const { newId, comparison } = await requireApi().sessions.rerun({ id: session.id });
+    const { newId, comparison } = await api.sessions.rerun({ id: session.id });
     const original = named(session);
     useSessionComparisonStore.setState({
       shown: {
@@ -39,7 +46,10 @@ export async function rerunSession(session: SessionSummary): Promise<void> {
       },
     });
     revealPanel('compare');
+  } catch (error) {
+    useSessionComparisonStore.setState({ rerunFailure: { id: session.id, message: error instanceof Error ? error.message : String(error) } });
   } finally {
+    stopFollowing();
     useSessionComparisonStore.setState({ rerunning: undefined });
   }
 }

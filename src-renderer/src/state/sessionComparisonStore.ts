@@ -21,9 +21,19 @@ interface SessionComparisonState {
   readonly picked: readonly string[];
   /** The saved session being played again, while a re-run runs (one at a time). */
   readonly rerunning: string | undefined;
+  /** The turn the re-run is at: 0 until the first starts. */
+  readonly rerunTurn: { readonly turn: number; readonly of: number };
+  /** The last re-run that failed, and why in words; cleared when another starts. */
+  readonly rerunFailure: { readonly id: string; readonly message: string } | undefined;
   /** What the Compare view shows. */
   readonly shown: ShownComparison | undefined;
 }
 
 /** The Sessions panel's comparison work: which sessions are picked, a re-run under way, and the comparison shown. */
-export const useSessionComparisonStore = create<SessionComparisonState>(() => ({ picked: [], rerunning: undefined, shown: undefined }));
+export const useSessionComparisonStore = create<SessionComparisonState>(() => ({
+  picked: [],
+  rerunning: undefined,
+  rerunTurn: { turn: 0, of: 0 },
+  rerunFailure: undefined,
+  shown: undefined,
+}));

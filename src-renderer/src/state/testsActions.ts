@@ -1,4 +1,6 @@
 import { WorkbenchError } from '../../../src-shared/errors';
+import type { PricingTable } from '../../../src-shared/pricing';
+import { runCost } from '../../../src-shared/scenarioTests/runCost';
 import { historyLineOf } from '../../../src-shared/scenarioTests/testHistory';
 import { runTestOnce, type RunOutcome, type TestPort } from '../../../src-shared/scenarioTests/testRun';
 import { testPassed } from '../../../src-shared/scenarioTests/testRuns';
@@ -6,7 +8,8 @@ import type { ScenarioTest } from '../../../src-shared/scenarioTests/testsFile';
 import type { TestRun } from '../../../src-shared/sessionLog';
 import { AUDIO_TURNS_REFUSED, PageTestSession } from '../engine/live/pageTestSession';
 import { requireApi, useHostStore } from './hostStore';
-import { connect, disconnect } from './liveActions';
+import { connect, disconnect, selectScenario } from './liveActions';
+import { loadPricing } from './pricingStore';
 import { useShownSessionStore } from './shownSessionStore';
 import { resultKey, useTestsStore, type TestResults } from './testsStore';
 
@@ -52,10 +55,11 @@ async function openTestSession(
   return session;
 }
 
-/** A run in the page: the live session over WebRTC, and main for the judge and the simulated caller. */
-function pagePort(scenarioId: string, onTurn: (turn: number) => void): TestPort {
+/** A run in the page: the live session over WebRTC, and main for the judge and the simulated caller; priced as the command line prices it. */
+function pagePort(scenarioId: string, onTurn: (turn: number) => void, pricing: PricingTable | undefined): TestPort {
   const api = requireApi();
   return {
+    ...(pricing ? { costOf: (events, extra) => runCost(events, extra, pricing) } : {}),
     openSession: (startAgent, testRun) => openTestSession(scenarioId, startAgent, testRun, new PageTestSession(onTurn)),
     judge: (criterion, conversation) => api.tests.judge({ criterion, conversation }),
     callerLine: ({ persona, goal }, conversation) => api.tests.callerLine({ persona, goal, conversation }),
@@ -69,7 +73,7 @@ function setResults(key: string, change: (before: TestResults) => TestResults, b
   useTestsStore.setState({ results: { ...results, [key]: change(results[key] ?? before) } });
 }
 
-async function runTest(file: string, scenarioHash: string, scenarioId: string, test: ScenarioTest): Promise<void> {
+async function runTest(file: string, scenarioHash: string, scenarioId: string, test: ScenarioTest, pricing: PricingTable | undefined): Promise<void> {
   const key = resultKey(file, test.name);
   const planned = test.runs ?? 1;
   const minPassRate = test.minPassRate ?? 1;
@@ -78,13 +82,22 @@ async function runTest(file: string, scenarioHash: string, scenarioId: string, t
   const turns = test.turns?.length ?? test.caller?.maxTurns ?? 8;
   for (let run = 1; run <= planned && !useTestsStore.getState().stopping; run += 1) {
     useTestsStore.setState({ progress: { file, test: test.name, run, runs: planned, turn: 0, turns } });
-    const port = pagePort(scenarioId, (turn) => {
-      const progress = useTestsStore.getState().progress;
-      if (progress) useTestsStore.setState({ progress: { ...progress, turn } });
-    });
+    const port = pagePort(
+      scenarioId,
+      (turn) => {
+        const progress = useTestsStore.getState().progress;
+        if (progress) useTestsStore.setState({ progress: { ...progress, turn } });
+      },
+      pricing,
+    );
     const ran = await runTestOnce(test, run, file, port);
     const outcome: RunOutcome = useTestsStore.getState().stopping && ran.error ? { ...ran, error: `Stopped: ${ran.error}` } : ran;
     setResults(key, (before) => ({ ...before, runs: [...before.runs, outcome] }), fresh);
+    const batch = useTestsStore.getState().lastBatch;
+    if (batch)
+      useTestsStore.setState({
+        lastBatch: { ...batch, costs: [...batch.costs, { dollars: outcome.dollars, takenOn: outcome.pricesTakenOn ?? [] }] },
+      });
     const settings = useHostStore.getState().settings;
     if (!settings) continue;
     try {
@@ -109,6 +122,8 @@ async function runTest(file: string, scenarioHash: string, scenarioId: string, t
 
 /** Runs tests of one file one after another, each as many times as it asks; Stop ends the run under way and the rest. */
 export async function runTests(file: string, tests: readonly ScenarioTest[]): Promise<void> {
+  // Awaited first: from the check below to the first progress nothing is awaited, so two quick clicks start one run.
+  const { table } = await loadPricing();
   const { files, progress, scenarioId } = useTestsStore.getState();
   const listed = files?.find((each) => each.path === file);
   if (progress || !listed?.ok || !scenarioId) return;
@@ -117,14 +132,17 @@ export async function runTests(file: string, tests: readonly ScenarioTest[]): Pr
     useTestsStore.setState({ notice: 'A live session is running: disconnect it, then run the tests (each test runs its own session).' });
     return;
   }
-  useTestsStore.setState({ notice: undefined, stopping: false });
+  useTestsStore.setState({ notice: undefined, stopping: false, lastBatch: { file, tests: tests.length, costs: [], finished: false } });
+  // The toolbar, and so the panel once the run is over, shows the scenario under test (it may be a replay's).
+  selectScenario(scenarioId);
   try {
     for (const test of tests) {
       if (useTestsStore.getState().stopping) break;
-      await runTest(file, listed.scenarioHash, scenarioId, test);
+      await runTest(file, listed.scenarioHash, scenarioId, test, table);
     }
   } finally {
-    useTestsStore.setState({ progress: undefined, stopping: false });
+    const batch = useTestsStore.getState().lastBatch;
+    useTestsStore.setState({ progress: undefined, stopping: false, ...(batch ? { lastBatch: { ...batch, finished: true } } : {}) });
   }
 }
 

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { RunCost } from '../../../src-shared/scenarioTests/runCost';
 import type { RunOutcome } from '../../../src-shared/scenarioTests/testRun';
 import type { ListedStability, ListedTestsFile } from '../../../src-shared/testsContract';
 
@@ -23,6 +24,15 @@ export interface TestProgress {
   readonly turns: number;
 }
 
+/** The last Run or Run all: how many tests and runs it made and what each run cost, for the panel's total. */
+export interface TestsBatch {
+  readonly file: string;
+  readonly tests: number;
+  readonly costs: readonly RunCost[];
+  /** False while it runs. */
+  readonly finished: boolean;
+}
+
 interface TestsState {
   /** The scenario the files were listed for. */
   readonly scenarioId: string | undefined;
@@ -36,6 +46,7 @@ interface TestsState {
   readonly stability: Readonly<Record<string, ListedStability>>;
   /** Plain words about a run that could not start. */
   readonly notice: string | undefined;
+  readonly lastBatch: TestsBatch | undefined;
 }
 
 /** The Tests panel's tests files for the shown scenario, the runs made in this window, and the run under way. */
@@ -48,6 +59,7 @@ export const useTestsStore = create<TestsState>(() => ({
   results: {},
   stability: {},
   notice: undefined,
+  lastBatch: undefined,
 }));
 
 export function resultKey(file: string, test: string): string {

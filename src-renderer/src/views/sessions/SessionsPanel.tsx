@@ -38,11 +38,22 @@ function useRerunBlocked(): string | undefined {
   return undefined;
 }
 
+/** Where the re-run under way is, in words: main says as each turn starts. */
+function RerunProgress() {
+  const { turn, of } = useSessionComparisonStore((state) => state.rerunTurn);
+  return (
+    <span className="session-note" role="status" data-testid="rerun-progress">
+      {turn === 0 ? 'Connecting…' : `Turn ${turn} of ${of}…`} Re-running against the scenario as it is now.
+    </span>
+  );
+}
+
 function SessionRow({ session, rerunBlocked }: { session: SessionSummary; rerunBlocked: string | undefined }) {
   const [renaming, setRenaming] = useState(false);
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const picked = useSessionComparisonStore((state) => state.picked.includes(session.id));
   const rerunningThis = useSessionComparisonStore((state) => state.rerunning === session.id);
+  const rerunFailure = useSessionComparisonStore((state) => (state.rerunFailure?.id === session.id ? state.rerunFailure.message : undefined));
   const [title, setTitle] = useState(session.title ?? '');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -111,9 +122,10 @@ function SessionRow({ session, rerunBlocked }: { session: SessionSummary; rerunB
             {saved}
           </span>
         )}
-        {rerunningThis && (
-          <span className="session-note" role="status">
-            Re-running… each turn is played again against the scenario as it is now.
+        {rerunningThis && <RerunProgress />}
+        {rerunFailure && (
+          <span className="session-problem" role="alert" data-testid="rerun-failure">
+            Re-run failed. {rerunFailure}
           </span>
         )}
       </div>

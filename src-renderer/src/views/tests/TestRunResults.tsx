@@ -3,6 +3,7 @@ import type { RunOutcome, TurnOutcome } from '../../../../src-shared/scenarioTes
 import { openReplay } from '../../state/replayActions';
 import type { TestResults } from '../../state/testsStore';
 import { formatDuration } from '../common/formatting';
+import { costWords } from './costWords';
 
 const milestoneLabels: Record<string, string> = {
   committed: 'committed',
@@ -70,6 +71,9 @@ function RunResult({ run, testName }: { run: RunOutcome; testName: string }) {
         <span className={run.passed ? 'badge badge-pass' : 'badge badge-fail'}>{run.passed ? 'passed' : 'failed'}</span>
         <span className="test-run-title">Run {run.run}</span>
         <span className="muted">{formatDuration(run.durationMs)}</span>
+        <span className="muted" data-testid="test-run-cost">
+          {costWords({ dollars: run.dollars, takenOn: run.pricesTakenOn ?? [] })}
+        </span>
         {run.callerDone !== undefined && <span className="muted">{run.callerDone ? 'the caller was done' : 'the caller gave up'}</span>}
         {logId && (
           <button type="button" className="button button-small" onClick={() => void openReplay({ id: logId }, `${testName} · run ${run.run}`)}>

@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import type { ScenarioTest } from '../../../../src-shared/scenarioTests/testsFile';
 import type { ListedStability, ListedTestsFile } from '../../../../src-shared/testsContract';
-import { useShownScenario } from '../../state/shownScenario';
+import { totalCost } from '../../../../src-shared/scenarioTests/runCost';
 import { listTests, runTests, stopTests } from '../../state/testsActions';
-import { resultKey, useTestsStore, type TestProgress } from '../../state/testsStore';
+import { testsScenarioWords, useTestsScenario } from '../../state/testsScenario';
+import { resultKey, useTestsStore, type TestProgress, type TestsBatch } from '../../state/testsStore';
+import { costWords } from './costWords';
 import { TestRunResults } from './TestRunResults';
 import './tests.css';
 
@@ -106,11 +108,22 @@ function TestsFileSection({ listed, busy }: { listed: ListedTestsFile; busy: boo
   );
 }
 
-/** The shown scenario's tests: run one or all in the page, each as a live session, and read what came out. */
+/** The last Run or Run all in words: tests, runs and their total cost. */
+function BatchTotal({ batch }: { batch: TestsBatch }) {
+  const runs = batch.costs.length;
+  const tests = `${batch.tests} ${batch.tests === 1 ? 'test' : 'tests'}`;
+  return (
+    <p className="tests-total" data-testid="tests-total">
+      {batch.finished ? 'Last run' : 'This run so far'} ({fileName(batch.file)}): {tests}, {runs} {runs === 1 ? 'run' : 'runs'},{' '}
+      {costWords(totalCost(batch.costs))}
+    </p>
+  );
+}
+
+/** The tests of the scenario in view (see `useTestsScenario`): run one or all in the page, each as a live session, and read what came out. */
 export function TestsPanel() {
-  const { scenario } = useShownScenario();
-  const scenarioId = scenario?.id;
-  const { files, listError, progress, stopping, notice } = useTestsStore();
+  const { id: scenarioId, name, reason } = useTestsScenario();
+  const { files, listError, progress, stopping, notice, lastBatch } = useTestsStore();
   useEffect(() => {
     if (scenarioId) void listTests(scenarioId);
   }, [scenarioId]);
@@ -119,7 +132,16 @@ export function TestsPanel() {
   return (
     <div className="tests-panel panel-root">
       <div className="panel-toolbar">
-        <span className="panel-toolbar-title">{scenario ? `Tests of ${scenario.name}` : 'Tests'}</span>
+        <span className="panel-toolbar-title" data-testid="tests-scenario">
+          {scenarioId ? (
+            <>
+              Tests of <strong>{name}</strong>
+              <span className="muted">, {testsScenarioWords[reason]}</span>
+            </>
+          ) : (
+            'Tests'
+          )}
+        </span>
         {progress && (
           <span className="tests-progress" role="status">
             {stopping ? 'Stopping…' : progressText(progress)}
@@ -145,12 +167,13 @@ export function TestsPanel() {
           {listError}
         </p>
       )}
+      {lastBatch && files?.some((listed) => listed.path === lastBatch.file) && <BatchTotal batch={lastBatch} />}
       <div className="tests-body">
-        {!scenario && <p className="empty-state">Pick a scenario to see its tests.</p>}
-        {scenario && !files && !listError && <p className="empty-state">Reading the tests files…</p>}
-        {scenario && files?.length === 0 && (
+        {!scenarioId && <p className="empty-state">Pick a scenario to see its tests.</p>}
+        {scenarioId && !files && !listError && <p className="empty-state">Reading the tests files…</p>}
+        {scenarioId && files?.length === 0 && (
           <p className="empty-state">
-            No tests for {scenario.name} yet. Put a <code>*.tests.json</code> file naming it in the scenario folder, or save a session as a test.
+            No tests for {name} yet. Put a <code>*.tests.json</code> file naming it in the scenario folder, or save a session as a test.
           </p>
         )}
         {files?.map((listed) => (
