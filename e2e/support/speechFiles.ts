@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { wavFile } from '../fake-openai/speechRoute';
 
 const folder = join(tmpdir(), 'workbench-e2e-audio');
 
@@ -26,22 +27,6 @@ export function speechWav(name: string, text: string, trailingSilenceSeconds = 6
 export function silenceWav(seconds = 10): string {
   mkdirSync(folder, { recursive: true });
   const path = join(folder, `silence-${seconds}.wav`);
-  if (existsSync(path)) return path;
-  const rate = 48_000;
-  const dataBytes = rate * 2 * seconds;
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + dataBytes, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(dataBytes, 40);
-  writeFileSync(path, Buffer.concat([header, Buffer.alloc(dataBytes)]));
+  if (!existsSync(path)) writeFileSync(path, wavFile(new Int16Array(48_000 * seconds), 48_000));
   return path;
 }
