@@ -53,11 +53,7 @@ test.describe('the global hold-to-talk hotkey on Linux', () => {
     await driver.connect();
     // Focus sits in a text field, where the window's own push-to-talk key is ignored, and the page counts every key it gets.
     await page.getByLabel('Message', { exact: true }).focus();
-    await page.evaluate(() => {
-      const seen = { keys: 0 };
-      Object.assign(window, { hotkeyTestSeen: seen });
-      for (const type of ['keydown', 'keyup']) window.addEventListener(type, () => (seen.keys += 1), { capture: true });
-    });
+    await driver.countKeys();
 
     // Take X's keyboard focus away from the window: with no window manager, focus on the root window follows the
     // pointer, so the window is shrunk to its minimum at the top left and the pointer parked outside it.
@@ -78,7 +74,7 @@ test.describe('the global hold-to-talk hotkey on Linux', () => {
       await fake.received.waitFor(`commit ${hold}`, () => commits() === hold);
       await expect(page.getByTestId('mic-state')).toHaveText('○ Mic off');
     }
-    expect(await page.evaluate(() => (window as unknown as { hotkeyTestSeen: { keys: number } }).hotkeyTestSeen.keys)).toBe(0);
+    expect(await driver.keysCounted()).toBe(0);
 
     await page.getByRole('button', { name: 'Disconnect' }).click();
     await expect(driver.phase).toHaveText('Not connected');
