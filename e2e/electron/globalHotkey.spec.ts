@@ -61,7 +61,8 @@ test.describe('the global hold-to-talk hotkey on Linux', () => {
     expect(width > 900 || height > 600, `the X screen (${width}×${height}) must be larger than the window's minimum size, 900×600`).toBe(true);
     await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.setBounds({ x: 0, y: 0, width: 900, height: 600 }));
     await xdo('mousemove', String(width - 1), String(height - 1));
-    await xdo('windowfocus', await xdo('search', '--maxdepth', '0', ''));
+    const [rootWindow] = (await xdo('search', '--maxdepth', '0', '')).split('\n');
+    await xdo('windowfocus', rootWindow!);
 
     const commits = () => fake.received.clientEvents('input_audio_buffer.commit').length;
     for (let hold = 1; hold <= 2; hold += 1) {
