@@ -67,6 +67,20 @@ export class AppDriver {
     await this.page.getByRole('tab', { name: 'Settings' }).click();
   }
 
+  /** From now on, counts every key event the page receives, before any handler of its own sees it. */
+  async countKeys(): Promise<void> {
+    await this.page.evaluate(() => {
+      const seen = { keys: 0 };
+      Object.assign(window, { keysCounted: seen });
+      for (const type of ['keydown', 'keyup']) window.addEventListener(type, () => (seen.keys += 1), { capture: true });
+    });
+  }
+
+  /** How many key events the page has received since `countKeys()`. */
+  keysCounted(): Promise<number> {
+    return this.page.evaluate(() => (window as unknown as { keysCounted: { keys: number } }).keysCounted.keys);
+  }
+
   async filterEvents(text: string): Promise<Locator> {
     await this.page.getByLabel('Filter events').fill(text);
     return this.page.locator('.event-row');

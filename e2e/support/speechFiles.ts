@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { wavFile } from '../fake-openai/speechRoute';
 
 const folder = join(tmpdir(), 'workbench-e2e-audio');
 
@@ -19,10 +20,13 @@ export function speechWav(name: string, text: string, trailingSilenceSeconds = 6
   return path;
 }
 
-/** A silent microphone, so text-only tests never trigger a voice turn. */
+/**
+ * A silent microphone, so text-only tests never trigger a voice turn. Written here rather than by sox, so the
+ * Electron e2e on macOS and Windows runners (which have no sox) has one too: 48 kHz, mono, 16-bit PCM.
+ */
 export function silenceWav(seconds = 10): string {
   mkdirSync(folder, { recursive: true });
   const path = join(folder, `silence-${seconds}.wav`);
-  if (!existsSync(path)) execFileSync('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', path, 'trim', '0', String(seconds)], { timeout: 20_000 });
+  if (!existsSync(path)) writeFileSync(path, wavFile(new Int16Array(48_000 * seconds), 48_000));
   return path;
 }

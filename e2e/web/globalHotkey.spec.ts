@@ -48,11 +48,7 @@ test.describe('the global push-to-talk hotkey', () => {
     // The keys go to the X display, not to the page: headless Chromium has no X window. Focus sits in a text
     // field (where the page's own push-to-talk key is ignored) and the page counts every key event it gets.
     await app.getByLabel('Message', { exact: true }).focus();
-    await app.evaluate(() => {
-      const seen = { keys: 0 };
-      Object.assign(window, { hotkeyTestSeen: seen });
-      for (const type of ['keydown', 'keyup']) window.addEventListener(type, () => (seen.keys += 1), { capture: true });
-    });
+    await driver.countKeys();
 
     const commits = () => fake.received.clientEvents('input_audio_buffer.commit').length;
     for (let hold = 1; hold <= 2; hold += 1) {
@@ -69,7 +65,7 @@ test.describe('the global push-to-talk hotkey', () => {
     await app.waitForTimeout(500);
     expect(commits()).toBe(2);
 
-    expect(await app.evaluate(() => (window as unknown as { hotkeyTestSeen: { keys: number } }).hotkeyTestSeen.keys)).toBe(0);
+    expect(await driver.keysCounted()).toBe(0);
     await driver.openSettings();
     await expect(app.getByTestId('hotkey-mode')).toContainText('Global, hold to talk (F9): the keyboard hook is running: hold F9 anywhere');
     await app.getByRole('button', { name: 'Disconnect' }).click();

@@ -21,4 +21,9 @@ describe('the log file named on the desktop app’s command line', () => {
     );
     expect(logFileArgument(['/app/workbench', '--enable-logging', '-v'], true, '/w')).toBeUndefined();
   });
+
+  it('in development never takes the app path for a log when switches come before it (as Playwright and `electron --inspect .` start it)', () => {
+    expect(logFileArgument(['/x/electron', '--inspect=0', '--remote-debugging-port=0', '.', '--user-data-dir=/tmp/u'], false, '/w')).toBeUndefined();
+    expect(logFileArgument(['/x/electron', '--inspect=0', '.', 'call.jsonl'], false, '/w')).toBe('/w/call.jsonl');
+  });
 });
