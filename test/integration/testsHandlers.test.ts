@@ -53,6 +53,7 @@ describe('the tests channels', () => {
     expect(file.tests.map((entry) => entry.test.name)).toEqual([
       'greets, then hands off to the haiku writer',
       'starting with the haiku writer, writes a haiku at once',
+      'a rude reply trips the output guardrail',
     ]);
     expect(file.tests[0]!.stability).toEqual({ runs: 0, passed: 0, flaky: false, regressed: false });
   });
