@@ -73,10 +73,15 @@ const table: PricingTable = {
   models: { 'gpt-realtime': { textInput: 4, textOutput: 16 } },
 };
 
-describe('a hand-written session split into turns', () => {
-  const { opening, turns } = observeSession(session);
+/**
+ * Split inside each test, not when the file is collected: Stryker switches a mutant on only once the tests start,
+ * so a result computed at collection would never see it.
+ */
+const observed = () => observeSession(session);
 
+describe('a hand-written session split into turns', () => {
   it('numbers the turns from 1 and keeps the greeting as turn 0 with no user text and no latency', () => {
+    const { opening, turns } = observed();
     expect(turns.map((turn) => [turn.index, turn.user])).toEqual([
       [1, 'I want a refund.'],
       [2, 'Hurry up.'],
@@ -87,12 +92,14 @@ describe('a hand-written session split into turns', () => {
   });
 
   it('gives each turn the agent that was active when the user spoke: the last one to speak or run a tool, or a handoff’s target', () => {
+    const { turns } = observed();
     expect(turns.map((turn) => turn.agent)).toEqual(['triage', 'returns', 'billing']);
     expect(turns[1]!.replies.map((reply) => reply.agent)).toEqual(['returns', 'returns']);
     expect(turns[1]!.toolCalls[0]!.agent).toBe('billing');
   });
 
   it('words each reply’s guardrail: pass, the failed category with its rationale, error, or nothing while pending', () => {
+    const { opening, turns } = observed();
     expect(opening!.replies[0]).toMatchObject({ guardrail: 'pass', guardrailRationale: 'a greeting' });
     expect(turns[0]!.replies).toEqual([
       {
@@ -111,6 +118,7 @@ describe('a hand-written session split into turns', () => {
   });
 
   it('keeps tool calls with their arguments parsed when they are JSON, and handoffs and notices apart', () => {
+    const { turns } = observed();
     expect(turns[0]!.toolCalls.map((toolCall) => [toolCall.name, toolCall.arguments, toolCall.argumentsText, toolCall.output])).toEqual([
       ['lookupOrders', 'not json', 'not json', '[]'],
     ]);
@@ -125,6 +133,7 @@ describe('a hand-written session split into turns', () => {
   });
 
   it('gives each turn its latency from when the user finished, and names what an unanswered turn lacks', () => {
+    const { turns } = observed();
     expect(turns[0]!.t).toBe(1000);
     expect(turns[0]!.latency.created).toBe(50);
     expect(turns[0]!.latencyMissing).toEqual([]);
@@ -133,6 +142,7 @@ describe('a hand-written session split into turns', () => {
   });
 
   it('bills a response to the turn under way at its time, one starting exactly then included', () => {
+    const { opening, turns } = observed();
     expect([...opening!.cost.tokensByModel.keys()]).toEqual(['gpt-realtime']);
     expect(opening!.cost.tokensByModel.get('gpt-realtime')).toMatchObject({ textInput: 100, textOutput: 10 });
     expect([...turns[0]!.cost.tokensByModel.keys()]).toEqual(['gpt-6.1-terra', 'gpt-realtime']);
@@ -142,6 +152,7 @@ describe('a hand-written session split into turns', () => {
   });
 
   it('prices nothing without a table, and with one prices what it can and names the rest', () => {
+    const { turns } = observed();
     expect(turns[0]!.cost).toMatchObject({ dollars: undefined, unpriced: [] });
     const priced = observeSession(session, table);
     // 100 text input tokens at $4 and 10 text output tokens at $16 per 1M.

@@ -17,7 +17,7 @@ function turnWith(index: number, count: number): ObservedTurn {
     replyText: replies.map((r) => r.text).join('\n'),
     toolCalls: upTo((n) => call(`tool${n}`)) as ObservedToolCall[],
     handoffs: upTo((n) => ({ from: 'triage', to: `agent${n}` })) as ObservedTurn['handoffs'],
-    notices: upTo((n) => ({ level: 'info' as const, text: `notice ${n}` })),
+    notices: upTo((n) => ({ level: 'info', text: `notice ${n}` })) as ObservedTurn['notices'],
     latency: { committed: 10, created: 20, firstText: 30, firstAudio: 40, done: 50 },
     latencyMissing: [],
     cost: { tokensByModel: new Map(), dollars: 0.5, unpriced: [] },
