@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../src-shared/settings';
 import type { RunOutcome, TurnOutcome } from '../../src-shared/scenarioTests/testRun';
 import { historyLineOf, historyLineSchema, parseHistory, stabilityOf, type HistoryLine } from '../../src-shared/scenarioTests/testHistory';
@@ -71,6 +71,18 @@ describe('the results file', () => {
     const good = line('v1', true);
     const text = `${JSON.stringify(good)}\n\n{"at":"nope"}\n${JSON.stringify(good).slice(0, 20)}`;
     expect(parseHistory(text)).toEqual({ lines: [good], skipped: 2 });
+  });
+
+  it('reads a line stamped in any time zone, and counts one missing a field or with a bad expectation', async () => {
+    // A fresh import: the line's schema is a module-level value, built here rather than before a mutation-testing run switches a change on.
+    vi.resetModules();
+    const fresh = await import('../../src-shared/scenarioTests/testHistory');
+    const good = { ...line('v1', true), at: '2026-12-03T13:00:00+01:00' };
+    const { run: _run, ...noRun } = line('v1', true);
+    const badExpectation = { ...line('v1', true), expectations: [{ turn: 1, kind: 'handoffTo' }] };
+    const badLatency = { ...line('v1', true), latency: [{ done: 'late' }] };
+    const text = [good, noRun, badExpectation, badLatency].map((entry) => JSON.stringify(entry)).join('\n');
+    expect(fresh.parseHistory(text)).toEqual({ lines: [good], skipped: 3 });
   });
 
   it('passes over lines of blanks only, as it does empty ones', () => {
