@@ -48,6 +48,22 @@ describe('applied prompts', () => {
     expect(reduceAppliedPrompts(whole, [event('app', 'mic.state', { live: true })])).toBe(whole);
   });
 
+  it('takes tool descriptions only from an object, and an applied prompt only from an app event naming its agent', () => {
+    seq = 0;
+    for (const toolDescriptions of [null, 'Finds orders', ['Finds orders'], 7]) {
+      const state = reduceAppliedPrompts(noAppliedPrompts, [
+        event('app', 'prompt.applied', { agent: 'greeter', instructions: 'Hi.', toolDescriptions }),
+      ]);
+      expect(state.get('greeter')?.tools).toEqual({});
+    }
+    const ignored = [
+      event('app', 'prompt.edited', { agent: 'greeter', instructions: 'Not applied yet.' }),
+      event('app', 'prompt.applied', { agent: 7, instructions: 'No agent named.' }),
+      event('app', 'prompt.applied', { instructions: 'No agent at all.' }),
+    ];
+    expect(reduceAppliedPrompts(noAppliedPrompts, ignored)).toBe(noAppliedPrompts);
+  });
+
   it('puts the applied prompts into the scenario, leaving other agents and tools as they were', () => {
     seq = 0;
     const applied = reduceAppliedPrompts(noAppliedPrompts, [

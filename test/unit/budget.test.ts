@@ -64,4 +64,30 @@ describe('reduceBudget', () => {
     expect(reduceBudget(set, [app('budget.exceeded', {})])).toEqual({ budgetUsd: 0.5, crossed: 'budget.exceeded', spentUsd: undefined });
     expect(reduceBudget(set, [app('session.state', { status: 'idle' })])).toBe(set);
   });
+
+  it('takes only finite, non-negative dollar figures, zero spent included, and only from app events', () => {
+    seq = 0;
+    const set = reduceBudget(noBudget, [app('budget.set', { budgetUsd: 1 })]);
+    expect(reduceBudget(set, [app('budget.warning', { spentUsd: 0 })]).spentUsd).toBe(0);
+    for (const nonsense of [-0.5, Infinity, Number.NaN, '0.9']) {
+      expect(reduceBudget(set, [app('budget.warning', { spentUsd: nonsense, budgetUsd: nonsense })])).toEqual({
+        budgetUsd: 1,
+        crossed: 'budget.warning',
+        spentUsd: undefined,
+      });
+    }
+    expect(reduceBudget(noBudget, [app('budget.set', { budgetUsd: Infinity })]).budgetUsd).toBeUndefined();
+    const fromServer = { seq: seq++, t: 0, direction: 'server' as const, type: 'budget.set', payload: { budgetUsd: 3 } };
+    expect(reduceBudget(set, [fromServer])).toBe(set);
+  });
+
+  it('takes the budget a crossing names over the one set before', () => {
+    seq = 0;
+    const set = reduceBudget(noBudget, [app('budget.set', { budgetUsd: 1 })]);
+    expect(reduceBudget(set, [app('budget.exceeded', { budgetUsd: 2, spentUsd: 2.1 })])).toEqual({
+      budgetUsd: 2,
+      crossed: 'budget.exceeded',
+      spentUsd: 2.1,
+    });
+  });
 });

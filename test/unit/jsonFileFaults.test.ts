@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { fieldName, locateFaults, parseJsonFile, zodFaults, type LocatedFault } from '../../src-shared/jsonFileFaults';
 
@@ -40,6 +40,38 @@ describe('faults of a hand-written JSON file', () => {
       '1 d: should not be empty',
     ]);
     expect(says(faultsOf(z.string(), '3'))).toEqual(['1 : should be text, found a number']);
+  });
+
+  it('names every kind of value in words, the expected one and the one found', async () => {
+    // A fresh import: the words are a module-level table, read here rather than before a mutation-testing run switches a change on.
+    vi.resetModules();
+    const fresh = await import('../../src-shared/jsonFileFaults');
+    const schema = z.strictObject({
+      s: z.string(),
+      n: z.number(),
+      i: z.int(),
+      b: z.boolean(),
+      l: z.array(z.string()),
+      o: z.object({}),
+      r: z.record(z.string(), z.string()),
+      z: z.null(),
+    });
+    const input = { s: true, n: 'x', i: 1.5, b: {}, l: 1, o: null, r: 'x', z: false };
+    const result = schema.safeParse(input);
+    expect(fresh.zodFaults(result.error!.issues, input).map((fault) => `${fresh.fieldName(fault.path)}: ${fault.message}`)).toEqual([
+      's: should be text, found true or false',
+      'n: should be a number, found text',
+      'i: should be a whole number, found a number',
+      'b: should be true or false, found an object',
+      'l: should be a list, found a number',
+      'o: should be an object, found null',
+      'r: should be an object, found text',
+      'z: should be null, found true or false',
+    ]);
+  });
+
+  it('puts a fault at the line of its key when the value is on a later line', () => {
+    expect(says(faultsOf(z.object({ a: z.string() }), '{\n  "a":\n    5\n}'))).toEqual(['2 a: should be text, found a number']);
   });
 
   it('writes a field as a person would', () => {

@@ -1,6 +1,6 @@
 import { APIError } from 'openai';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { priceOf, pricingTableSchema } from '../../src-shared/pricing';
 import { isModelRefusal, explainModelRefusal } from '../../src-main/services/modelRefusal';
 import { WorkbenchError } from '../../src-shared/errors';
@@ -20,8 +20,16 @@ describe('the known models', () => {
     expect(defaultModels.realtimeModel).toBe('gpt-realtime-2.1');
   });
 
-  it('know a dated snapshot by its model, and nothing by a mere prefix', () => {
+  it('know a dated snapshot by its model, and nothing by a mere prefix', async () => {
+    // A fresh import, so that the module-level snapshot pattern is the one under test in a mutation run too.
+    vi.resetModules();
+    const { knownModel } = await import('../../src-shared/models');
     expect(knownModel('gpt-4.1-2025-04-14')?.id).toBe('gpt-4.1');
+    expect(knownModel('o3-2025-04-16')?.id).toBe('o3');
+    expect(knownModel('gpt-4.1-2025-04-14-beta')).toBeUndefined();
+    expect(knownModel('gpt-4.1-25-04-14')).toBeUndefined();
+    expect(knownModel('gpt-4.1-2025-4-14')).toBeUndefined();
+    expect(knownModel('gpt-4.1-2025-04-1')).toBeUndefined();
     expect(knownModel('gpt-realtime-2025-08-28')?.id).toBe('gpt-realtime');
     expect(knownModel('gpt-realtime-2.1-preview')).toBeUndefined();
     expect(knownModel('gpt-4.1-2025')).toBeUndefined();

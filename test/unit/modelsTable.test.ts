@@ -1,12 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { defaultModels, INPUT_TRANSCRIPTION_MODEL, knownModels, modelSettings } from '../../src-shared/models';
+import { describe, expect, it, vi } from 'vitest';
+
+/**
+ * The table is module-level data, so it is read from a fresh import inside each test: a module imported once
+ * at the top is evaluated before a mutation-testing run switches a change on, and a pin on it would never fail.
+ */
+async function models() {
+  vi.resetModules();
+  return import('../../src-shared/models');
+}
 
 /**
  * The model list is researched data (read on 2026-12-03, sources in src-shared/models.ts): each entry's kind,
  * shutdown day and replacement is pinned here, so a change to one is a deliberate edit of both, never a slip.
  */
 describe('the known models, as read on 2026-12-03', () => {
-  it('lists each model with its kind, shutdown day and replacement (id kind [shutdown replacement])', () => {
+  it('lists each model with its kind, shutdown day and replacement (id kind [shutdown replacement])', async () => {
+    const { knownModels } = await models();
     expect(knownModels.map((model) => [model.id, model.kind, model.shutdown ?? '', model.replacement ?? ''].join(' ').trim())).toEqual([
       'gpt-realtime-2.1 realtime',
       'gpt-realtime-2.1-mini realtime',
@@ -30,7 +39,8 @@ describe('the known models, as read on 2026-12-03', () => {
     ]);
   });
 
-  it('names each model setting, its role and the kinds it offers, and its default', () => {
+  it('names each model setting, its role and the kinds it offers, and its default', async () => {
+    const { defaultModels, INPUT_TRANSCRIPTION_MODEL, modelSettings } = await models();
     expect(modelSettings).toEqual({
       realtimeModel: { label: 'Realtime model', role: 'realtime', kinds: ['realtime'] },
       supervisorModel: { label: 'Supervisor model', role: 'supervisor', kinds: ['text', 'reasoning'] },

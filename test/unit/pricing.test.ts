@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dollarsFor } from '../../src-shared/cost';
 import { priceOf, pricingTableSchema, type PricingTable } from '../../src-shared/pricing';
 import { noTokens } from '../../src-shared/tokenCounts';
@@ -172,19 +172,44 @@ describe('finding a model’s price', () => {
 });
 
 describe('the pricing table’s form', () => {
-  it('refuses a table without its date, naming the field', () => {
-    const result = pricingTableSchema.safeParse({ ...table, takenOn: 'last week' });
+  /** The schema from a fresh import: it is a module-level value, built here rather than before a mutation-testing run switches a change on. */
+  async function schema() {
+    vi.resetModules();
+    return (await import('../../src-shared/pricing')).pricingTableSchema;
+  }
+
+  it('refuses a table without its date, naming the field', async () => {
+    const result = (await schema()).safeParse({ ...table, takenOn: 'last week' });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual(['takenOn']);
-    expect(result.error!.issues[0]!.message).toContain('YYYY-MM-DD');
+    expect(result.error!.issues[0]!.message).toBe('must be the date the prices were taken, as YYYY-MM-DD');
   });
 
-  it('refuses a model’s own date or source that is not one, naming the model and field', () => {
+  it('refuses a model’s own date or source that is not one, naming the model and field', async () => {
+    const pricingTableSchema = await schema();
     const badDate = pricingTableSchema.safeParse({ ...table, models: { x: { textInput: 1, textOutput: 1, takenOn: 'Dec 3' } } });
     expect(badDate.error!.issues[0]).toMatchObject({ path: ['models', 'x', 'takenOn'], message: expect.stringContaining('YYYY-MM-DD') });
     const badSource = pricingTableSchema.safeParse({ ...table, models: { x: { textInput: 1, textOutput: 1, source: '' } } });
     expect(badSource.error!.issues[0]!.path).toEqual(['models', 'x', 'source']);
     const badImage = pricingTableSchema.safeParse({ ...table, models: { x: { textInput: 1, textOutput: 1, cachedImageInput: -1 } } });
-    expect(badImage.error!.issues[0]).toMatchObject({ path: ['models', 'x', 'cachedImageInput'], message: expect.stringContaining('0 or more') });
+    expect(badImage.error!.issues[0]).toMatchObject({
+      path: ['models', 'x', 'cachedImageInput'],
+      message: 'must be a price in dollars per 1M tokens, 0 or more',
+    });
+  });
+
+  it('takes prices in US dollars per 1M tokens only, from a named source, for named models', async () => {
+    const pricingTableSchema = await schema();
+    const refused = (value: unknown) => !pricingTableSchema.safeParse(value).success;
+    expect(refused({ ...table, currency: 'EUR' })).toBe(true);
+    expect(refused({ ...table, unit: 'per 1K tokens' })).toBe(true);
+    expect(refused({ ...table, source: '' })).toBe(true);
+    expect(refused({ ...table, models: { '': { textInput: 1, textOutput: 1 } } })).toBe(true);
+    expect(refused({ ...table, extra: true })).toBe(true);
+    expect(refused({ ...table, models: { x: { textInput: 1, textOutput: 1, audio: 2 } } })).toBe(true);
+    expect(refused({ ...table, models: { x: { textInput: 1, textOutput: 1, source: 'https://example.com/prices', takenOn: '2026-12-01' } } })).toBe(
+      false,
+    );
+    expect(pricingTableSchema.parse(table)).toEqual(table);
   });
 });

@@ -29,6 +29,8 @@ describe('the static path resolver shared by both static servers', () => {
     ['/assets/%61pp.js', join('assets', 'app.js')],
     ['', 'index.html'],
     ['/..hidden', '..hidden'],
+    // A path with no leading slash (a caller that stripped it) is the same path.
+    ['assets/app.js', join('assets', 'app.js')],
   ])('serves %s as the file in the folder', async (path, expected) => {
     const { root } = await site();
     expect(await resolveStaticPath(root, path)).toMatchObject({ ok: true, file: expect.stringMatching(new RegExp(`site/${expected}$`)) });
@@ -49,6 +51,8 @@ describe('the static path resolver shared by both static servers', () => {
     ['a Windows drive path', '/C:%5cWindows%5cwin.ini', /backslash/],
     ['a Windows drive path with slashes', '/C:/Windows/win.ini', /^the path "\/C:\/Windows\/win.ini" is absolute$/],
     ['a parent segment, by name', '/assets/../../secret.txt', /^the path "\/assets\/..\/..\/secret.txt" leaves the folder$/],
+    ['a parent segment even when the path comes back inside', '/assets/../index.html', /^the path "\/assets\/..\/index.html" leaves the folder$/],
+    ['the folder itself', '/.', /^the path "\/." leaves the folder$/],
     ['a NUL byte', '/index.html%00.js', /NUL/],
     ['broken percent-encoding', '/%E0%A4%A', /percent-encoding/],
     ['a symlink to a file outside', '/escape.txt', /link out of the folder/],
