@@ -6,6 +6,7 @@ import { startElectronHost } from '../../../src-main/hosts/electron/electronHost
 import type { MainServices } from '../../../src-main/services/mainServices';
 import { useTempDirs } from '../../support/tempDir';
 import { Menu, app, dialog, resetElectronMock } from '../../mocks/electron';
+import { electronHostPaths } from '../../mocks/electronHostPaths';
 
 vi.mock('electron', () => import('../../mocks/electron'));
 
@@ -39,17 +40,7 @@ describe('Help → About', () => {
   });
 
   it('is shown in a dialog from the Help menu', async () => {
-    const services: MainServices | null = await startElectronHost({
-      rendererDir: await makeDir(),
-      preloadPath: '/p.cjs',
-      builtinScenarioDir: resolve('agent-configs'),
-      personasDir: resolve('resources/personas'),
-      metapromptDir: resolve('resources/metaprompt'),
-      sampleSession: resolve('resources/sample-session/customer-service-retail.jsonl'),
-      bundledPricing,
-      openAtStart: undefined,
-      hookEntry: '/h.js',
-    });
+    const services: MainServices | null = await startElectronHost(electronHostPaths(await makeDir(), { bundledPricing }));
     try {
       const template = vi.mocked(Menu.buildFromTemplate).mock.calls.at(-1)![0] as {
         label?: string;

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startElectronHost } from '../../../src-main/hosts/electron/electronHost';
 import type { MainServices } from '../../../src-main/services/mainServices';
 import { useTempDirs } from '../../support/tempDir';
 import { app, globalShortcut, resetElectronMock, systemPreferences, utilityProcess } from '../../mocks/electron';
+import { electronHostPaths } from '../../mocks/electronHostPaths';
 
 vi.mock('electron', () => import('../../mocks/electron'));
 
@@ -29,17 +29,7 @@ afterEach(async () => {
 });
 
 async function start(): Promise<MainServices> {
-  services = await startElectronHost({
-    rendererDir: await makeDir(),
-    preloadPath: '/app/out/preload/index.cjs',
-    builtinScenarioDir: resolve('agent-configs'),
-    personasDir: resolve('resources/personas'),
-    metapromptDir: resolve('resources/metaprompt'),
-    sampleSession: resolve('resources/sample-session/customer-service-retail.jsonl'),
-    bundledPricing: resolve('resources/pricing.json'),
-    openAtStart: undefined,
-    hookEntry: '/app/out/main/hotkeyHook.js',
-  });
+  services = await startElectronHost(electronHostPaths(await makeDir()));
   return services!;
 }
 

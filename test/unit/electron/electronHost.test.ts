@@ -6,6 +6,7 @@ import { startElectronHost } from '../../../src-main/hosts/electron/electronHost
 import { buildContentSecurityPolicy } from '../../../src-main/security/contentSecurityPolicy';
 import type { MainServices } from '../../../src-main/services/mainServices';
 import { useTempDirs } from '../../support/tempDir';
+import { electronHostPaths } from '../../mocks/electronHostPaths';
 import {
   BrowserWindow,
   Menu,
@@ -42,17 +43,7 @@ async function start(openAtStart?: string): Promise<{ window: BrowserWindow; ren
   await mkdir(rendererDir);
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>wb</title>');
   await writeFile(join(base, 'secret.txt'), 'top secret');
-  services = await startElectronHost({
-    rendererDir,
-    preloadPath: '/app/out/preload/index.cjs',
-    builtinScenarioDir: resolve('agent-configs'),
-    personasDir: resolve('resources/personas'),
-    metapromptDir: resolve('resources/metaprompt'),
-    sampleSession: resolve('resources/sample-session/customer-service-retail.jsonl'),
-    bundledPricing: resolve('resources/pricing.json'),
-    openAtStart: openAtStart ?? undefined,
-    hookEntry: '/app/out/main/hotkeyHook.js',
-  });
+  services = await startElectronHost(electronHostPaths(rendererDir, { openAtStart: openAtStart ?? undefined }));
   expect(BrowserWindow.created).toHaveLength(1);
   return { window: BrowserWindow.created[0]!, rendererDir };
 }

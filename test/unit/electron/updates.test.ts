@@ -5,6 +5,7 @@ import { startElectronHost } from '../../../src-main/hosts/electron/electronHost
 import type { MainServices } from '../../../src-main/services/mainServices';
 import { useTempDirs } from '../../support/tempDir';
 import { Menu, app, dialog, resetElectronMock } from '../../mocks/electron';
+import { electronHostPaths } from '../../mocks/electronHostPaths';
 
 vi.mock('electron', () => import('../../mocks/electron'));
 
@@ -46,17 +47,7 @@ afterEach(async () => {
 });
 
 async function start(): Promise<MainServices> {
-  services = await startElectronHost({
-    rendererDir: await makeDir(),
-    preloadPath: '/p.cjs',
-    builtinScenarioDir: resolve('agent-configs'),
-    personasDir: resolve('resources/personas'),
-    metapromptDir: resolve('resources/metaprompt'),
-    sampleSession: resolve('resources/sample-session/customer-service-retail.jsonl'),
-    bundledPricing: resolve('resources/pricing.json'),
-    openAtStart: undefined,
-    hookEntry: '/h.js',
-  });
+  services = await startElectronHost(electronHostPaths(await makeDir()));
   return services!;
 }
 
