@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addUsage, noUsage } from '../../../src-main/services/usage';
+import { addUsage, noUsage, sumUsage } from '../../../src-main/services/usage';
 
 describe('usage totals', () => {
   it('starts from nothing', () => {
@@ -38,6 +38,20 @@ describe('usage totals', () => {
     expect(addUsage(once, { input_tokens: 50, output_tokens: 1, input_tokens_details: { cached_tokens: 32 } })).toMatchObject({
       inputTokens: 150,
       cachedInputTokens: 96,
+    });
+  });
+
+  it('adds two totals field by field, a missing cached count as none', () => {
+    expect(
+      sumUsage({ inputTokens: 10, outputTokens: 4, totalTokens: 14, cachedInputTokens: 2 }, { inputTokens: 1, outputTokens: 2, totalTokens: 3 }),
+    ).toEqual({ inputTokens: 11, outputTokens: 6, totalTokens: 17, cachedInputTokens: 2 });
+    expect(
+      sumUsage({ inputTokens: 1, outputTokens: 1, totalTokens: 2 }, { inputTokens: 0, outputTokens: 0, totalTokens: 0, cachedInputTokens: 5 }),
+    ).toEqual({
+      inputTokens: 1,
+      outputTokens: 1,
+      totalTokens: 2,
+      cachedInputTokens: 5,
     });
   });
 });
