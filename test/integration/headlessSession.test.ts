@@ -9,6 +9,7 @@ import { reduceTranscript } from '../../src-shared/transcript/transcriptReducer'
 import { useFakeOpenAI } from '../support/fakeOpenAI';
 import { useTempDirs } from '../support/tempDir';
 import { createTestServices, type TestServices } from '../support/testServices';
+import { npmCommand } from '../support/npmCommand';
 
 process.env['OPENAI_AGENTS_DISABLE_TRACING'] = '1';
 
@@ -44,7 +45,7 @@ function transcriptOf(events: readonly SessionEvent[]): string[] {
 }
 
 function validate(path: string): { code: number | null; stdout: string } {
-  const result = spawnSync('npm', ['run', '--silent', 'log', '--', 'validate', path], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(...npmCommand(['run', '--silent', 'log', '--', 'validate', path]), { encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout };
 }
 

@@ -3,12 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { npmCommand } from '../support/npmCommand';
 
 const SAMPLE = 'resources/sample-session/customer-service-retail.jsonl';
 
 /** Runs `npm run log -- …` exactly as the README tells a user to. */
 function runLog(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync('npm', ['run', '--silent', 'log', '--', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(...npmCommand(['run', '--silent', 'log', '--', ...args]), { encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

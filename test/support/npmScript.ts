@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { FakeOpenAI } from '../../e2e/fake-openai/server';
+import { npmCommand } from './npmCommand';
 
 export interface NpmRun {
   readonly code: number | null;
@@ -20,7 +21,7 @@ export function runNpmScript(
   timeoutMs: number,
 ): Promise<NpmRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
+    const child = spawn(...npmCommand(['run', '--silent', script, '--', ...args]), {
       env: {
         ...process.env,
         WORKBENCH_DATA_DIR: dataDir,

@@ -4,18 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
+import { npmCommand, stopCommandTree } from '../../support/npmCommand';
 
 let child: ChildProcess | undefined;
 
 afterEach(() => {
   // npm does not pass SIGTERM on to tsx, so the CLI runs in its own process group and the group is stopped.
-  if (child?.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+  if (child) stopCommandTree(child);
   child = undefined;
 });
 
 /** Runs `npm run fake-openai -- …` and resolves with the URL it prints. */
 function startCli(args: string[]): Promise<string> {
-  child = spawn('npm', ['run', '--silent', 'fake-openai', '--', ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  child = spawn(...npmCommand(['run', '--silent', 'fake-openai', '--', ...args]), {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`the CLI printed no URL within 20 s:\n${output}`)), 20_000);

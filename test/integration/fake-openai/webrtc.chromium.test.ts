@@ -72,8 +72,9 @@ const blocked = browserTestsBlockedReason();
 
 if (blocked !== undefined) {
   describe('the WebRTC transport in Chromium, where its prerequisites are missing', () => {
-    // Under CI a skipped browser test is a hole, not a pass.
-    if (process.env['CI'] === 'true') {
+    // Under CI on Linux, where Chromium is installed for the e2e, a skipped browser test is a hole, not a pass;
+    // macOS and Windows runners run the integration tests without Debian's Chromium.
+    if (process.env['CI'] === 'true' && process.platform === 'linux') {
       it(`fails under CI: ${blocked}`, () => {
         throw new Error(blocked);
       });
