@@ -1,6 +1,7 @@
 // `npm run scenario-test -- FILE… [--runs N] [--junit OUT.xml] [--shard i/n] [--concurrency N] [--grep TEXT]`:
 // runs scenario tests headless against the endpoint and key the app uses, prints a report, keeps the results.
 import { join, resolve } from 'node:path';
+import { formatDollars } from '../../src-shared/cost';
 import { WorkbenchError } from '../../src-shared/errors';
 import { shardOf } from '../../src-shared/scenarioTests/testRuns';
 import { writeFileAtomic } from '../services/atomicFile';
@@ -84,7 +85,9 @@ async function main(argv: readonly string[]): Promise<number> {
       costOf: (events, extra) => runCost(events, extra, pricing),
       onRun: ({ phase, test, run, outcome }) => {
         if (phase === 'end')
-          console.log(`  ${outcome?.passed ? '✔' : '✘'} ${test} (run ${run}, ${((outcome?.durationMs ?? 0) / 1000).toFixed(1)} s)`);
+          console.log(
+            `  ${outcome?.passed ? '✔' : '✘'} ${test} (run ${run}, ${((outcome?.durationMs ?? 0) / 1000).toFixed(1)} s${outcome?.dollars === undefined ? ', cost not priced' : `, ${formatDollars(outcome.dollars)}`})`,
+          );
       },
       onHistory: async (line) => {
         history.push(line);

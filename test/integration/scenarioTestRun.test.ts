@@ -57,6 +57,8 @@ describe('npm run scenario-test', () => {
     expect(ran.stdout).toMatch(/✔ \S*simpleHandoff\.tests\.json › a rude reply trips the output guardrail/);
     expect(ran.stdout).toContain('✔ guardrail: a reply flagged OFFENSIVE');
     expect(ran.stdout).toMatch(/latency: created \+\d+ ms/);
+    // Each run's line says what it cost, as the Tests panel does.
+    expect(ran.stdout).toMatch(/^ {2}✔ .+ \(run 1, \d+\.\d s, \$\d+\.\d+\)$/m);
     const history = parseHistory(readFileSync(join(ran.dataDir, 'test-results.jsonl'), 'utf8'));
     expect(history.skipped).toBe(0);
     expect(history.lines.length).toBeGreaterThanOrEqual(8);
