@@ -1,23 +1,15 @@
 // `npm run scenario -- draft "DESCRIPTION" [--out FILE] [--model ID] [--force]`: a text model drafts a scenario
 // file and its tests file from a description, with the endpoint and key the app uses; both are checked as the app
 // checks files it reads, and written only when valid.
-import { access } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { WorkbenchError } from '../../src-shared/errors';
-import { writeFileAtomic } from '../services/atomicFile';
+import { existingDraftFiles, writeDraftFiles } from '../services/scenarioDraft/draftWriter';
 import { draftScenario, readMetaprompt } from '../services/scenarioDraft/scenarioDrafter';
 import { openHeadlessServices, preflight, root } from './headlessServices';
-import { parseDraftArgs, scenarioUsage, testsFileBeside, type DraftArgs } from './scenario/draftArgs';
+import { parseDraftArgs, scenarioUsage, type DraftArgs } from './scenario/draftArgs';
 
 /** How long the whole draft (and its repair) may take. */
 const DRAFT_TIMEOUT_MS = 10 * 60_000;
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
-}
 
 async function main(argv: readonly string[]): Promise<number> {
   let args: DraftArgs;
@@ -46,12 +38,8 @@ async function main(argv: readonly string[]): Promise<number> {
       progress: (line) => console.log(line),
     });
     const scenarioFile = args.out === undefined ? join(services.scenarios.catalog().userFolder, `${drafted.scenario.id}.json`) : resolve(args.out);
-    const testsFile = testsFileBeside(scenarioFile);
-    // The tests file sits beside the scenario file and names it by its file name.
-    const tests = { ...drafted.tests, scenario: `./${basename(scenarioFile)}` };
     if (!args.force) {
-      const taken: string[] = [];
-      for (const file of [scenarioFile, testsFile]) if (await exists(file)) taken.push(file);
+      const taken = await existingDraftFiles(scenarioFile);
       if (taken.length > 0) {
         console.error(
           `Not written, so nothing of yours is replaced: ${taken.join(' and ')} already exist${taken.length === 1 ? 's' : ''}. Give another --out, or --force to replace.`,
@@ -59,8 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
         return 1;
       }
     }
-    await writeFileAtomic(scenarioFile, `${JSON.stringify(drafted.scenario, null, 2)}\n`, 0o644);
-    await writeFileAtomic(testsFile, `${JSON.stringify(tests, null, 2)}\n`, 0o644);
+    const { testsPath: testsFile, tests } = await writeDraftFiles(scenarioFile, drafted.scenario, drafted.tests);
     const { agents } = drafted.scenario;
     console.log(
       `Wrote ${scenarioFile}: ${agents.length} agent${agents.length === 1 ? '' : 's'} (${agents.map((agent) => agent.name).join(', ')}), ${agents.reduce((sum, agent) => sum + agent.tools.length, 0)} tools.`,

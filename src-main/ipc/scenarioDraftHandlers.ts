@@ -1,9 +1,8 @@
-import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers } from './dispatcher';
 import { WorkbenchError } from '../../src-shared/errors';
 import { mainTimeoutMs } from '../../src-shared/timeouts';
-import { writeFileAtomic } from '../services/atomicFile';
+import { existingDraftFiles, writeDraftFiles } from '../services/scenarioDraft/draftWriter';
 import { withModelSetting } from '../services/modelRefusal';
 import type { UpstreamClientFactory } from '../services/openaiClient';
 import { draftScenario, readMetaprompt } from '../services/scenarioDraft/scenarioDrafter';
@@ -16,13 +15,6 @@ export interface ScenarioDraftServices {
   readonly upstream: UpstreamClientFactory;
   /** resources/metaprompt: where the drafting metaprompt is read from. */
   readonly metapromptDir: string;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** The `scenarios` domain's New scenario… channels: draft one with a text model, then write it to the user scenario folder. */
@@ -53,18 +45,15 @@ export function scenarioDraftHandlers(services: ScenarioDraftServices): Pick<Han
           `A scenario with the id ${scenario.id} already exists (${taken.source.path}); give the draft another id before saving it.`,
           'scenario.id',
         );
-      const path = join(catalog.userFolder, `${scenario.id}.json`);
-      const testsPath = join(catalog.userFolder, `${scenario.id}.tests.json`);
-      for (const file of [path, testsPath])
-        if (await exists(file))
-          throw new WorkbenchError(
-            'invalid_request',
-            `${file} already exists, and nothing of yours is replaced; give the draft another id.`,
-            'scenario.id',
-          );
-      await mkdir(catalog.userFolder, { recursive: true });
-      await writeFileAtomic(path, `${JSON.stringify(scenario, null, 2)}\n`, 0o644);
-      await writeFileAtomic(testsPath, `${JSON.stringify({ ...tests, scenario: `./${scenario.id}.json` }, null, 2)}\n`, 0o644);
+      const scenarioFile = join(catalog.userFolder, `${scenario.id}.json`);
+      const [existing] = await existingDraftFiles(scenarioFile);
+      if (existing !== undefined)
+        throw new WorkbenchError(
+          'invalid_request',
+          `${existing} already exists, and nothing of yours is replaced; give the draft another id.`,
+          'scenario.id',
+        );
+      const { path, testsPath } = await writeDraftFiles(scenarioFile, scenario, tests);
       // The page hears of the new scenario before this answers, not a watcher's debounce later.
       await services.scenarios.reload();
       return { path, testsPath };

@@ -42,8 +42,3 @@ export function parseDraftArgs(argv: readonly string[]): DraftArgs {
   if (out?.endsWith('.tests.json')) throw new Error(`--out ${out}: that names a tests file; name the scenario file, and its tests go beside it.`);
   return { description: description.trim(), out, model, force };
 }
-
-/** The tests file beside a scenario file: `shop.json` → `shop.tests.json`. */
-export function testsFileBeside(scenarioFile: string): string {
-  return scenarioFile.replace(/\.json$/, '.tests.json');
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDraftArgs, testsFileBeside } from '../../../src-main/cli/scenario/draftArgs';
+import { parseDraftArgs } from '../../../src-main/cli/scenario/draftArgs';
+import { testsFileBeside } from '../../../src-main/services/scenarioDraft/draftWriter';
 
 const description = 'A bike shop that books repairs.';
 
