@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { draftedScenarioSchema, scenarioCreateRequestSchema, scenarioCreatedSchema, scenarioDraftRequestSchema } from './scenarioDraft/draftContract';
+import { improvedPromptSchema, promptImproveRequestSchema } from './scenarioDraft/improveContract';
 import { workbenchErrorSchema, type WorkbenchErrorData } from './errors';
 import { pricingTableSchema } from './pricing';
 import { scenarioCatalogSchema } from './scenario';
@@ -243,6 +244,8 @@ export const contract = {
     draft: channel(scenarioDraftRequestSchema, draftedScenarioSchema),
     /** Writes a drafted scenario and its tests file into the user scenario folder; refuses to replace a file. */
     create: channel(scenarioCreateRequestSchema, scenarioCreatedSchema),
+    /** Improve this prompt…: a text model rewrites one agent's instructions into the state-machine form; nothing is applied. */
+    improvePrompt: channel(promptImproveRequestSchema, improvedPromptSchema),
   },
   session: {
     mint: channel(z.strictObject({ model: z.string().min(1).optional(), voice: z.string().min(1).optional() }), mintedSessionSchema),

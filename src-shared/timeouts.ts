@@ -34,6 +34,7 @@ export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   // A whole scenario is a long answer, and a draft with faults is asked for once more.
   'scenarios:draft': 2 * 3 * UPSTREAM_CALL_MS,
   'scenarios:create': LOCAL_CALL_MS,
+  'scenarios:improvePrompt': UPSTREAM_CALL_MS,
   'session:mint': UPSTREAM_CALL_MS,
   'session:end': LOCAL_CALL_MS,
   'supervisor:run': 45_000,

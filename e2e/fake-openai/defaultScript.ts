@@ -1,4 +1,5 @@
 import { draftedAgentMarker, draftedAgentRules, draftRule } from './draftedScenario';
+import { improveGreeterRule } from './improvedPrompt';
 import { parseScript, type FakeScript, type FakeScriptInput } from './script';
 
 /**
@@ -198,6 +199,8 @@ const defaultScriptInput = {
     },
     // A scenario draft (npm run scenario -- draft, New scenario…).
     draftRule,
+    // Improve this prompt… on the simpleHandoff greeter.
+    improveGreeterRule,
   ],
 } satisfies FakeScriptInput;
 

@@ -5,6 +5,7 @@ import { mainTimeoutMs } from '../../src-shared/timeouts';
 import { existingDraftFiles, writeDraftFiles } from '../services/scenarioDraft/draftWriter';
 import { withModelSetting } from '../services/modelRefusal';
 import type { UpstreamClientFactory } from '../services/openaiClient';
+import { IMPROVE_METAPROMPT_FILE, improvePrompt } from '../services/scenarioDraft/promptImprover';
 import { draftScenario, readMetaprompt } from '../services/scenarioDraft/scenarioDrafter';
 import type { ScenarioLibrary } from '../services/scenarioLibrary';
 import type { SettingsStore } from '../services/settingsStore';
@@ -17,11 +18,14 @@ export interface ScenarioDraftServices {
   readonly metapromptDir: string;
 }
 
-/** The `scenarios` domain's New scenario… channels: draft one with a text model, then write it to the user scenario folder. */
-export function scenarioDraftHandlers(services: ScenarioDraftServices): Pick<Handlers['scenarios'], 'draft' | 'create'> {
+/**
+ * The `scenarios` domain's authoring channels: New scenario… (draft one with a text model, then write it to the user
+ * scenario folder) and Improve this prompt… (rewrite one agent's instructions). The supervisor's model writes: the
+ * text model the user already chose for quality answers.
+ */
+export function scenarioDraftHandlers(services: ScenarioDraftServices): Pick<Handlers['scenarios'], 'draft' | 'create' | 'improvePrompt'> {
   return {
     draft: async ({ description }) => {
-      // The supervisor's model drafts: the text model the user already chose for quality answers.
       const model = services.settings.get().supervisorModel;
       const metaprompt = await readMetaprompt(services.metapromptDir);
       const client = await services.upstream();
@@ -35,6 +39,23 @@ export function scenarioDraftHandlers(services: ScenarioDraftServices): Pick<Han
         }),
       );
       return { scenario: drafted.scenario, tests: drafted.tests, model, requests: drafted.requests, metaprompt: metaprompt.version };
+    },
+    improvePrompt: async ({ scenarioId, agent, instructions }) => {
+      const scenario = services.scenarios.find(scenarioId);
+      const model = services.settings.get().supervisorModel;
+      const metaprompt = await readMetaprompt(services.metapromptDir, IMPROVE_METAPROMPT_FILE);
+      const client = await services.upstream();
+      const improved = await withModelSetting('supervisorModel', model, () =>
+        improvePrompt(client, {
+          scenario,
+          agent,
+          instructions,
+          model,
+          metaprompt,
+          signal: AbortSignal.timeout(mainTimeoutMs('scenarios:improvePrompt')),
+        }),
+      );
+      return { instructions: improved.instructions, changes: [...improved.changes], model, metaprompt: metaprompt.version };
     },
     create: async ({ scenario, tests }) => {
       const catalog = services.scenarios.catalog();

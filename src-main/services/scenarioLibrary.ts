@@ -2,7 +2,7 @@ import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WorkbenchError } from '../../src-shared/errors';
 import type { ScenarioCatalog, ScenarioProblem } from '../../src-shared/scenario';
-import { parseScenarioFile } from './scenarioFile';
+import { parseScenarioFile } from '../../src-shared/scenarioFile';
 import { watchFolder, type FolderWatch } from './scenarioFolderWatch';
 
 export interface ScenarioLibrary {

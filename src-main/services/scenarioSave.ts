@@ -4,7 +4,7 @@ import { applyEdits, findNodeAtLocation, modify, parseTree, type Node } from 'js
 import { WorkbenchError } from '../../src-shared/errors';
 import type { PromptSave, PromptSaved } from '../../src-shared/contract';
 import { writeFileAtomic } from './atomicFile';
-import { parseScenarioFile } from './scenarioFile';
+import { parseScenarioFile } from '../../src-shared/scenarioFile';
 
 /** Where a loaded scenario came from, as the library knows it. */
 export interface ScenarioSource {

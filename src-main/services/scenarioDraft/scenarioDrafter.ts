@@ -22,10 +22,13 @@ export interface Metaprompt {
   readonly instructions: string;
 }
 
-/** Reads the metaprompt from its folder (resources/metaprompt), its maintainers' `<!-- -->` comments removed. */
-export async function readMetaprompt(metapromptDir: string): Promise<Metaprompt> {
-  const text = await readFile(join(metapromptDir, METAPROMPT_FILE), 'utf8');
-  const version = /\.(v\d+)\.md$/.exec(basename(METAPROMPT_FILE))![1]!;
+/**
+ * Reads a metaprompt from its folder (resources/metaprompt; the drafting one unless another file is named), its
+ * maintainers' `<!-- -->` comments removed.
+ */
+export async function readMetaprompt(metapromptDir: string, file = METAPROMPT_FILE): Promise<Metaprompt> {
+  const text = await readFile(join(metapromptDir, file), 'utf8');
+  const version = /\.(v\d+)\.md$/.exec(basename(file))![1]!;
   return {
     version,
     instructions: text

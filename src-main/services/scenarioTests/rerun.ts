@@ -4,7 +4,7 @@ import type { PricingTable } from '../../../src-shared/pricing';
 import type { Scenario } from '../../../src-shared/scenario';
 import { compareSessions, type SessionComparison } from '../../../src-shared/scenarioTests/compareSessions';
 import type { MainServices } from '../mainServices';
-import { parseScenarioFile } from '../scenarioFile';
+import { parseScenarioFile } from '../../../src-shared/scenarioFile';
 import { readObservedLog } from '../sessionLog/observedLog';
 import type { TurnTimeouts } from '../../../src-shared/scenarioTests/turnWatch';
 import { HeadlessSession } from './headlessSession';

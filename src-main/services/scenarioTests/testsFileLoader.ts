@@ -13,7 +13,7 @@ import {
   type TestsFile,
   type TestsFileFault,
 } from '../../../src-shared/scenarioTests/testsFile';
-import { parseScenarioFile } from '../scenarioFile';
+import { parseScenarioFile } from '../../../src-shared/scenarioFile';
 import type { ScenarioLibrary } from '../scenarioLibrary';
 
 /** A tests file that can run: its scenario, and the text of each shipped persona its callers name. */

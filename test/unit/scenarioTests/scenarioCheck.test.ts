@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenarioFile } from '../../../src-main/services/scenarioFile';
+import { parseScenarioFile } from '../../../src-shared/scenarioFile';
 import type { Scenario } from '../../../src-shared/scenario';
 import { checkTestsAgainstScenario } from '../../../src-shared/scenarioTests/scenarioCheck';
 import { parseTestsFile, type TestsFile } from '../../../src-shared/scenarioTests/testsFile';

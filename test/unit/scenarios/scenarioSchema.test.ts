@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../../../src-shared/scenario';
-import { parseScenarioFile } from '../../../src-main/services/scenarioFile';
+import { parseScenarioFile } from '../../../src-shared/scenarioFile';
 
 const shipped = ['chatSupervisor', 'simpleHandoff', 'customerServiceRetail'];
 

@@ -4,8 +4,9 @@ import type { TakenHandoff } from '../../../../src-shared/agentGraph';
 import { edgeKey } from '../../../../src-shared/agentGraph';
 import type { AgentConfig, Scenario } from '../../../../src-shared/scenario';
 import { useIsDark } from '../common/useResolvedTheme';
+import { ImprovePrompt } from './ImprovePrompt';
 import { PromptControls } from './PromptControls';
-import { PromptEditor } from './lazyPromptEditor';
+import { PromptEditor } from '../common/lazyPromptEditor';
 import { usePromptEditing } from './usePromptEditing';
 
 const RUNS_ON: Record<AgentConfig['tools'][number]['runsOn'], string> = {
@@ -60,6 +61,18 @@ export function AgentDetail({ scenario, agent, active, taken }: AgentDetailProps
         testId="agent-instructions"
       />
       <PromptControls editing={editing} dark={dark} />
+      {editing.editable && (
+        <div className="prompt-improve-bar">
+          <ImprovePrompt
+            key={`${scenario.id}/${agent.name}`}
+            scenarioId={scenario.id}
+            agent={agent.name}
+            instructions={editing.draft.instructions}
+            use={editing.setInstructions}
+            dark={dark}
+          />
+        </div>
+      )}
 
       <h3 className="agent-detail-heading">Tools ({agent.tools.length})</h3>
       {agent.tools.length === 0 ? (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PromptDiff } from './lazyPromptEditor';
+import { PromptDiff } from '../common/lazyPromptEditor';
 import { promptText, samePrompt, type PromptStatusLine } from '../../state/promptVersion';
 import type { PromptEditing } from './usePromptEditing';
 

@@ -1,6 +1,40 @@
 import type { DraftedScenario } from '../../../../src-shared/scenarioDraft/draftContract';
-import { closeNewScenario, describeScenario, draftNewScenario, openNewScenario, saveNewScenario } from '../../state/newScenarioActions';
-import { useNewScenarioStore } from '../../state/newScenarioStore';
+import {
+  closeNewScenario,
+  describeScenario,
+  draftNewScenario,
+  editDraftedScenario,
+  openNewScenario,
+  saveNewScenario,
+} from '../../state/newScenarioActions';
+import { useNewScenarioStore, type DraftEdit } from '../../state/newScenarioStore';
+import { PromptEditor } from '../common/lazyPromptEditor';
+import { useIsDark } from '../common/useResolvedTheme';
+
+/** The drafted scenario's file, editable before it is saved, with every fault of the edited text at its line and field. */
+function DraftFileEditor({ edit, readOnly }: { edit: DraftEdit; readOnly: boolean }) {
+  const dark = useIsDark();
+  return (
+    <div className="draft-file">
+      <h4 className="draft-file-heading">Scenario file (edit before saving)</h4>
+      <PromptEditor
+        label="Drafted scenario file"
+        value={edit.text}
+        onChange={editDraftedScenario}
+        readOnly={readOnly}
+        dark={dark}
+        testId="draft-file"
+      />
+      {edit.problems.length > 0 && (
+        <ul className="draft-problems" role="alert" aria-label="Faults of the edited draft">
+          {edit.problems.map((problem) => (
+            <li key={`${problem.line ?? ''}:${problem.field ?? ''}:${problem.message}`}>{problem.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 /** What a draft holds, in a few lines: each agent with its tools and handoffs, and the tests. */
 function DraftSummary({ drafted }: { drafted: DraftedScenario }) {
@@ -37,10 +71,6 @@ function DraftSummary({ drafted }: { drafted: DraftedScenario }) {
         {drafted.model} with metaprompt {drafted.metaprompt}
         {drafted.requests > 1 ? ', repaired once' : ''}.
       </p>
-      <details className="draft-json">
-        <summary>Scenario file</summary>
-        <pre>{JSON.stringify(scenario, null, 2)}</pre>
-      </details>
     </div>
   );
 }
@@ -95,7 +125,17 @@ export function NewScenario() {
           {state.phase === 'drafted' ? 'Draft again' : 'Draft'}
         </button>
         {state.phase === 'drafted' && (
-          <button type="button" className="button button-primary" onClick={() => void saveNewScenario()}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={state.edit.problems.length > 0}
+            title={
+              state.edit.problems.length > 0
+                ? 'Fix the faults of the edited scenario file first'
+                : 'Write the scenario and its tests to your scenario folder'
+            }
+            onClick={() => void saveNewScenario()}
+          >
             Save
           </button>
         )}
@@ -108,7 +148,9 @@ export function NewScenario() {
             : state.phase === 'saving'
               ? 'Saving…'
               : state.phase === 'drafted'
-                ? 'Drafted and checked, not saved yet.'
+                ? state.edit.problems.length > 0
+                  ? `The edited draft has ${state.edit.problems.length} ${state.edit.problems.length === 1 ? 'fault' : 'faults'}; it cannot be saved until they are fixed.`
+                  : 'Drafted and checked, not saved yet.'
                 : ''}
         </span>
       </div>
@@ -117,7 +159,12 @@ export function NewScenario() {
           {state.problem}
         </p>
       )}
-      {(state.phase === 'drafted' || state.phase === 'saving') && <DraftSummary drafted={state.drafted} />}
+      {(state.phase === 'drafted' || state.phase === 'saving') && (
+        <>
+          <DraftSummary drafted={state.drafted} />
+          <DraftFileEditor edit={state.edit} readOnly={state.phase === 'saving'} />
+        </>
+      )}
     </form>
   );
 }

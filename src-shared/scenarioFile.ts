@@ -1,5 +1,5 @@
-import { locateFaults, parseJsonFile, zodFaults } from '../../src-shared/jsonFileFaults';
-import { scenarioReferenceIssues, scenarioSchema, type Scenario, type ScenarioProblem } from '../../src-shared/scenario';
+import { locateFaults, parseJsonFile, zodFaults } from './jsonFileFaults';
+import { scenarioReferenceIssues, scenarioSchema, type Scenario, type ScenarioProblem } from './scenario';
 
 /**
  * Parses and validates one scenario file. Every fault is reported at once, each with its own line and field,

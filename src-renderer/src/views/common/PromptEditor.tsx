@@ -1,5 +1,5 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { unifiedMergeView } from '@codemirror/merge';
+import { getChunks, unifiedMergeView } from '@codemirror/merge';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
@@ -135,4 +135,62 @@ export function PromptDiff({ original, modified, dark }: PromptDiffProps) {
     return () => created.destroy();
   }, [original, modified, dark]);
   return <div ref={host} className="prompt-editor prompt-diff" data-testid="prompt-diff" />;
+}
+
+interface PromptMergeProps {
+  /** The instructions the rewrite was asked for. */
+  readonly original: string;
+  /** The model's rewrite, which the view starts from. */
+  readonly suggested: string;
+  readonly dark: boolean;
+  /** Told the text as it stands after each decision, and how many changes are still undecided. */
+  readonly onChange: (text: string, undecided: number) => void;
+}
+
+/** A change's Accept or Reject control: a real button (the library's default answers the mouse only), named for its action. */
+function chunkControl(type: 'accept' | 'reject', action: (event: MouseEvent) => void): HTMLElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `cm-merge-${type}`;
+  button.textContent = type === 'accept' ? 'Accept' : 'Reject';
+  button.setAttribute('aria-label', type === 'accept' ? 'Accept this change' : 'Reject this change');
+  button.addEventListener('click', action);
+  return button;
+}
+
+/**
+ * A suggested rewrite over the instructions it was asked for, as one unified diff (@codemirror/merge) with Accept
+ * and Reject on each change: a rejected change goes back to the original text, an accepted one stays; the text
+ * can also be edited directly. Changes neither accepted nor rejected stay in the text.
+ */
+export function PromptMerge({ original, suggested, dark, onChange }: PromptMergeProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+  useEffect(() => {
+    const created = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: suggested,
+        extensions: [
+          history(),
+          keymap.of([...defaultKeymap, ...historyKeymap]),
+          EditorView.lineWrapping,
+          contentAttributes('Suggested instructions'),
+          workbenchTheme(dark),
+          unifiedMergeView({ original, mergeControls: chunkControl, highlightChanges: true, gutter: true }),
+          EditorView.updateListener.of((update) => {
+            const before = getChunks(update.startState)?.chunks.length;
+            const after = getChunks(update.state)?.chunks.length ?? 0;
+            if (update.docChanged || before !== after) onChangeRef.current(update.state.doc.toString(), after);
+          }),
+        ],
+      }),
+    });
+    onChangeRef.current(suggested, getChunks(created.state)?.chunks.length ?? 0);
+    return () => created.destroy();
+  }, [original, suggested, dark]);
+  return <div ref={host} className="prompt-editor prompt-diff prompt-merge" data-testid="prompt-merge" />;
 }
