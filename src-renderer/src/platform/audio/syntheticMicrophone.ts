@@ -17,6 +17,15 @@ export class SyntheticMicrophone {
   /** Each clip still playing, with how to settle it early. */
   private readonly playing = new Set<(error: WorkbenchError) => void>();
 
+  constructor() {
+    // A source that always plays (zeros): with nothing playing, the stream would carry no audio at all rather than
+    // silence, and a server's turn detection, hearing nothing more, would never hear a turn end.
+    const silence = this.context.createConstantSource();
+    silence.offset.value = 0;
+    silence.connect(this.destination);
+    silence.start();
+  }
+
   /** The stream to send, once the context runs (a browser starts it only once the page has been clicked). */
   async open(): Promise<MediaStream> {
     let waited: ReturnType<typeof setTimeout> | undefined;
