@@ -11,6 +11,9 @@ const HEARD = 'Could you write me a haiku about the moon?';
 const SPOKEN = 'asks for a haiku out loud';
 const NOT_AUDIO = 'plays a file that is not audio';
 const VOICE = 'a voice caller gets a haiku';
+/** What the fake hears in the second audio turn of a session, the one that barges in. */
+const BARGE_IN = 'Stop, write me a haiku instead.';
+const INTERRUPTS = 'interrupts the haiku out loud';
 
 function testRow(app: Page, name: string) {
   return app.getByTestId('test-row').filter({ has: app.locator('.test-name', { hasText: name }) });
@@ -30,7 +33,7 @@ async function showTests(app: Page, dataDir: string, name: string, tests: unknow
 }
 
 test.describe('an audio turn in the Tests panel', () => {
-  test.use({ script: { ...defaultScript(), audioTranscripts: [HEARD] } });
+  test.use({ script: { ...defaultScript(), audioTranscripts: [HEARD, BARGE_IN] } });
 
   test('plays its WAV into the session’s microphone, where the server’s turn detection hears it, and checks the answer; a file that is not audio fails the run naming it', async ({
     app,
@@ -74,6 +77,37 @@ test.describe('an audio turn in the Tests panel', () => {
     );
     await expect(failed.getByTestId('test-pass-rate')).toContainText('test failed 0 of 1 run passed');
     await expect(app.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+  });
+
+  test('barges in: an audio turn with interruptAfterMs plays while the assistant is speaking, and is answered', async ({ app, webHost }) => {
+    const folder = join(webHost.dataDir, 'agent-configs');
+    await mkdir(join(folder, 'audio'), { recursive: true });
+    await copyFile(speechWav('tests-haiku', HEARD, 1), join(folder, 'audio', 'haiku.wav'));
+    await copyFile(speechWav('tests-barge-in', BARGE_IN, 1), join(folder, 'audio', 'stop.wav'));
+    const driver = await showTests(app, webHost.dataDir, 'bargein.tests.json', [
+      {
+        name: INTERRUPTS,
+        turns: [
+          { audio: 'audio/haiku.wav', expect: { handoffTo: 'haikuWriter' } },
+          { audio: 'audio/stop.wav', interruptAfterMs: 300, expect: { replyIncludes: 'the pond holds the moon' } },
+        ],
+      },
+    ]);
+    await testRow(app, INTERRUPTS).getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(driver.userMessage(BARGE_IN)).toBeVisible({ timeout: 30_000 });
+    const row = testRow(app, INTERRUPTS);
+    await expect(row.getByTestId('test-pass-rate')).toContainText('test passed 1 of 1 run passed', { timeout: 30_000 });
+    await expect(row.getByTestId('test-run')).toContainText(`Turn 2 “${BARGE_IN}”`);
+    // The interruption was heard while the haiku was being spoken: between its audio starting and stopping.
+    await app.getByRole('tab', { name: 'Events' }).click();
+    const types = await driver.eventTypes();
+    const speechStarts = types.flatMap((type, at) => (type === 'input_audio_buffer.speech_started' ? [at] : []));
+    expect(speechStarts).toHaveLength(2);
+    const speaking = types.indexOf('output_audio_buffer.started');
+    const stopped = types.indexOf('output_audio_buffer.stopped', speaking);
+    expect(speaking).toBeGreaterThan(speechStarts[0]!);
+    expect(speechStarts[1]!).toBeGreaterThan(speaking);
+    if (stopped !== -1) expect(speechStarts[1]!).toBeLessThan(stopped);
   });
 });
 

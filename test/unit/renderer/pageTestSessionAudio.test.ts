@@ -6,6 +6,8 @@ import type { ScenarioTest } from '../../../src-shared/scenarioTests/testsFile';
 import { PageTestSession } from '../../../src-renderer/src/engine/live/pageTestSession';
 
 const timeouts = { settleMs: 20, turnMs: 2_000 };
+/** The silence after each spoken turn, short here. */
+const SILENCE_MS = 40;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A clip's samples, told apart by their value. */
@@ -93,7 +95,7 @@ function portFor(session: PageTestSession, audio: Record<string, Int16Array>, ex
 describe('the page’s test session with audio', () => {
   it('plays each audio turn into the microphone, tells the turn as it starts, and checks the answer to what the server heard', async () => {
     const turns: number[] = [];
-    const session = new PageTestSession((turn) => turns.push(turn), timeouts);
+    const session = new PageTestSession((turn) => turns.push(turn), timeouts, SILENCE_MS);
     const live = liveWithMicrophone(session, (pcm) =>
       pcm[0] === 1000
         ? { transcript: 'Hello there', reply: 'Welcome to the poetry studio!' }
@@ -121,7 +123,7 @@ describe('the page’s test session with audio', () => {
   });
 
   it('waits for the answer to a turn before playing the next', async () => {
-    const session = new PageTestSession(undefined, timeouts);
+    const session = new PageTestSession(undefined, timeouts, SILENCE_MS);
     const live = liveWithMicrophone(session, () => ({ transcript: 'Hi', reply: 'Hello!', answerAfterMs: 150 }));
     const test: ScenarioTest = { name: 'paced', runs: 1, minPassRate: 1, turns: [{ audio: 'a.wav' }, { audio: 'b.wav' }] };
     const outcome = await runTestOnce(test, 1, 'mine.tests.json', portFor(session, { 'a.wav': clip(1), 'b.wav': clip(2) }));
@@ -131,7 +133,7 @@ describe('the page’s test session with audio', () => {
   });
 
   it('barges in: the next audio turn plays its interruptAfterMs after the assistant starts speaking, without waiting for the answer', async () => {
-    const session = new PageTestSession(undefined, timeouts);
+    const session = new PageTestSession(undefined, timeouts, SILENCE_MS);
     const live = liveWithMicrophone(session, (pcm) =>
       pcm[0] === 1
         ? { transcript: 'Tell me a long story', reply: 'Once upon a time…', answerAfterMs: 1_000 }
@@ -151,8 +153,24 @@ describe('the page’s test session with audio', () => {
     expect(stop!.at - story!.at).toBeLessThan(1_000);
   });
 
+  it('lets the microphone’s silence follow the audio before a turn counts as spoken, so turn detection hears its end', async () => {
+    const session = new PageTestSession(undefined, timeouts, 150);
+    let playedAt = 0;
+    session.attach({
+      sendText: () => undefined,
+      play: () => {
+        playedAt = performance.now();
+        return Promise.resolve();
+      },
+      isEnded: false,
+      close: () => Promise.resolve('x'),
+    });
+    await session.speak(clip(1), 'the audio a.wav', { waitForAnswer: false });
+    expect(performance.now() - playedAt).toBeGreaterThanOrEqual(145);
+  });
+
   it('fails the run with the reason, naming the file, when an audio file cannot be read, and plays nothing', async () => {
-    const session = new PageTestSession(undefined, timeouts);
+    const session = new PageTestSession(undefined, timeouts, SILENCE_MS);
     const live = liveWithMicrophone(session, () => ({ transcript: 'Hi', reply: 'Hello!' }));
     const test: ScenarioTest = { name: 'missing', runs: 1, minPassRate: 1, turns: [{ audio: 'gone.wav' }] };
     const outcome = await runTestOnce(test, 1, 'mine.tests.json', portFor(session, {}));
@@ -161,7 +179,7 @@ describe('the page’s test session with audio', () => {
   });
 
   it('a voice caller’s lines are spoken through the port and played into the microphone', async () => {
-    const session = new PageTestSession(undefined, timeouts);
+    const session = new PageTestSession(undefined, timeouts, SILENCE_MS);
     const live = liveWithMicrophone(session, () => ({ transcript: 'Could you write me a haiku?', reply: 'The pond holds the moon.' }));
     const spoken: string[] = [];
     let lines = 0;
@@ -199,7 +217,7 @@ describe('the page’s test session with audio', () => {
   });
 
   it('says the session ended, not that the microphone closed, when the session ends while audio plays', async () => {
-    const session = new PageTestSession(undefined, timeouts);
+    const session = new PageTestSession(undefined, timeouts, SILENCE_MS);
     let ended = false;
     session.attach({
       sendText: () => undefined,
@@ -216,7 +234,7 @@ describe('the page’s test session with audio', () => {
   });
 
   it('passes on a microphone fault while the session is still up, in its own words', async () => {
-    const session = new PageTestSession(undefined, timeouts);
+    const session = new PageTestSession(undefined, timeouts, SILENCE_MS);
     session.attach({
       sendText: () => undefined,
       play: () => Promise.reject(new WorkbenchError('internal', 'The test’s microphone cannot play audio: the page’s audio is suspended.')),

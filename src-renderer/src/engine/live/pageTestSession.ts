@@ -13,6 +13,9 @@ export interface TestTarget {
   close(): Promise<string | undefined>;
 }
 
+/** Silence after a spoken turn before it counts as sent, as the headless session sends: turn detection hears its end meanwhile. */
+const TRAILING_SILENCE_MS = 1_200;
+
 /**
  * A scenario test's session in the page: the live session the toolbar's Connect opens (so each turn shows in
  * the transcript and inspector and the session is saved as usual), driven with typed turns and with audio played
@@ -31,6 +34,7 @@ export class PageTestSession implements TestSession {
   constructor(
     private readonly onTurn: (turn: number) => void = () => undefined,
     timeouts?: Partial<TurnTimeouts>,
+    private readonly trailingSilenceMs = TRAILING_SILENCE_MS,
   ) {
     this.watch = new TurnWatch(() => this.target?.isEnded ?? false, timeouts);
   }
@@ -73,8 +77,9 @@ export class PageTestSession implements TestSession {
   }
 
   /**
-   * Plays the audio into the microphone at the pace it was spoken (silence before and after), then waits for
-   * the turn to be over; with `waitForAnswer: false` it returns once the audio has played (a barge-in follows).
+   * Plays the audio into the microphone at the pace it was spoken, then a moment of the microphone's silence so
+   * turn detection hears the end (as the headless session does), and waits for the turn to be over; with
+   * `waitForAnswer: false` it returns once the audio and the silence have played (a barge-in follows).
    */
   async speak(pcm: Int16Array, what: string, { waitForAnswer = true } = {}): Promise<void> {
     this.nextTurn();
@@ -87,6 +92,7 @@ export class PageTestSession implements TestSession {
       // A session that ends takes its microphone with it: that is the reason to give.
       throw target.isEnded ? ended() : error;
     }
+    await sleep(this.trailingSilenceMs);
     if (target.isEnded) throw ended();
     if (waitForAnswer) await this.watch.turnOver(from, `the answer to ${what}`);
   }
