@@ -5,7 +5,7 @@ import { usageSchema } from './usage';
 
 /**
  * The `tests` domain of the contract: the scenario tests the Tests panel lists and runs in the page, and the
- * calls a run makes to main (the judge, the simulated caller, the results history).
+ * calls a run makes to main (the judge, the simulated caller, the audio it plays into the test's microphone, the results history).
  */
 
 export const testStabilitySchema = z.object({
@@ -55,10 +55,36 @@ export const callerLineRequestSchema = z.strictObject({
 });
 export const callerLineSchema = z.object({ message: z.string(), done: z.boolean(), model: z.string(), usage: usageSchema });
 
+/** The rate and shape of the audio the page plays into a test's microphone: PCM16 mono at 24 kHz, as a headless session sends it. */
+export const TEST_AUDIO_SAMPLE_RATE = 24_000;
+/** The longest turn audio or spoken caller line one call carries (about 5.8 MB of PCM). */
+export const MAX_TEST_AUDIO_SECONDS = 120;
+const MAX_TEST_AUDIO_BYTES = MAX_TEST_AUDIO_SECONDS * TEST_AUDIO_SAMPLE_RATE * 2;
+
+export const testAudioSchema = z.object({
+  /** PCM16 mono at 24 kHz, little-endian, base64. */
+  pcm: z
+    .string()
+    .max(Math.ceil(MAX_TEST_AUDIO_BYTES / 3) * 4, { error: `must hold at most ${MAX_TEST_AUDIO_SECONDS} s of audio` })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be base64' }),
+});
+
+export const readAudioRequestSchema = z.strictObject({
+  /** The listed tests file whose turn it is; `audio` is relative to its folder. */
+  testsFile: z.string().min(1).max(4_096),
+  audio: z.string().min(1).max(4_096),
+});
+
+export const speakRequestSchema = z.strictObject({ text: z.string().min(1).max(4_096) });
+
 export const testsChannels = {
   list: { request: z.strictObject({ scenarioId: z.string().min(1) }), response: testsListSchema },
   judge: { request: judgeRequestSchema, response: judgementSchema },
   callerLine: { request: callerLineRequestSchema, response: callerLineSchema },
   /** Appends a run to `test-results.jsonl` and answers the test's stability with it. */
   record: { request: historyLineSchema.strict(), response: testStabilitySchema },
+  /** An `audio` turn's WAV file, read and decoded in main, for the page to play into the test's microphone. */
+  readAudio: { request: readAudioRequestSchema, response: testAudioSchema },
+  /** A voice caller's line spoken with the Speech API, for the page to play into the test's microphone. */
+  speak: { request: speakRequestSchema, response: testAudioSchema },
 } as const;

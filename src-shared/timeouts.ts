@@ -69,6 +69,8 @@ export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   'tests:judge': UPSTREAM_CALL_MS,
   'tests:callerLine': UPSTREAM_CALL_MS,
   'tests:record': LOCAL_CALL_MS,
+  'tests:readAudio': LOCAL_CALL_MS,
+  'tests:speak': UPSTREAM_CALL_MS,
 };
 
 /** What the page adds on top of main's deadline, so main's own `timeout` answer always arrives first. */

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { AppDriver } from '../support/appDriver';
 import { expect, test } from '../support/fixtures';
-import { silenceWav } from '../support/speechFiles';
 
 const FAILING = 'greets with a word it never says';
 const SHIPPED = 'starting with the haiku writer, writes a haiku at once';
@@ -135,10 +134,7 @@ test('the Tests panel runs a test as a live session, shows a failing expectation
   await expect(driver.userMessage('Something about the moon')).toHaveCount(0);
 });
 
-test('a typed simulated caller runs as many times as its test asks, with the pass rate of its runs; an audio turn says it runs only from the command line', async ({
-  app,
-  webHost,
-}) => {
+test('a typed simulated caller runs as many times as its test asks, with the pass rate of its runs', async ({ app, webHost }) => {
   const folder = join(webHost.dataDir, 'agent-configs');
   await mkdir(folder, { recursive: true });
   const callerTests = {
@@ -150,7 +146,6 @@ test('a typed simulated caller runs as many times as its test asks, with the pas
         minPassRate: 0.5,
         caller: { persona: 'impatient', goal: 'Get a haiku about the moon.', success: 'The assistant wrote a haiku.', maxTurns: 3 },
       },
-      { name: 'says hello out loud', turns: [{ audio: silenceWav(), expect: { replyIncludes: 'haiku' } }] },
     ],
   };
   await writeFile(join(folder, 'callers.tests.json'), JSON.stringify(callerTests, null, 2));
@@ -162,7 +157,7 @@ test('a typed simulated caller runs as many times as its test asks, with the pas
   await app.getByRole('region', { name: 'callers.tests.json' }).getByRole('button', { name: 'Run all' }).click();
   await expect(app.locator('.tests-panel').getByRole('status')).toContainText(/Running turn \d of 3 of “a caller gets a haiku” \(run \d of 2\)…/);
   await expect(app.getByTestId('tests-scenario')).toHaveText('Tests of Simple handoff, the scenario whose tests are running');
-  await expect(app.getByTestId('tests-total')).toContainText('This run so far (callers.tests.json): 2 tests');
+  await expect(app.getByTestId('tests-total')).toContainText('This run so far (callers.tests.json): 1 test');
   const caller = testRow(app, 'a caller gets a haiku');
   await expect(caller.getByTestId('test-pass-rate')).toContainText('test passed 2 of 2 runs passed (needs 50 %)', { timeout: 60_000 });
   await expect(caller.getByTestId('test-run')).toHaveCount(2);
@@ -170,14 +165,9 @@ test('a typed simulated caller runs as many times as its test asks, with the pas
   await expect(caller.getByTestId('test-expectation').filter({ hasText: 'judge' }).first()).toContainText('✔');
   await expect(caller.getByTestId('test-run').first()).toContainText('Could you write me a haiku?');
   await expect(caller.getByTestId('test-run').first()).toContainText('the pond holds the moon');
-
-  const audio = testRow(app, 'says hello out loud');
-  await expect(audio.getByRole('alert')).toContainText('Audio turns and voice callers do not run in the app yet', { timeout: 30_000 });
-  await expect(audio.getByTestId('test-pass-rate')).toContainText('test failed 0 of 1 run passed');
   await expect(app.getByRole('button', { name: 'Stop' })).toHaveCount(0);
-  // Run all's total: the caller's two runs are priced (the audio run made no session, so it adds nothing).
+  // Run all's total: the caller's two runs, priced.
   await expect(caller.getByTestId('test-run-cost').first()).toHaveText(COST);
-  await expect(audio.getByTestId('test-run-cost')).toHaveText('cost not priced');
-  await expect(app.getByTestId('tests-total')).toHaveText(new RegExp(`^Last run \\(callers\\.tests\\.json\\): 2 tests, 3 runs, ${COST.source}$`));
+  await expect(app.getByTestId('tests-total')).toHaveText(new RegExp(`^Last run \\(callers\\.tests\\.json\\): 1 test, 2 runs, ${COST.source}$`));
   await app.locator('.tests-panel').screenshot({ path: test.info().outputPath('tests-panel-caller.png') });
 });

@@ -10,6 +10,7 @@ import { listScenarioTests, recordTestRun, type TestsCatalogOptions } from '../s
 import { readPersona } from '../services/scenarioTests/testsFileLoader';
 import type { SettingsStore } from '../services/settingsStore';
 import type { Handlers } from './dispatcher';
+import { testsAudioHandlers } from './testsAudioHandlers';
 
 export interface TestsHandlerServices extends Omit<TestsCatalogOptions, 'dataDir'> {
   readonly appInfo: Pick<AppInfo, 'dataDir'>;
@@ -28,7 +29,10 @@ async function personaText(persona: string, personasDir: string): Promise<string
   }
 }
 
-/** The `tests` domain: the Tests panel's tests files, the judge and the simulated caller a run in the page asks for, and its results history. */
+/**
+ * The `tests` domain: the Tests panel's tests files, the judge, the simulated caller and the audio a run in the
+ * page asks for, and its results history.
+ */
 export function createTestsHandlers(services: TestsHandlerServices): Handlers['tests'] {
   return {
     list: async ({ scenarioId }) => ({ files: await listScenarioTests(scenarioId, { ...services, dataDir: services.appInfo.dataDir }) }),
@@ -49,5 +53,6 @@ export function createTestsHandlers(services: TestsHandlerServices): Handlers['t
       return { ...line, model };
     },
     record: (line) => recordTestRun(services.appInfo.dataDir, line),
+    ...testsAudioHandlers(services),
   };
 }

@@ -35,6 +35,8 @@ export interface TestConnect {
   readonly testRun: TestRun;
   /** Every event of the session, besides the stream and the log. */
   readonly onEvent: (event: SessionEvent) => void;
+  /** The test's own microphone, which its audio turns play into (never the device). */
+  readonly microphone: () => Promise<MediaStream>;
 }
 
 /** The session Connect started, and its saved log's id once the session has ended and the log is closed. */
@@ -46,8 +48,9 @@ export interface Connected {
 /**
  * Starts a live session: a new stream for the views, a log sink to main, and the session itself,
  * whose recorder feeds both. The shown session switches to it (leaving any replay). A scenario test's session
- * starts a fresh conversation with the scenario as it is (no carried tool modes or prompts), the microphone
- * muted, and its log marked with the test run. Answers undefined when nothing was started.
+ * starts a fresh conversation with the scenario as it is (no carried tool modes or prompts), sends the test's own
+ * microphone with server turn detection (as a headless run does), and its log is marked with the test run.
+ * Answers undefined when nothing was started.
  */
 export async function connect(test?: TestConnect): Promise<Connected | undefined> {
   // Awaited first: from the check below to the session being stored nothing is awaited, so two quick clicks start one session.
@@ -69,7 +72,9 @@ export async function connect(test?: TestConnect): Promise<Connected | undefined
     useShownSessionStore.setState({ notice: 'Pick a scenario first.' });
     return undefined;
   }
-  const controls = test ? { ...picked, scenarioId: scenario.id, startAgent: test.startAgent ?? scenario.defaultAgent } : picked;
+  const controls = test
+    ? { ...picked, scenarioId: scenario.id, startAgent: test.startAgent ?? scenario.defaultAgent, mode: 'vad' as const, muted: false }
+    : picked;
   const api = requireApi();
   const previous = useShownSessionStore.getState().shown;
   if (previous.kind === 'replay') previous.replay.dispose();
@@ -88,8 +93,9 @@ export async function connect(test?: TestConnect): Promise<Connected | undefined
     scenario,
     settings,
     controls,
-    // A test's turns are typed: the microphone stays muted so the room cannot speak into it.
-    currentControls: test ? () => ({ ...useSessionControls.getState(), muted: true }) : () => useSessionControls.getState(),
+    // A test's microphone hears only the test's audio, whatever the toolbar's mute and turn mode say.
+    currentControls: test ? () => ({ ...useSessionControls.getState(), mode: 'vad', muted: false }) : () => useSessionControls.getState(),
+    ...(test ? { microphone: test.microphone } : {}),
     levels: levelPublisher,
     history,
     carriedTools: carryOn ? before.tools.changedSettings() : [],

@@ -6,7 +6,10 @@ import { runTestOnce, type RunOutcome, type TestPort } from '../../../src-shared
 import { testPassed } from '../../../src-shared/scenarioTests/testRuns';
 import type { ScenarioTest } from '../../../src-shared/scenarioTests/testsFile';
 import type { TestRun } from '../../../src-shared/sessionLog';
-import { AUDIO_TURNS_REFUSED, PageTestSession } from '../engine/live/pageTestSession';
+import { TEST_AUDIO_SAMPLE_RATE } from '../../../src-shared/testsContract';
+import { PageTestSession } from '../engine/live/pageTestSession';
+import { base64ToPcm16 } from '../platform/audio/pcmPacking';
+import { SyntheticMicrophone } from '../platform/audio/syntheticMicrophone';
 import { requireApi, useHostStore } from './hostStore';
 import { connect, disconnect, selectScenario } from './liveActions';
 import { loadPricing } from './pricingStore';
@@ -27,18 +30,27 @@ export async function listTests(scenarioId: string): Promise<void> {
   }
 }
 
-/** Opens a test's session with the toolbar's Connect, so it shows live and is saved like any other. */
+/**
+ * Opens a test's session with the toolbar's Connect, so it shows live and is saved like any other; it sends the
+ * test's own microphone, which plays the test's audio and is silent otherwise.
+ */
 async function openTestSession(
   scenarioId: string,
   startAgent: string | undefined,
   testRun: TestRun,
   session: PageTestSession,
 ): Promise<PageTestSession> {
-  const connected = await connect({ scenarioId, startAgent, testRun, onEvent: session.take });
-  if (!connected) throw new WorkbenchError('invalid_request', useShownSessionStore.getState().notice ?? 'The test’s session could not start.');
+  const microphone = new SyntheticMicrophone();
+  const connected = await connect({ scenarioId, startAgent, testRun, onEvent: session.take, microphone: () => microphone.open() });
+  if (!connected) {
+    microphone.close();
+    throw new WorkbenchError('invalid_request', useShownSessionStore.getState().notice ?? 'The test’s session could not start.');
+  }
+  void connected.saved.finally(() => microphone.close());
   const phase = connected.session.currentPhase;
   session.attach({
     sendText: (text) => connected.session.sendText(text),
+    play: (pcm) => microphone.play(pcm, TEST_AUDIO_SAMPLE_RATE),
     get isEnded() {
       const status = connected.session.currentPhase.status;
       return status !== 'connected' && status !== 'connecting';
@@ -55,16 +67,19 @@ async function openTestSession(
   return session;
 }
 
-/** A run in the page: the live session over WebRTC, and main for the judge and the simulated caller; priced as the command line prices it. */
-function pagePort(scenarioId: string, onTurn: (turn: number) => void, pricing: PricingTable | undefined): TestPort {
+/**
+ * A run in the page: the live session over WebRTC, and main for the judge, the simulated caller and the audio
+ * (a turn's WAV file, relative to its tests file, and a voice caller's speech); priced as the command line prices it.
+ */
+function pagePort(file: string, scenarioId: string, onTurn: (turn: number) => void, pricing: PricingTable | undefined): TestPort {
   const api = requireApi();
   return {
     ...(pricing ? { costOf: (events, extra) => runCost(events, extra, pricing) } : {}),
     openSession: (startAgent, testRun) => openTestSession(scenarioId, startAgent, testRun, new PageTestSession(onTurn)),
     judge: (criterion, conversation) => api.tests.judge({ criterion, conversation }),
     callerLine: ({ persona, goal }, conversation) => api.tests.callerLine({ persona, goal, conversation }),
-    readAudio: () => Promise.reject(new WorkbenchError('invalid_request', AUDIO_TURNS_REFUSED)),
-    speak: () => Promise.reject(new WorkbenchError('invalid_request', AUDIO_TURNS_REFUSED)),
+    readAudio: async (audio) => base64ToPcm16((await api.tests.readAudio({ testsFile: file, audio })).pcm),
+    speak: async (text) => base64ToPcm16((await api.tests.speak({ text })).pcm),
   };
 }
 
@@ -83,6 +98,7 @@ async function runTest(file: string, scenarioHash: string, scenarioId: string, t
   for (let run = 1; run <= planned && !useTestsStore.getState().stopping; run += 1) {
     useTestsStore.setState({ progress: { file, test: test.name, run, runs: planned, turn: 0, turns } });
     const port = pagePort(
+      file,
       scenarioId,
       (turn) => {
         const progress = useTestsStore.getState().progress;

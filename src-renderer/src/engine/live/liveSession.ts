@@ -51,6 +51,11 @@ export interface LiveSessionOptions {
   readonly carriedTools?: Parameters<ToolControl['carryOver']>[0];
   /** The prompts applied in the session this one reconnects (saved or not), which its agents start with. */
   readonly carriedPrompts?: AppliedPrompts;
+  /**
+   * Where the sent audio comes from instead of the chosen device (a scenario test's synthetic microphone); it
+   * does not follow the microphone settings, and its owner ends it.
+   */
+  readonly microphone?: () => Promise<MediaStream>;
 }
 
 /**
@@ -153,7 +158,7 @@ export class LiveSession {
   /** Opens the microphone and the WebRTC transport the engine runs the minted session over. */
   private async openTransport(minted: MintedSession, record: RecordEvent): Promise<OpenAIRealtimeWebRTC> {
     const { controls } = this.options;
-    this.microphone = await openMicrophone(this.settings);
+    this.microphone = await (this.options.microphone?.() ?? openMicrophone(this.settings));
     this.microphoneOpenedWith = JSON.stringify(microphoneConstraints(this.settings));
     // Closed while the microphone opened: the engine stops here and releases it.
     if (this.engine.isEnded) throw new Error('The session was closed while the microphone opened.');
@@ -256,7 +261,7 @@ export class LiveSession {
    */
   private async followMicrophone(): Promise<void> {
     const sender = this.peerConnection?.getSenders().find((candidate) => candidate.track?.kind === 'audio');
-    if (this.engine.currentPhase.status !== 'connected' || !sender) return;
+    if (this.engine.currentPhase.status !== 'connected' || !sender || this.options.microphone) return;
     const wanted = JSON.stringify(microphoneConstraints(this.settings));
     if (wanted === this.microphoneOpenedWith) return;
     const previous = this.microphoneOpenedWith;

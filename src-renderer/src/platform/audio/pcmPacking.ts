@@ -35,3 +35,17 @@ export function base64ToBytes(text: string): Uint8Array {
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
   return bytes;
 }
+
+/** 16-bit little-endian PCM as the contract carries it (base64) back into samples. */
+export function base64ToPcm16(text: string): Int16Array {
+  const bytes = base64ToBytes(text);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const samples = new Int16Array(Math.floor(bytes.length / 2));
+  for (let index = 0; index < samples.length; index += 1) samples[index] = view.getInt16(index * 2, true);
+  return samples;
+}
+
+/** 16-bit samples as WebAudio's floats (−1…1): the inverse of the packing above. */
+export function pcm16ToFloat32(samples: Int16Array): Float32Array<ArrayBuffer> {
+  return Float32Array.from(samples, (sample) => (sample < 0 ? sample / 0x8000 : sample / 0x7fff));
+}
