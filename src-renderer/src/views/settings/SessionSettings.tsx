@@ -3,7 +3,6 @@ import { isReasoningRealtimeModel, reasoningEfforts, type SessionSettings as Val
 import { useHostStore } from '../../state/hostStore';
 import { SaveActions, useSettingsSave } from './settingsForm';
 
-const TRACES_URL = 'https://platform.openai.com/logs?api=traces';
 const transcriptionModels = [
   'gpt-4o-mini-transcribe',
   'gpt-transcribe',
@@ -250,11 +249,7 @@ export function SessionSettings() {
         </Row>
         <Row
           label="Tracing"
-          hint={
-            <>
-              off by default; workflow = the scenario, group = the session id; the API returns no link, find it at <code>{TRACES_URL}</code>
-            </>
-          }
+          hint="off by default; from the next session; named after the scenario, grouped by session id (the API returns no link: open Traces in the OpenAI dashboard)"
         >
           <input
             type="checkbox"
