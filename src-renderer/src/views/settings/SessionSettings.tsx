@@ -1,7 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { isReasoningRealtimeModel, reasoningEfforts, type SessionSettings as Values } from '../../../../src-shared/session/sessionSettings';
 import { useHostStore } from '../../state/hostStore';
-import { SaveActions, useSettingsSave } from './settingsForm';
+import { FormRow as Row, SaveActions, useSettingsSave } from './settingsForm';
 
 const transcriptionModels = [
   'gpt-4o-mini-transcribe',
@@ -12,13 +12,23 @@ const transcriptionModels = [
   'whisper-1',
 ];
 
-function Row({ label, hint, children }: { label: string; hint?: ReactNode; children: ReactNode }) {
+/** A number a setting may leave out: an emptied box is none. */
+function OptionalNumber(props: {
+  name: string;
+  className: string;
+  step?: number;
+  value: number | undefined;
+  onChange: (value: number | undefined) => void;
+}) {
   return (
-    <label className="form-row">
-      <span className="form-label">{label}</span>
-      {children}
-      <span className="form-hint">{hint}</span>
-    </label>
+    <input
+      className={props.className}
+      type="number"
+      step={props.step}
+      aria-label={props.name}
+      value={props.value ?? ''}
+      onChange={(event) => props.onChange(numberOrUndefined(event.target.valueAsNumber))}
+    />
   );
 }
 
@@ -119,12 +129,11 @@ export function SessionSettings() {
           </select>
         </Row>
         <Row label="Max output tokens" hint="1 to 4096 per response; empty is inf">
-          <input
+          <OptionalNumber
+            name="Max output tokens"
             className={invalid('max_output_tokens')}
-            type="number"
-            aria-label="Max output tokens"
-            value={typeof values.max_output_tokens === 'number' ? values.max_output_tokens : ''}
-            onChange={(event) => set('max_output_tokens', numberOrUndefined(event.target.valueAsNumber))}
+            value={typeof values.max_output_tokens === 'number' ? values.max_output_tokens : undefined}
+            onChange={(value) => set('max_output_tokens', value)}
           />
         </Row>
         <Row label="Truncation" hint="what the server drops when the context is full">
@@ -163,13 +172,11 @@ export function SessionSettings() {
               />
             </Row>
             <Row label="Token limit" hint="post_instructions: tokens after the instructions; empty is the model's">
-              <input
+              <OptionalNumber
+                name="Post-instructions token limit"
                 className={invalid('truncation.token_limits')}
-                type="number"
-                aria-label="Post-instructions token limit"
-                value={truncation.token_limits?.post_instructions ?? ''}
-                onChange={(event) => {
-                  const limit = numberOrUndefined(event.target.valueAsNumber);
+                value={truncation.token_limits?.post_instructions}
+                onChange={(limit) => {
                   const { token_limits: _limits, ...rest } = truncation;
                   set('truncation', limit === undefined ? rest : { ...rest, token_limits: { post_instructions: limit } });
                 }}
@@ -228,23 +235,21 @@ export function SessionSettings() {
           />
         </Row>
         <Row label="Idle timeout (ms)" hint="5000 to 30000; server VAD only: after this much silence the assistant goes on">
-          <input
+          <OptionalNumber
+            name="Idle timeout in ms"
             className={invalid('idle_timeout_ms')}
-            type="number"
             step={1000}
-            aria-label="Idle timeout in ms"
-            value={values.idle_timeout_ms ?? ''}
-            onChange={(event) => set('idle_timeout_ms', numberOrUndefined(event.target.valueAsNumber))}
+            value={values.idle_timeout_ms ?? undefined}
+            onChange={(value) => set('idle_timeout_ms', value)}
           />
         </Row>
         <Row label="Speech speed" hint="0.25 to 1.5; 1 is normal, changes between turns">
-          <input
+          <OptionalNumber
+            name="Speech speed"
             className={invalid('speed')}
-            type="number"
             step={0.05}
-            aria-label="Speech speed"
-            value={values.speed ?? ''}
-            onChange={(event) => set('speed', numberOrUndefined(event.target.valueAsNumber))}
+            value={values.speed}
+            onChange={(value) => set('speed', value)}
           />
         </Row>
         <Row
