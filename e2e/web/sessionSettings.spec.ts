@@ -29,6 +29,7 @@ test('an idle timeout set in Settings → Session reaches the server, and its ti
   await expect(notice.first()).toBeVisible({ timeout: 20_000 });
   await expect(driver.userMessage('(no speech)').first()).toBeVisible();
   expect(fake.received.sentEvents('input_audio_buffer.timeout_triggered').length).toBeGreaterThan(0);
+  await driver.transcript.screenshot({ path: test.info().outputPath('idle-timeout-transcript.png') });
 
   const rows = await driver.filterEvents('timeout_triggered');
   await expect(rows.filter({ hasText: /no speech for [\d.]+ m?s: idle timeout, the assistant is asked to go on/ }).first()).toBeVisible();
