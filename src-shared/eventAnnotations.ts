@@ -39,6 +39,8 @@ function isUserMessage(item: unknown): boolean {
 function startsUserTurn(event: SessionEvent): boolean {
   return (
     (event.direction === 'server' && event.type === 'input_audio_buffer.speech_started') ||
+    // The idle timeout commits the silence as the user's turn.
+    (event.direction === 'server' && event.type === 'input_audio_buffer.timeout_triggered') ||
     (event.direction === 'app' && event.type === 'ptt.down') ||
     (event.direction === 'client' && event.type === 'conversation.item.create' && isUserMessage(event.payload['item']))
   );

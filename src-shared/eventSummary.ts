@@ -1,4 +1,5 @@
 import { formatDollars } from './cost';
+import { sessionSettingsEventWords } from './session/sessionSettingsWords';
 import type { SessionEvent } from './sessionEvent';
 
 type Payload = Record<string, unknown>;
@@ -94,6 +95,16 @@ export function summarizeEvent(event: SessionEvent): string {
       return `“${clip(text(payload['text']) ?? '')}”`;
     case 'response.function_call_arguments.done':
       return `${text(payload['name']) ?? ''} ${argumentsPreview(payload['arguments'])}`.trim();
+    case 'conversation.item.input_audio_transcription.failed': {
+      const error = payload['error'] as Payload | undefined;
+      return `transcription failed: ${clip(text(error?.['message']) ?? text(error?.['code']) ?? 'no reason given', 80)}`;
+    }
+    case 'input_audio_buffer.timeout_triggered': {
+      const silent = (num(payload['audio_end_ms']) ?? 0) - (num(payload['audio_start_ms']) ?? 0);
+      return `no speech for ${seconds(Math.max(0, silent))}: idle timeout, the assistant is asked to go on`;
+    }
+    case 'session.settings':
+      return sessionSettingsEventWords(payload);
     case 'error': {
       const error = payload['error'] as Payload | undefined;
       return `${text(error?.['code']) ?? text(error?.['type']) ?? 'error'}: ${clip(text(error?.['message']) ?? '', 80)}`;

@@ -46,11 +46,6 @@ export function realtimeInputAudio(settings: AudioSettings, mode: 'vad' | 'ptt')
   };
 }
 
-/** Whether two input configurations would put the server in the same state. */
-export function sameInputAudio(a: RealtimeInputAudio, b: RealtimeInputAudio): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /**
  * `getUserMedia` audio constraints for the chosen microphone and the browser's own processing switches.
  * The device is `ideal`, not `exact`: an unplugged microphone falls back to the default instead of

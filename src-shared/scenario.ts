@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionSettingsSchema } from './session/sessionSettings';
 
 /**
  * A scenario file (agent-configs/*.json, or the user's scenario folder): agents, their handoff graph,
@@ -113,6 +114,8 @@ export const scenarioSchema = z
         path: ['categories'],
       })
       .optional(),
+    /** The Realtime session's own settings for this scenario; each field set here wins over Settings → Session. */
+    session: sessionSettingsSchema.optional(),
   })
   .superRefine((scenario, context) => {
     for (const issue of scenarioReferenceIssues(scenario)) context.addIssue({ code: 'custom', ...issue });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scenarioSchema } from './scenario';
+import { sessionSettingsSchema } from './session/sessionSettings';
 import { sessionEventSchema, type SessionEvent } from './sessionEvent';
 
 /**
@@ -29,6 +30,8 @@ export const sessionSetupSchema = z.object({
   turnDetection: turnDetectionSchema,
   output: z.enum(['audio', 'text']),
   voice: z.string(),
+  /** The Realtime session settings it connected with (Settings → Session, overridden by the scenario's `session`). */
+  session: sessionSettingsSchema.optional(),
 });
 export type SessionSetup = z.infer<typeof sessionSetupSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseHotkey } from './hotkey';
 import { defaultModels } from './models';
+import { sessionSettingsSchema } from './session/sessionSettings';
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
@@ -81,6 +82,8 @@ export const settingsSchema = z
     }),
     /** The desktop app looks for a newer version at start (Help → Check for Updates… works either way). */
     checkForUpdates: z.boolean(),
+    /** The Realtime session's own settings (reasoning, truncation, transcription, …); a scenario's `session` wins field by field. */
+    session: sessionSettingsSchema,
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -101,6 +104,7 @@ export const defaultSettings: Settings = {
   turnDetection: { type: 'server_vad', threshold: 0.5, prefixPaddingMs: 300, silenceDurationMs: 500, eagerness: 'auto' },
   pttHotkey: 'F9',
   checkForUpdates: true,
+  session: {},
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();

@@ -2,7 +2,8 @@ import type { ClientSecretCreateResponse } from 'openai/resources/realtime/clien
 import { badRequest } from './apiError';
 import type { Credentials } from './credentials';
 import { parseJsonBody } from './httpExchange';
-import { DEFAULT_REALTIME_MODEL, defaultSession, mergeSession, voiceFault } from './sessionConfig';
+import { DEFAULT_REALTIME_MODEL, defaultSession, mergeSession } from './sessionConfig';
+import { sessionFieldFault } from './sessionFieldRules';
 
 const DEFAULT_TTL_SECONDS = 600;
 
@@ -36,8 +37,8 @@ export function mintClientSecret(
   }
   const model = typeof sessionRequest['model'] === 'string' ? sessionRequest['model'] : DEFAULT_REALTIME_MODEL;
   gateModel(model);
-  const badVoice = voiceFault(sessionRequest);
-  if (badVoice) throw badRequest(badVoice, 'session.audio.output.voice', 'invalid_value');
+  const fault = sessionFieldFault(sessionRequest);
+  if (fault) throw badRequest(fault.message, fault.param, fault.code);
   const session = mergeSession(defaultSession(model), sessionRequest);
   const secret = credentials.mint(session, expired ? -1 : seconds);
   session.expires_at = secret.expiresAt;

@@ -30,6 +30,8 @@ export const faultSchema = z.strictObject({
   refuseModel: z.string().min(1).optional(),
   /** With refuseModel: `deprecated` (the default, the wording for a retired model) or `not_found`. */
   refusal: z.enum(['deprecated', 'not_found']).optional(),
+  /** Realtime: the transcription of the user's next audio turns fails (`conversation.item.input_audio_transcription.failed`). */
+  failTranscription: z.literal(true).optional(),
   /** How many requests (or responses) it applies to before it removes itself; forever when absent. */
   times: z.number().int().positive().optional(),
 });
@@ -52,7 +54,7 @@ type Phase = 'request' | 'response';
 
 function actsIn(fault: Fault, phase: Phase): boolean {
   // A model refusal acts only on requests for its model (`refusalFor`), so it uses up no `times` elsewhere.
-  if (fault.refuseModel !== undefined) return false;
+  if (fault.refuseModel !== undefined || fault.failTranscription) return false;
   if (phase === 'request')
     return fault.status !== undefined || fault.latencyMs !== undefined || fault.expiredSecrets === true || fault.refuseSdp === true;
   return fault.deltaDelayMs !== undefined || fault.dropMidResponse === true || (fault.route === 'realtime' && fault.latencyMs !== undefined);
@@ -108,6 +110,14 @@ export class FaultControl {
     if (!fault) return undefined;
     this.useOnce(fault);
     return fault.refusal ?? 'deprecated';
+  }
+
+  /** Whether the transcription of a user's audio turn is to fail; uses up one of the fault's `times`. */
+  transcriptionFails(): boolean {
+    const fault = this.active.find((candidate) => candidate.failTranscription && (candidate.route === '*' || candidate.route === 'realtime'));
+    if (!fault) return false;
+    this.useOnce(fault);
+    return true;
   }
 
   private useOnce(fault: Fault): void {

@@ -29,12 +29,15 @@ export interface InputAudioBufferOptions {
   /** Counts microphone audio as received. */
   recordAudio(ms: number): void;
   turns: TurnListener;
+  /** Whether a fault makes this turn's transcription fail. */
+  transcriptionFails(): boolean;
 }
 
 /** The user's side of a realtime session: microphone audio in, server VAD over it, and each turn committed as a user item. */
 export class InputAudioBuffer {
   private vad: EnergyVad | undefined;
   private bufferedMs = 0;
+  private receivedMs = 0;
   private pendingItemId = newId('item');
   private audioTurns = 0;
 
@@ -46,6 +49,7 @@ export class InputAudioBuffer {
   append(samples: Int16Array, sampleRate: number): void {
     const ms = (samples.length / sampleRate) * 1000;
     this.bufferedMs += ms;
+    this.receivedMs += ms;
     this.options.recordAudio(ms);
     if (!this.vad) return;
     const atRate = resample(samples, sampleRate, 24_000);
@@ -72,6 +76,25 @@ export class InputAudioBuffer {
       );
     }
     this.commitTurn();
+  }
+
+  /** Milliseconds of input audio received since the session started. */
+  get audioMs(): number {
+    return this.receivedMs;
+  }
+
+  /**
+   * Server VAD's idle timeout ran out: the API says so, then commits the silent audio as a user turn (its
+   * transcript empty, as the caller said nothing) for the model to answer.
+   */
+  commitIdle(audioStartMs: number, audioEndMs: number): void {
+    this.options.out.emit({
+      type: 'input_audio_buffer.timeout_triggered',
+      item_id: this.pendingItemId,
+      audio_start_ms: audioStartMs,
+      audio_end_ms: audioEndMs,
+    });
+    this.commitTurn('');
   }
 
   clear(): void {
@@ -105,13 +128,16 @@ export class InputAudioBuffer {
   }
 
   /** The user's audio becomes an item; the script says what it "heard". */
-  private commitTurn(): void {
+  private commitTurn(silence?: ''): void {
     const { out, conversation, script } = this.options;
     const itemId = this.pendingItemId;
     this.pendingItemId = newId('item');
     this.bufferedMs = 0;
-    const transcript = script.audioTranscripts[this.audioTurns] ?? this.options.spoken?.take() ?? script.defaultAudioTranscript;
-    this.audioTurns += 1;
+    let transcript: string | undefined = silence;
+    if (transcript === undefined) {
+      transcript = script.audioTranscripts[this.audioTurns] ?? this.options.spoken?.take() ?? script.defaultAudioTranscript;
+      this.audioTurns += 1;
+    }
     out.emit({ type: 'input_audio_buffer.committed', item_id: itemId, previous_item_id: conversation.lastId });
     // The GA server sends `transcript: null` until transcription finishes; the openai typings do not model null.
     const item = {
@@ -124,16 +150,28 @@ export class InputAudioBuffer {
     } as unknown as ConversationItem;
     conversation.add(item);
     out.emit({ type: 'conversation.item.done', item, previous_item_id: conversation.previousId(item) });
-    (item as { content: { transcript: string | null }[] }).content[0]!.transcript = transcript;
-    if (this.options.session().audio?.input?.transcription) {
-      out.emit({ type: 'conversation.item.input_audio_transcription.delta', item_id: itemId, content_index: 0, delta: transcript });
+    if (!this.options.session().audio?.input?.transcription) {
+      (item as { content: { transcript: string | null }[] }).content[0]!.transcript = transcript;
+      return;
+    }
+    if (this.options.transcriptionFails()) {
+      // The item keeps `transcript: null`: nothing was transcribed.
       out.emit({
-        type: 'conversation.item.input_audio_transcription.completed',
+        type: 'conversation.item.input_audio_transcription.failed',
         item_id: itemId,
         content_index: 0,
-        transcript,
-        usage: transcriptionUsage(transcript),
+        error: { type: 'transcription_error', code: 'audio_unintelligible', message: 'Audio could not be transcribed (injected by fake-openai).' },
       });
+      return;
     }
+    (item as { content: { transcript: string | null }[] }).content[0]!.transcript = transcript;
+    out.emit({ type: 'conversation.item.input_audio_transcription.delta', item_id: itemId, content_index: 0, delta: transcript });
+    out.emit({
+      type: 'conversation.item.input_audio_transcription.completed',
+      item_id: itemId,
+      content_index: 0,
+      transcript,
+      usage: transcriptionUsage(transcript),
+    });
   }
 }

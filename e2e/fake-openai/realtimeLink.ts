@@ -32,6 +32,7 @@ export interface RealtimeLink {
 export class ServerEventSender {
   private isClosed = false;
   private readonly paced: PacedSender;
+  private readonly watchers: ((event: OutgoingEvent) => void)[] = [];
 
   constructor(
     private readonly link: RealtimeLink,
@@ -65,10 +66,16 @@ export class ServerEventSender {
     return this.paced.drained();
   }
 
+  /** Calls `watcher` with each event sent from now on (the idle timeout follows responses this way). */
+  watch(watcher: (event: OutgoingEvent) => void): void {
+    this.watchers.push(watcher);
+  }
+
   emit(event: OutgoingEvent): void {
     if (this.isClosed && event.type !== 'session.created') return;
     const stamped = { ...event, event_id: newId('event') } as RealtimeServerEvent;
     this.log.recordSent({ at: Date.now(), sessionId: this.sessionId, transport: this.link.transport, event: stamped });
     this.paced.send(JSON.stringify(stamped));
+    for (const watcher of this.watchers) watcher(event);
   }
 }

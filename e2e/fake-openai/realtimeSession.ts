@@ -1,12 +1,14 @@
 import { ClientEventError, parseClientEvent, type ClientEvent, type ParsedClientEvent } from './clientEvents';
 import { Conversation } from './conversation';
+import { IdleTimeout } from './idleTimeout';
 import { InputAudioBuffer } from './inputAudioBuffer';
 import { ServerEventSender, type RealtimeLink } from './realtimeLink';
 import type { ReceivedLog } from './receivedLog';
 import { ResponseStreamer, type ResponseSources } from './responseStreamer';
 import type { ServerSession } from './serverSession';
 import type { SpokenLines } from './speechRoute';
-import { mergeSession, turnDetectionOf, voiceFault } from './sessionConfig';
+import { mergeSession, turnDetectionOf } from './sessionConfig';
+import { sessionFieldFault } from './sessionFieldRules';
 
 export interface SessionDeps extends ResponseSources {
   log: ReceivedLog;
@@ -25,6 +27,7 @@ export class RealtimeSession {
   private readonly conversation: Conversation;
   private readonly input: InputAudioBuffer;
   private readonly responses: ResponseStreamer;
+  private readonly idle: IdleTimeout;
 
   constructor(
     private readonly link: RealtimeLink,
@@ -44,7 +47,17 @@ export class RealtimeSession {
       spoken: deps.spoken,
       recordAudio: (ms) => deps.log.recordInputAudio(this.id, ms),
       turns: { speechStarted: () => this.onSpeechStarted(), speechStopped: () => this.onSpeechStopped() },
+      transcriptionFails: () => deps.faults.transcriptionFails(),
     });
+    this.idle = new IdleTimeout({
+      timeoutMs: () => turnDetectionOf(this.session)?.idleTimeoutMs,
+      audioMs: () => this.input.audioMs,
+      fire: (audioStartMs, audioEndMs) => {
+        this.input.commitIdle(audioStartMs, audioEndMs);
+        this.onSpeechStopped();
+      },
+    });
+    this.out.watch((event) => this.idle.observe(event));
     link.audioOut?.setListener({
       started: (responseId) => this.out.emit({ type: 'output_audio_buffer.started', response_id: responseId }),
       stopped: (responseId) => this.out.emit({ type: 'output_audio_buffer.stopped', response_id: responseId }),
@@ -57,6 +70,7 @@ export class RealtimeSession {
   }
 
   close(): void {
+    this.idle.stop();
     this.out.close();
     this.responses.close();
   }
@@ -111,8 +125,8 @@ export class RealtimeSession {
   }
 
   private updateSession(event: ClientEvent<'session.update'>): void {
-    const badVoice = voiceFault(event.session);
-    if (badVoice) throw new ClientEventError('invalid_value', badVoice, 'session.audio.output.voice', event.event_id ?? null);
+    const fault = sessionFieldFault(event.session);
+    if (fault) throw new ClientEventError(fault.code, fault.message, fault.param, event.event_id ?? null);
     const before = JSON.stringify(turnDetectionOf(this.session));
     this.session = mergeSession(this.session, event.session);
     // A handoff re-sends the whole session; keep listening through it unless turn detection really changed.

@@ -79,7 +79,7 @@ export function toolNamesOf(session: ServerSession): string[] {
 /** Server VAD settings, or undefined when turn detection is off (push-to-talk). */
 export function turnDetectionOf(
   session: ServerSession,
-): { silenceDurationMs: number; prefixPaddingMs: number; createResponse: boolean; interruptResponse: boolean } | undefined {
+): { silenceDurationMs: number; prefixPaddingMs: number; createResponse: boolean; interruptResponse: boolean; idleTimeoutMs?: number } | undefined {
   const detection = session.audio?.input?.turn_detection as Json | null | undefined;
   if (!detection) return undefined;
   const semantic = detection['type'] === 'semantic_vad';
@@ -89,6 +89,8 @@ export function turnDetectionOf(
     prefixPaddingMs: typeof detection['prefix_padding_ms'] === 'number' ? detection['prefix_padding_ms'] : 300,
     createResponse: detection['create_response'] !== false,
     interruptResponse: detection['interrupt_response'] !== false,
+    // The API supports the idle timeout on server_vad only.
+    ...(!semantic && typeof detection['idle_timeout_ms'] === 'number' ? { idleTimeoutMs: detection['idle_timeout_ms'] } : {}),
   };
 }
 

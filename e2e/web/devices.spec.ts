@@ -67,6 +67,7 @@ test('a changed turn-detection setting reaches the running session as a session.
       interrupt_response: true,
     },
     noise_reduction: { type: 'near_field' },
+    transcription: { model: 'gpt-4o-mini-transcribe' },
   });
   // The server took it: its session.updated carries the new values.
   await fake.received.waitFor('the session.updated echo', () =>
@@ -94,7 +95,11 @@ test('a changed turn-detection setting reaches the running session as a session.
   await fake.received.waitFor('the handoff update and the one after it', () => inputUpdates(fake).length >= before + 2);
   const afterHandoff = inputUpdates(fake).slice(before);
   expect(afterHandoff[0]?.turn_detection).toMatchObject({ type: 'server_vad' });
-  expect(afterHandoff.at(-1)).toEqual({ turn_detection: semantic, noise_reduction: { type: 'near_field' } });
+  expect(afterHandoff.at(-1)).toEqual({
+    turn_detection: semantic,
+    noise_reduction: { type: 'near_field' },
+    transcription: { model: 'gpt-4o-mini-transcribe' },
+  });
 });
 
 test.describe('devices', () => {

@@ -1,8 +1,6 @@
 import { RealtimeSession, type RealtimeAgent } from '@openai/agents/realtime';
 import { noAppliedPrompts, withAppliedPrompts, type AppliedPrompts } from '../appliedPrompts';
 import { errorPayload, WorkbenchError } from '../errors';
-import { INPUT_TRANSCRIPTION_MODEL } from '../models';
-import { realtimeInputAudio, sameInputAudio, type RealtimeInputAudio } from '../realtimeAudioConfig';
 import type { Scenario } from '../scenario';
 import type { SessionEvent } from '../sessionEvent';
 import type { Settings } from '../settings';
@@ -16,6 +14,8 @@ import { createEventRecorder, type RecordEvent } from './eventRecorder';
 import { moderationGuardrail, ResponseTextQueue } from './outputGuardrail';
 import type { PushToTalkSource, SessionEndReason, SessionPhase } from './sessionPhase';
 import type { SessionPort } from './sessionPort';
+import { changedSessionSettings } from './sessionSettings';
+import { plannedSession, samePatch, sessionSettingsEvent, type PlannedSession, type SessionPatch } from './sessionUpdate';
 import { ToolControl } from './toolControl';
 import type { EarlierMessage, EngineControls, SessionHost, TurnMode } from './sessionHost';
 
@@ -73,10 +73,12 @@ export class SessionEngine {
   private assistantSpeaking = false;
   private ended = false;
   private settings: Settings;
-  /** The input audio configuration the session was connected with (a handoff's session.update sends it again). */
-  private connectInput: RealtimeInputAudio | undefined;
-  /** The input audio configuration the server has now. */
-  private inputOnServer: RealtimeInputAudio | undefined;
+  /** The settings-decided part of the session it was connected with (a handoff's session.update sends it again). */
+  private connectPatch: SessionPatch | undefined;
+  /** The settings-decided part of the session the server has now. */
+  private patchOnServer: SessionPatch | undefined;
+  /** The session settings last recorded (and the model they were planned for), to say what a change changed. */
+  private plannedNow: (PlannedSession & { model: string }) | undefined;
   /** While connecting: fails the connect with the server's refusal. */
   private refuseConnect: ((message: string) => void) | undefined;
 
@@ -175,13 +177,20 @@ export class SessionEngine {
       );
       const transport = await host.transport(minted, this.record);
       this.checkCancelled();
-      const input = realtimeInputAudio(settings, controls.mode);
-      this.connectInput = input;
-      this.inputOnServer = input;
+      const planned = plannedSession(settings, scenario, controls.mode, minted.model);
+      const { patch } = planned;
+      this.connectPatch = patch;
+      this.patchOnServer = patch;
+      this.plannedNow = { ...planned, model: minted.model };
+      this.record('app', 'session.settings', sessionSettingsEvent(planned, 'connect'));
+      const { audio: wireAudio, ...wireTop } = patch;
+      const tracing = planned.effective.values.tracing === true;
       const session = new RealtimeSession(this.agents.get(startAgent)!, {
         transport,
         model: minted.model,
-        tracingDisabled: true,
+        // Traces, when asked for, are named after the scenario and grouped by this session's id.
+        tracingDisabled: !tracing,
+        ...(tracing ? { workflowName: scenario.id, groupId: this.sessionId } : {}),
         historyStoreAudio: false,
         outputGuardrails: [moderationGuardrail(port, scenario, this.sessionId, this.record, this.responseTexts)],
         outputGuardrailSettings: { debounceTextLength: -1 },
@@ -190,12 +199,14 @@ export class SessionEngine {
           audio: {
             input: {
               format: host.audioFormat,
-              transcription: { model: INPUT_TRANSCRIPTION_MODEL },
-              turnDetection: input.turn_detection,
-              noiseReduction: input.noise_reduction,
+              transcription: wireAudio.input.transcription,
+              turnDetection: wireAudio.input.turn_detection,
+              noiseReduction: wireAudio.input.noise_reduction,
             },
-            output: { format: host.audioFormat, voice: this.agents.get(startAgent)!.voice ?? settings.voice },
+            output: { format: host.audioFormat, voice: this.agents.get(startAgent)!.voice ?? settings.voice, speed: wireAudio.output.speed },
           },
+          // Sent as is in every full session.update the SDK makes (connect, handoffs), after its own fields.
+          providerData: wireTop,
         },
       });
       this.session = session;
@@ -232,7 +243,7 @@ export class SessionEngine {
       this.startLengthCap(controls.lengthCapMinutes);
       this.setPhase({ status: 'connected' });
       // Settings saved while connecting are not in the connect-time configuration.
-      this.syncInputAudio();
+      this.syncSession();
     } catch (error) {
       this.session?.close();
       this.session = undefined;
@@ -254,8 +265,8 @@ export class SessionEngine {
       if (from.name === to.name) return;
       this.record('app', 'agent.changed', { from: from.name, to: to.name, reason: 'handoff' });
       // The SDK's session.update for the new agent carries the connect-time input audio configuration.
-      this.inputOnServer = this.connectInput;
-      this.syncInputAudio();
+      this.patchOnServer = this.connectPatch;
+      this.syncSession();
     });
     session.on('guardrail_tripped', (_context, _agent, error, details) => {
       this.record('app', 'guardrail.tripped', { itemId: details.itemId, message: error.message });
@@ -292,8 +303,8 @@ export class SessionEngine {
     const from = this.session.currentAgent.name;
     await this.session.updateAgent(agent);
     this.record('app', 'agent.changed', { from, to: name, reason: 'user' });
-    this.inputOnServer = this.connectInput;
-    this.syncInputAudio();
+    this.patchOnServer = this.connectPatch;
+    this.syncSession();
   }
 
   /**
@@ -317,8 +328,8 @@ export class SessionEngine {
     });
     if (!active) return false;
     await this.session.updateAgent(agent);
-    this.inputOnServer = this.connectInput;
-    this.syncInputAudio();
+    this.patchOnServer = this.connectPatch;
+    this.syncSession();
     return true;
   }
 
@@ -342,23 +353,31 @@ export class SessionEngine {
 
   setTurnMode(): void {
     this.pttActive = false;
-    this.syncInputAudio();
+    this.syncSession();
     this.applyMicrophone();
   }
 
-  /** Settings changed while the session runs: turn detection and noise reduction go to the server at once. */
+  /**
+   * Settings changed while the session runs: turn detection, noise reduction and the session settings a
+   * session.update takes go to the server at once (and are recorded); tracing waits for the next session.
+   */
   applySettings(settings: Settings): void {
     this.settings = settings;
-    this.syncInputAudio();
+    this.syncSession();
   }
 
-  /** Sends the input audio configuration the settings and turn mode ask for, when the server has another. */
-  private syncInputAudio(): void {
-    if (!this.session || this.phase.status !== 'connected') return;
-    const wanted = realtimeInputAudio(this.settings, this.options.currentMode());
-    if (this.inputOnServer && sameInputAudio(wanted, this.inputOnServer)) return;
-    this.inputOnServer = wanted;
-    this.session.transport.sendEvent({ type: 'session.update', session: { type: 'realtime', audio: { input: wanted } } });
+  /** Sends the session configuration the settings and turn mode ask for, when the server has another. */
+  private syncSession(): void {
+    if (!this.session || this.phase.status !== 'connected' || !this.plannedNow) return;
+    const { model } = this.plannedNow;
+    const planned = plannedSession(this.settings, this.options.scenario, this.options.currentMode(), model);
+    const changed = changedSessionSettings(this.plannedNow.effective.values, planned.effective.values);
+    this.plannedNow = { ...planned, model };
+    if (changed.now.length > 0 || changed.nextSession.length > 0)
+      this.record('app', 'session.settings', sessionSettingsEvent(planned, 'update', changed.nextSession));
+    if (this.patchOnServer && samePatch(planned.patch, this.patchOnServer)) return;
+    this.patchOnServer = planned.patch;
+    this.session.transport.sendEvent({ type: 'session.update', session: { type: 'realtime', ...planned.patch } });
   }
 
   pushToTalkDown(source: PushToTalkSource): void {

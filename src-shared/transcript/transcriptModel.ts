@@ -24,6 +24,8 @@ export type TranscriptEntry =
       readonly text: string;
       readonly status: 'streaming' | 'done' | 'interrupted';
       readonly guardrail: GuardrailVerdict | undefined;
+      /** A user audio message whose transcription failed (with the API's reason), or came back empty. */
+      readonly transcription?: TranscriptionMark;
     }
   | {
       readonly kind: 'tool';
@@ -48,6 +50,8 @@ export type TranscriptEntry =
     }
   | { readonly kind: 'handoff'; readonly id: string; readonly from: string | undefined; readonly to: string }
   | { readonly kind: 'notice'; readonly id: string; readonly level: 'info' | 'error'; readonly text: string };
+
+export type TranscriptionMark = { readonly status: 'failed'; readonly reason: string } | { readonly status: 'empty' };
 
 /** What gave a tool call its arguments, weakest first. */
 export type ArgumentsSource = 'deltas' | 'done' | 'item';
@@ -106,7 +110,9 @@ export function transcriptToText(entries: readonly TranscriptEntry[]): string {
     .map((entry) => {
       switch (entry.kind) {
         case 'message':
-          return `${entry.role === 'user' ? 'User' : (entry.agent ?? 'Assistant')}: ${entry.text}${entry.status === 'interrupted' ? ' [interrupted]' : ''}${entry.guardrail?.status === 'fail' ? ` [guardrail: ${entry.guardrail.category}]` : ''}`;
+          return `${entry.role === 'user' ? 'User' : (entry.agent ?? 'Assistant')}: ${entry.text}${entry.status === 'interrupted' ? ' [interrupted]' : ''}${
+            entry.transcription?.status === 'failed' ? ` [transcription failed: ${entry.transcription.reason}]` : ''
+          }${entry.guardrail?.status === 'fail' ? ` [guardrail: ${entry.guardrail.category}]` : ''}`;
         case 'tool':
           return `[tool ${entry.name}(${entry.arguments})${entry.output !== undefined ? ` → ${entry.output}` : ''}]${
             entry.approval ? ` [${approvalText(entry)}]` : ''

@@ -1,6 +1,7 @@
 import type { SessionEvent } from '../sessionEvent';
 import type { ArgumentsSource, BackendCall, TranscriptEntry, TranscriptState } from './transcriptModel';
 import { Draft } from './transcriptDraft';
+import { idleTimeoutNotice, transcriptionOutcome } from './transcriptionMarks';
 
 type Payload = Record<string, unknown>;
 type Item = {
@@ -173,7 +174,13 @@ function applyServer(draft: Draft, event: SessionEvent): void {
       setText(draft, str(payload['item_id']), 'assistant', str(payload['text']));
       break;
     case 'conversation.item.input_audio_transcription.completed':
-      setText(draft, str(payload['item_id']), 'user', str(payload['transcript']));
+    case 'conversation.item.input_audio_transcription.failed': {
+      const outcome = transcriptionOutcome(event.type, payload);
+      if (outcome) draft.put({ ...draft.message(outcome.itemId, 'user'), ...outcome.fields });
+      break;
+    }
+    case 'input_audio_buffer.timeout_triggered':
+      draft.put({ kind: 'notice', id: `idle-${event.seq}`, level: 'info', text: idleTimeoutNotice(payload) });
       break;
     case 'conversation.item.truncated': {
       const id = str(payload['item_id']);

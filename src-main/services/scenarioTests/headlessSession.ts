@@ -3,6 +3,7 @@ import type { WorkbenchApi } from '../../../src-shared/contract';
 import { WorkbenchError } from '../../../src-shared/errors';
 import type { Scenario } from '../../../src-shared/scenario';
 import { SessionEngine } from '../../../src-shared/session/sessionEngine';
+import { effectiveSessionSettings } from '../../../src-shared/session/sessionSettings';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { TestRun } from '../../../src-shared/sessionLog';
 import { sleep, TurnWatch, type TurnTimeouts } from '../../../src-shared/scenarioTests/turnWatch';
@@ -85,6 +86,7 @@ export class HeadlessSession {
         turnDetection: 'server_vad',
         output: 'audio',
         voice: settings.voice,
+        session: effectiveSessionSettings(settings.session, scenario.session, settings.realtimeModel).values,
       },
       ...(options.testRun ? { testRun: options.testRun } : {}),
     });

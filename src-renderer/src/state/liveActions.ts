@@ -11,6 +11,7 @@ import { useSessionControls, type Codec, type OutputModality, type TurnMode } fr
 import { levelPublisher } from './levelStore';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { TestRun } from '../../../src-shared/sessionLog';
+import { effectiveSessionSettings } from '../../../src-shared/session/sessionSettings';
 
 /**
  * The session engine (the Agents SDK, the page's largest library) is fetched at the first Connect rather than
@@ -139,6 +140,7 @@ export async function connect(test?: TestConnect): Promise<Connected | undefined
       turnDetection: controls.mode === 'ptt' ? 'push_to_talk' : settings.turnDetection.type,
       output: controls.output,
       voice: settings.voice,
+      session: effectiveSessionSettings(settings.session, scenario.session, settings.realtimeModel).values,
     },
     onStatus: (logStatus) => useShownSessionStore.setState({ logStatus }),
   });

@@ -1,9 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { CUSTOM_VOICE, realtimeVoices, type Settings, type SettingsPatch, type TurnDetectionSettings } from '../../../../src-shared/settings';
 import { useHostStore } from '../../state/hostStore';
 import { canChooseSpeaker } from '../../platform/devices/speaker';
 import { useMediaDevices, type AudioDevice } from './useMediaDevices';
-import { SaveActions, useSettingsSave } from './settingsForm';
+import { FormRow as Row, SaveActions, useSettingsSave } from './settingsForm';
 
 type AudioDraft = Pick<
   SettingsPatch,
@@ -15,16 +15,6 @@ const processingSwitches = [
   { key: 'noiseSuppression', label: 'Noise suppression' },
   { key: 'autoGainControl', label: 'Automatic gain' },
 ] as const;
-
-function Row({ label, hint, children }: { label: string; hint?: ReactNode; children: ReactNode }) {
-  return (
-    <label className="form-row">
-      <span className="form-label">{label}</span>
-      {children}
-      <span className="form-hint">{hint}</span>
-    </label>
-  );
-}
 
 const vadNumbers = [
   { label: 'Threshold', hint: '0 to 1; higher needs louder speech', name: 'VAD threshold', field: 'threshold', step: 0.05 },

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { WorkbenchError } from '../../../../src-shared/errors';
 import type { SettingsPatch } from '../../../../src-shared/settings';
 import { requireApi } from '../../state/hostStore';
@@ -40,5 +40,16 @@ export function SaveActions(props: { label: string; statusLabel?: string; save: 
         {save.status === 'failed' && save.message}
       </span>
     </div>
+  );
+}
+
+/** One row of a settings form: its label, its control and a hint in words. */
+export function FormRow({ label, hint, children }: { label: string; hint?: ReactNode; children: ReactNode }) {
+  return (
+    <label className="form-row">
+      <span className="form-label">{label}</span>
+      {children}
+      <span className="form-hint">{hint}</span>
+    </label>
   );
 }

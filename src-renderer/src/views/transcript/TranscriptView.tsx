@@ -117,6 +117,13 @@ function clipped(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
+/** What a message without text shows: a user's audio still being transcribed, not transcribed, or silent. */
+function emptyText(entry: Extract<TranscriptEntry, { kind: 'message' }>): string {
+  if (entry.role === 'assistant') return '…';
+  if (entry.transcription?.status === 'failed') return '(not transcribed)';
+  return entry.transcription?.status === 'empty' ? '(no speech)' : '(transcribing…)';
+}
+
 function Entry({ entry }: { entry: TranscriptEntry }) {
   switch (entry.kind) {
     case 'message':
@@ -129,10 +136,14 @@ function Entry({ entry }: { entry: TranscriptEntry }) {
             <span className="message-author">{entry.role === 'user' ? 'You' : (entry.agent ?? 'Assistant')}</span>
             {entry.status === 'streaming' && <span className="badge badge-pending">streaming</span>}
             {entry.status === 'interrupted' && <span className="badge badge-warn">interrupted</span>}
+            {entry.transcription?.status === 'failed' && <span className="badge badge-fail">transcription failed</span>}
             <GuardrailBadge verdict={entry.guardrail} />
             <EventsButton id={entry.id} label={`${entry.role} message “${clipped(entry.text)}”`} />
           </div>
-          <div className="message-text">{entry.text || (entry.role === 'user' ? '(transcribing…)' : '…')}</div>
+          <div className="message-text">{entry.text || emptyText(entry)}</div>
+          {entry.transcription?.status === 'failed' && (
+            <div className="message-rationale">{`Transcription failed: ${entry.transcription.reason}`}</div>
+          )}
           {entry.guardrail?.status === 'fail' && <div className="message-rationale">{entry.guardrail.rationale}</div>}
         </div>
       );
