@@ -1,5 +1,6 @@
 import type { Usage } from '../contract';
 import { PersistentList } from '../persistentList';
+import { describeImage, type TranscriptImage } from './transcriptImages';
 
 export type GuardrailVerdict =
   { status: 'pending' } | { status: 'pass' | 'fail'; category: string; rationale: string } | { status: 'error'; message: string };
@@ -24,6 +25,8 @@ export type TranscriptEntry =
       readonly text: string;
       readonly status: 'streaming' | 'done' | 'interrupted';
       readonly guardrail: GuardrailVerdict | undefined;
+      /** The images a user message carried (`input_image`), when it carried any. */
+      readonly images?: readonly TranscriptImage[];
     }
   | {
       readonly kind: 'tool';
@@ -106,7 +109,7 @@ export function transcriptToText(entries: readonly TranscriptEntry[]): string {
     .map((entry) => {
       switch (entry.kind) {
         case 'message':
-          return `${entry.role === 'user' ? 'User' : (entry.agent ?? 'Assistant')}: ${entry.text}${entry.status === 'interrupted' ? ' [interrupted]' : ''}${entry.guardrail?.status === 'fail' ? ` [guardrail: ${entry.guardrail.category}]` : ''}`;
+          return `${entry.role === 'user' ? 'User' : (entry.agent ?? 'Assistant')}: ${entry.text}${imagesText(entry.images)}${entry.status === 'interrupted' ? ' [interrupted]' : ''}${entry.guardrail?.status === 'fail' ? ` [guardrail: ${entry.guardrail.category}]` : ''}`;
         case 'tool':
           return `[tool ${entry.name}(${entry.arguments})${entry.output !== undefined ? ` → ${entry.output}` : ''}]${
             entry.approval ? ` [${approvalText(entry)}]` : ''
@@ -118,4 +121,8 @@ export function transcriptToText(entries: readonly TranscriptEntry[]): string {
       }
     })
     .join('\n');
+}
+
+function imagesText(images: readonly TranscriptImage[] | undefined): string {
+  return (images ?? []).map((image) => ` [${describeImage(image)}]`).join('');
 }
