@@ -24,6 +24,7 @@ import {
   startupOpenSchema,
 } from './sessionLibrary';
 import { rerunProgressSchema, sessionComparisonChannels } from './sessionComparisonContract';
+import { imageReadResultSchema, imageReadSchema } from './sessionLogImages';
 
 /**
  * The one list of renderer↔main channels. Main registration, the preload bridge and the web host's
@@ -294,6 +295,8 @@ export const contract = {
     close: channel(z.strictObject({ readerId: z.string().min(1) }), z.object({ closed: z.boolean() })),
     /** Bytes of the WAV recorded beside a log, for replay (the page cannot read files). */
     audio: channel(audioReadSchema, audioChunkSchema),
+    /** An image sent in a session, from the `.images` folder beside its log, for the replayed transcript's thumbnail. */
+    image: channel(imageReadSchema, imageReadResultSchema),
     ...sessionComparisonChannels,
   },
   /** The global push-to-talk hotkey: which mode it works in, and why. */

@@ -43,7 +43,8 @@ function itemSummary(item: Payload | undefined): string | undefined {
   if (type === 'message') {
     const parts = Array.isArray(item['content']) ? (item['content'] as Payload[]) : [];
     const said = parts.map((part) => text(part['text']) ?? text(part['transcript']) ?? '').join('');
-    return `${text(item['role']) ?? 'message'}${said ? `: “${clip(said)}”` : ''}`;
+    const images = parts.filter((part) => part['type'] === 'input_image').length;
+    return `${text(item['role']) ?? 'message'}${said ? `: “${clip(said)}”` : ''}${images > 0 ? ` + ${images} image${images === 1 ? '' : 's'}` : ''}`;
   }
   return type;
 }

@@ -17,7 +17,10 @@ import { sessionEventSchema, type SessionEvent } from './sessionEvent';
  */
 export const SESSION_LOG_FORMAT = 'voice-agent-workbench/session-log';
 export const SESSION_LOG_VERSION = 1;
-/** Session logs end with this extension; the recorded audio sits beside them as the same name + `.wav`. */
+/**
+ * Session logs end with this extension; the recorded audio sits beside them as the same name + `.wav`, and the
+ * images sent in the session in a folder named the same + `.images` (see sessionLogImages.ts).
+ */
 export const SESSION_LOG_EXTENSION = '.jsonl';
 
 export const turnDetectionSchema = z.enum(['server_vad', 'semantic_vad', 'push_to_talk']);

@@ -65,6 +65,8 @@ export const settingsSchema = z
     theme: themeSchema,
     /** Record the microphone and the assistant's audio beside each session log (a stereo WAV). */
     recordAudio: z.boolean(),
+    /** Keep the images the user sends beside each session log (`<log name>.images/`); off, the log keeps only their size and type. */
+    logImages: z.boolean(),
     /** An `enumerateDevices` id; empty means the system default. */
     microphoneId: z.string(),
     /** An `enumerateDevices` id for `setSinkId`; empty means the system default. */
@@ -94,6 +96,7 @@ export const defaultSettings: Settings = {
   voice: 'sage',
   theme: 'system',
   recordAudio: true,
+  logImages: true,
   microphoneId: '',
   speakerId: '',
   echoCancellation: true,

@@ -57,6 +57,7 @@ export const mainTimeoutsMs: Readonly<Record<ChannelName, number>> = {
   'sessions:read': LOCAL_CALL_MS,
   'sessions:close': LOCAL_CALL_MS,
   'sessions:audio': LOCAL_CALL_MS,
+  'sessions:image': LOCAL_CALL_MS,
   'sessions:toTest': LIBRARY_SCAN_MS,
   'sessions:compare': LIBRARY_SCAN_MS,
   'sessions:rerun': RERUN_MS,

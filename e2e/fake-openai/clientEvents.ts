@@ -11,6 +11,9 @@ const contentPart = z.looseObject({
   text: z.string().optional(),
   transcript: z.string().nullable().optional(),
   audio: z.string().optional(),
+  /** input_image: a base64 data URL (checked in imageContent.ts with the real API's messages). */
+  image_url: z.string().optional(),
+  detail: z.string().optional(),
 });
 
 const item = z.discriminatedUnion('type', [

@@ -1,6 +1,7 @@
 import type { ConversationItem } from 'openai/resources/realtime/realtime';
 import { ClientEventError, type ClientEvent, type ConversationItemInput } from './clientEvents';
 import { newId } from './ids';
+import { checkImageParts } from './imageContent';
 import type { ServerEventSender } from './realtimeLink';
 
 /** A realtime session's items in order, with the client events that read and edit them. */
@@ -21,6 +22,7 @@ export class Conversation {
 
   /** conversation.item.create: a client's item, placed after `previous_item_id` when it names one. */
   create(event: ClientEvent<'conversation.item.create'>): void {
+    checkImageParts(event.item, event.event_id);
     const item = toConversationItem(event.item);
     if (item.id && this.items.some((existing) => existing.id === item.id)) {
       throw new ClientEventError('item_id_already_exists', `Item with id '${item.id}' already exists.`, 'item.id', event.event_id ?? null);

@@ -1,4 +1,5 @@
 import type { ConversationItem } from 'openai/resources/realtime/realtime';
+import { hasImage } from './imageContent';
 import type { AgentMarker, FakeScript, RealtimeRule, ScriptedToolCall } from './script';
 
 /** What the fake realtime model does in one response: speak, call a tool, or both (speech first). */
@@ -17,6 +18,8 @@ export interface SessionView {
 /** The turn being answered: the user's latest utterance and, if the last item is a tool output, that tool. */
 export interface TurnView {
   userUtterance: string;
+  /** The latest user message carried an image. */
+  userSentImage?: boolean;
   afterTool?: { name: string; output: string };
 }
 
@@ -28,7 +31,7 @@ export function describeTurn(conversation: readonly ConversationItem[]): TurnVie
     afterTool = { name: call?.type === 'function_call' ? call.name : 'unknown', output: last.output };
   }
   const lastUser = conversation.findLast((item) => item.type === 'message' && item.role === 'user');
-  return { userUtterance: lastUser ? userText(lastUser) : '', afterTool };
+  return { userUtterance: lastUser ? userText(lastUser) : '', userSentImage: lastUser ? hasImage(lastUser) : false, afterTool };
 }
 
 function userText(item: ConversationItem): string {
@@ -64,6 +67,7 @@ function ruleMatches(script: FakeScript, rule: RealtimeRule, session: SessionVie
     return false;
   }
   if (rule.userSaid !== undefined && !includesAny(turn.userUtterance, rule.userSaid)) return false;
+  if (rule.userSentImage && !turn.userSentImage) return false;
   // A real model can only call the tools the session offers.
   const wanted = rule.handoffTo ? handoffToolName(rule.handoffTo) : rule.callTool?.name;
   return wanted === undefined || session.toolNames.includes(wanted);

@@ -33,6 +33,8 @@ const realtimeRuleSchema = z
     agent: z.string().min(1).optional(),
     /** Case-insensitive substring(s) of the latest user utterance (text, or the transcript of an audio turn); any one matches. */
     userSaid: phrases.optional(),
+    /** The latest user message carried an image (`input_image`); with `userSaid`, both must hold. */
+    userSentImage: z.literal(true).optional(),
     /**
      * The rule answers the output of this tool (`*` for any). Without it the rule answers a user turn or the
      * turn right after a handoff, so a rule that calls a tool does not fire again on that tool's own output.

@@ -197,6 +197,7 @@ export function createHandlers({
         const { data, totalBytes } = await sessionLogs.readAudio(log, offset, length);
         return { data: data.toString('base64'), offset, totalBytes };
       },
+      image: ({ log, file }) => sessionLogs.readImage(log, file),
       ...sessionComparisonHandlers({ settings, scenarios, sessionLogs, pricing, dispatch, ...(onRerunProgress ? { onRerunProgress } : {}) }),
     },
     hotkey: {

@@ -1,6 +1,7 @@
 import { RealtimeSession, type RealtimeAgent } from '@openai/agents/realtime';
 import { noAppliedPrompts, withAppliedPrompts, type AppliedPrompts } from '../appliedPrompts';
 import { errorPayload, WorkbenchError } from '../errors';
+import { userMessageContent, type OutgoingImage } from '../imageInput';
 import type { Scenario } from '../scenario';
 import type { SessionEvent } from '../sessionEvent';
 import type { Settings } from '../settings';
@@ -333,8 +334,10 @@ export class SessionEngine {
     return true;
   }
 
-  sendText(text: string): void {
-    this.session?.sendMessage(text);
+  /** Sends a user message: the text alone, or the text and images together in one item (`input_image` parts). */
+  sendText(text: string, images: readonly OutgoingImage[] = []): void {
+    if (images.length === 0) this.session?.sendMessage(text);
+    else this.session?.sendMessage({ type: 'message', role: 'user', content: userMessageContent(text, images) });
   }
 
   /** Sends the user's audio over the transport (a headless caller's PCM16 at 24 kHz): the server's turn detection hears it. */

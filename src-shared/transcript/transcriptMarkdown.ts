@@ -1,4 +1,5 @@
 import { approvalText, type GuardrailVerdict, type TranscriptEntry } from './transcriptModel';
+import { describeImage } from './transcriptImages';
 
 export interface MarkdownContext {
   readonly title: string;
@@ -45,7 +46,11 @@ export function transcriptToMarkdown(entries: readonly TranscriptEntry[], contex
     switch (entry.kind) {
       case 'message': {
         const who = entry.role === 'user' ? 'User' : `Assistant (${entry.agent ?? 'unknown agent'})`;
-        lines.push(`**${who}:** ${inline(entry.text)}${entry.status === 'interrupted' ? ' _(interrupted)_' : ''}${verdictText(entry.guardrail)}`, '');
+        const images = (entry.images ?? []).map((image) => ` _(${describeImage(image)})_`).join('');
+        lines.push(
+          `**${who}:** ${inline(entry.text)}${images}${entry.status === 'interrupted' ? ' _(interrupted)_' : ''}${verdictText(entry.guardrail)}`,
+          '',
+        );
         break;
       }
       case 'tool':

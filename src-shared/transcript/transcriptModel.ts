@@ -1,5 +1,6 @@
 import type { Usage } from '../contract';
 import { PersistentList } from '../persistentList';
+import { describeImage, type TranscriptImage } from './transcriptImages';
 
 export type GuardrailVerdict =
   { status: 'pending' } | { status: 'pass' | 'fail'; category: string; rationale: string } | { status: 'error'; message: string };
@@ -26,6 +27,8 @@ export type TranscriptEntry =
       readonly guardrail: GuardrailVerdict | undefined;
       /** A user audio message whose transcription failed (with the API's reason), or came back empty. */
       readonly transcription?: TranscriptionMark;
+      /** The images a user message carried (`input_image`), when it carried any. */
+      readonly images?: readonly TranscriptImage[];
     }
   | {
       readonly kind: 'tool';
@@ -110,7 +113,7 @@ export function transcriptToText(entries: readonly TranscriptEntry[]): string {
     .map((entry) => {
       switch (entry.kind) {
         case 'message':
-          return `${entry.role === 'user' ? 'User' : (entry.agent ?? 'Assistant')}: ${entry.text}${entry.status === 'interrupted' ? ' [interrupted]' : ''}${
+          return `${entry.role === 'user' ? 'User' : (entry.agent ?? 'Assistant')}: ${entry.text}${imagesText(entry.images)}${entry.status === 'interrupted' ? ' [interrupted]' : ''}${
             entry.transcription?.status === 'failed' ? ` [transcription failed: ${entry.transcription.reason}]` : ''
           }${entry.guardrail?.status === 'fail' ? ` [guardrail: ${entry.guardrail.category}]` : ''}`;
         case 'tool':
@@ -124,4 +127,8 @@ export function transcriptToText(entries: readonly TranscriptEntry[]): string {
       }
     })
     .join('\n');
+}
+
+function imagesText(images: readonly TranscriptImage[] | undefined): string {
+  return (images ?? []).map((image) => ` [${describeImage(image)}]`).join('');
 }

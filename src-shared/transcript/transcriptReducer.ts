@@ -2,6 +2,7 @@ import type { SessionEvent } from '../sessionEvent';
 import type { ArgumentsSource, BackendCall, TranscriptEntry, TranscriptState } from './transcriptModel';
 import { Draft } from './transcriptDraft';
 import { idleTimeoutNotice, transcriptionOutcome } from './transcriptionMarks';
+import { imagesOfContent } from './transcriptImages';
 
 type Payload = Record<string, unknown>;
 type Item = {
@@ -41,7 +42,14 @@ function applyItem(draft: Draft, item: Item, done: boolean): void {
       item.role === 'assistant' && finished && draft.guardrailsEnabled && current.guardrail === undefined
         ? { status: 'pending' as const }
         : current.guardrail;
-    draft.put({ ...current, text: text && text.length >= current.text.length ? text : current.text, status, guardrail });
+    const images = item.role === 'user' ? imagesOfContent(item.content) : [];
+    draft.put({
+      ...current,
+      text: text && text.length >= current.text.length ? text : current.text,
+      status,
+      guardrail,
+      ...(images.length > 0 ? { images } : {}),
+    });
   } else if (item.type === 'function_call' && item.call_id) {
     applyCall(draft, { callId: item.call_id, itemId: item.id, name: item.name, arguments: item.arguments, from: 'item' });
   } else if (item.type === 'function_call_output' && item.call_id) {

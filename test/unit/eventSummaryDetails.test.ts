@@ -19,6 +19,25 @@ describe('one-line event summaries, in detail', () => {
     [event('server', 'conversation.item.created', { item: { type: 'message', role: 'user', content: [{ text: 'Yes' }] } }), 'user: “Yes”'],
     [event('client', 'conversation.item.create', { item: { type: 'function_call_output', output: 'ok' } }), 'function_call_output ok'],
     [
+      event('client', 'conversation.item.create', {
+        item: {
+          type: 'message',
+          role: 'user',
+          content: [
+            { type: 'input_text', text: 'Look' },
+            { type: 'input_image', image_url: 'data:…' },
+          ],
+        },
+      }),
+      'user: “Look” + 1 image',
+    ],
+    [
+      event('server', 'conversation.item.added', {
+        item: { type: 'message', role: 'user', content: [{ type: 'input_image' }, { type: 'input_image' }] },
+      }),
+      'user + 2 images',
+    ],
+    [
       event('server', 'conversation.item.retrieved', { item: { type: 'message', role: 'assistant', content: [{ transcript: 'Hi' }] } }),
       'assistant: “Hi”',
     ],

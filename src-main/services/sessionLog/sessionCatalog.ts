@@ -6,7 +6,7 @@ import type { LogRef, SessionList, SessionSummary } from '../../../src-shared/se
 import { SESSION_LOG_EXTENSION } from '../../../src-shared/sessionLog';
 import { writeFileAtomic } from '../atomicFile';
 import type { ChangeNotifier } from './changeNotifier';
-import { audioFileOf, logFileOf, metaFileOf } from './sessionFiles';
+import { audioFileOf, imagesFolderOf, logFileOf, metaFileOf } from './sessionFiles';
 import { SessionSummaries, type LiveLog } from './sessionSummaries';
 
 export interface SessionCatalogOptions {
@@ -77,7 +77,10 @@ export class SessionCatalog {
       throw new WorkbenchError('invalid_request', 'This session is still recording; disconnect it before deleting its log.', 'id');
     await this.mustExist(id);
     const file = this.pathOf(id);
-    await Promise.all([file, audioFileOf(file), metaFileOf(this.folder, id)].map((path) => rm(path, { force: true })));
+    await Promise.all([
+      ...[file, audioFileOf(file), metaFileOf(this.folder, id)].map((path) => rm(path, { force: true })),
+      rm(imagesFolderOf(file), { force: true, recursive: true }),
+    ]);
     this.summaries.forget(id);
     this.options.changes.now();
   }

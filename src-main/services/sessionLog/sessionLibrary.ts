@@ -1,6 +1,7 @@
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { LogChunkMessage, LogRef, LogWriteStatus, SessionList, SessionSummary } from '../../../src-shared/sessionLibrary';
 import type { SessionLogFooter } from '../../../src-shared/sessionLog';
+import type { ImageReadResult } from '../../../src-shared/sessionLogImages';
 import { ChangeNotifier } from './changeNotifier';
 import { SessionCatalog } from './sessionCatalog';
 import { SessionReaders } from './sessionReaders';
@@ -27,6 +28,8 @@ export interface SessionLibrary {
   closeReader(readerId: string): void;
   /** Up to `length` bytes of the WAV recorded beside a log, from `offset`. */
   readAudio(ref: LogRef, offset: number, length: number): Promise<{ data: Buffer; totalBytes: number }>;
+  /** An image sent in the session, read from the folder beside its log, or why it cannot be shown. */
+  readImage(ref: LogRef, file: string): Promise<ImageReadResult>;
   onChange(listener: () => void): () => void;
   /** Ends every session still recording (host shutting down) so their logs get footers. */
   close(): Promise<void>;
@@ -57,6 +60,7 @@ export async function openSessionLibrary(options: SessionLibraryOptions): Promis
     read: (readerId, maxEvents) => readers.read(readerId, maxEvents),
     closeReader: (readerId) => readers.close(readerId),
     readAudio: (ref, offset, length) => readers.readAudio(ref, offset, length),
+    readImage: (ref, file) => readers.readImage(ref, file),
     onChange: (listener) => changes.subscribe(listener),
     async close() {
       await recorder.close();

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatBytes, imageMediaTypeOfFile, MAX_IMAGE_BYTES } from '../../../src-shared/imageInput';
 import { WorkbenchError } from '../../../src-shared/errors';
 import type { LogChunkMessage, LogRef } from '../../../src-shared/sessionLibrary';
-import { audioFileOf } from './sessionFiles';
+import type { ImageReadResult } from '../../../src-shared/sessionLogImages';
+import { audioFileOf, imagesFolderOf } from './sessionFiles';
 import { openLog, type OpenedLog } from './sessionLogReader';
 
 /** Readers left idle this long are closed, so an abandoned replay does not hold a file open. */
@@ -83,6 +86,30 @@ export class SessionReaders {
       return { data: data.subarray(0, bytesRead), totalBytes: size };
     } finally {
       await handle.close();
+    }
+  }
+
+  /** An image sent in the session, from the folder beside its log, as a data URL; or why it cannot be shown. */
+  async readImage(ref: LogRef, name: string): Promise<ImageReadResult> {
+    const file = join(imagesFolderOf(this.logPathOf(ref)), name);
+    const mediaType = imageMediaTypeOfFile(name);
+    try {
+      const { size } = await stat(file);
+      if (size > MAX_IMAGE_BYTES)
+        return {
+          dataUrl: null,
+          problem: `The image ${file} is ${formatBytes(size)}, larger than an image sent from this app can be; it is not shown.`,
+        };
+      return { dataUrl: `data:${mediaType};base64,${(await readFile(file)).toString('base64')}`, problem: null };
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      return {
+        dataUrl: null,
+        problem:
+          code === 'ENOENT'
+            ? `The image file ${name} is not beside this log (it was deleted or moved, or the log was copied without its .images folder).`
+            : `The image ${file} cannot be read (${code ?? message}).`,
+      };
     }
   }
 

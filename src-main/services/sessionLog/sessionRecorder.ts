@@ -9,7 +9,9 @@ import type { Settings } from '../../../src-shared/settings';
 import { SESSION_AUDIO_CHANNELS, SESSION_AUDIO_SAMPLE_RATE } from '../../../src-shared/wavFile';
 import type { ChangeNotifier } from './changeNotifier';
 import { openSessionAudioWriter, type AudioFile, type SessionAudioWriter } from './sessionAudioWriter';
-import { audioFileOf, logFileOf } from './sessionFiles';
+import { LogImageExtractor } from '../../../src-shared/sessionLogImages';
+import { audioFileOf, imagesFolderOf, logFileOf } from './sessionFiles';
+import { createSessionImageWriter, type SessionImageWriter } from './sessionImageWriter';
 import { openSessionLogWriter, type LogFile, type SessionLogWriter } from './sessionLogWriter';
 import type { LiveLog } from './sessionSummaries';
 
@@ -34,14 +36,22 @@ interface Recording {
   readonly audio: SessionAudioWriter | undefined;
   /** Why this session has no audio although it was asked for (the WAV could not be created). */
   readonly audioProblem: string | undefined;
+  /** Takes sent images out of the events (the log names them) and writes them beside the log. */
+  readonly images: LogImageExtractor;
+  readonly imageFiles: SessionImageWriter;
 }
 
 function stamp(iso: string): string {
   return iso.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
 }
 
-function status({ id, writer, audio, audioProblem }: Recording): LogWriteStatus {
-  return { id, file: writer.file, unsaved: writer.unsaved(), problem: writer.problem() ?? audio?.problem() ?? audioProblem ?? null };
+function status({ id, writer, audio, audioProblem, imageFiles }: Recording): LogWriteStatus {
+  return {
+    id,
+    file: writer.file,
+    unsaved: writer.unsaved(),
+    problem: writer.problem() ?? audio?.problem() ?? audioProblem ?? imageFiles.problem() ?? null,
+  };
 }
 
 function logHeader(request: LogBegin, appVersion: string, settings: Settings, audioFile: string | undefined): SessionLogHeader {
@@ -109,7 +119,14 @@ export class SessionRecorder {
         `The session log ${logFile} cannot be created (${error.code ?? error.message}); this session will not be saved.`,
       );
     });
-    const recording: Recording = { id, writer, audio, audioProblem };
+    const recording: Recording = {
+      id,
+      writer,
+      audio,
+      audioProblem,
+      images: new LogImageExtractor(settings.logImages),
+      imageFiles: createSessionImageWriter({ folder: imagesFolderOf(logFile), onProblem: this.reportProblem }),
+    };
     this.recordings.set(request.sessionId, recording);
     this.options.changes.now();
     return status(recording);
@@ -117,7 +134,10 @@ export class SessionRecorder {
 
   append(sessionId: string, events: readonly SessionEvent[]): LogWriteStatus {
     const recording = this.live(sessionId);
-    recording.writer.append(events);
+    // The data URL of a sent image never reaches the log: the image goes to its own file, the log names it.
+    const { events: logged, files } = recording.images.extract(events);
+    recording.imageFiles.write(files);
+    recording.writer.append(logged);
     return status(recording);
   }
 
@@ -133,7 +153,7 @@ export class SessionRecorder {
   async end(sessionId: string, reason: SessionLogFooter['reason']): Promise<LogWriteStatus> {
     const recording = this.live(sessionId);
     this.recordings.delete(sessionId);
-    await Promise.all([recording.writer.close(reason), recording.audio?.close()]);
+    await Promise.all([recording.writer.close(reason), recording.audio?.close(), recording.imageFiles.flush()]);
     this.options.changes.now();
     return status(recording);
   }
@@ -145,8 +165,9 @@ export class SessionRecorder {
 
   /** Ends every session still recording (host shutting down) so their logs get footers. */
   async close(): Promise<void> {
-    for (const [sessionId, { writer, audio }] of this.recordings) {
+    for (const [sessionId, { writer, audio, imageFiles }] of this.recordings) {
       this.recordings.delete(sessionId);
+      await imageFiles.flush();
       await writer.close('host-closed').catch(() => undefined);
       await audio?.close().catch(() => undefined);
     }

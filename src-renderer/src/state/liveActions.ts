@@ -9,6 +9,7 @@ import { watchBudget } from '../engine/live/budgetWatch';
 import type { LiveSession, PushToTalkSource } from '../engine/live/liveSession';
 import { useSessionControls, type Codec, type OutputModality, type TurnMode } from './sessionControlsStore';
 import { levelPublisher } from './levelStore';
+import { imageBytesFitting, type OutgoingImage } from '../../../src-shared/imageInput';
 import type { SessionEvent } from '../../../src-shared/sessionEvent';
 import type { TestRun } from '../../../src-shared/sessionLog';
 import { effectiveSessionSettings } from '../../../src-shared/session/sessionSettings';
@@ -213,8 +214,14 @@ export async function selectAgent(name: string): Promise<void> {
   if (session?.currentPhase.status === 'connected') await session.switchAgent(name);
 }
 
-export function sendText(text: string): void {
-  if (text.trim() !== '') liveSession()?.sendText(text.trim());
+/** Sends the typed text and any images as one user message; nothing goes when both are empty. */
+export function sendText(text: string, images: readonly OutgoingImage[] = []): void {
+  if (text.trim() !== '' || images.length > 0) liveSession()?.sendText(text.trim(), images);
+}
+
+/** The largest image the live session can carry with this much text (its data channel's limit), in bytes. */
+export function imageLimit(textLength: number): number {
+  return imageBytesFitting(liveSession()?.maxMessageBytes(), textLength);
 }
 
 export function setMuted(muted: boolean): void {

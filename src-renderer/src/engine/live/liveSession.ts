@@ -5,6 +5,7 @@ import type { RecordEvent } from '../../../../src-shared/session/eventRecorder';
 import { SessionEngine, type EarlierMessage } from '../../../../src-shared/session/sessionEngine';
 import type { PushToTalkSource, SessionEndReason, SessionPhase } from '../../../../src-shared/session/sessionPhase';
 import type { ToolControl } from '../../../../src-shared/session/toolControl';
+import type { OutgoingImage } from '../../../../src-shared/imageInput';
 import type { Scenario } from '../../../../src-shared/scenario';
 import type { SessionEvent } from '../../../../src-shared/sessionEvent';
 import type { Settings } from '../../../../src-shared/settings';
@@ -209,8 +210,13 @@ export class LiveSession {
     return this.engine.applyAgentPrompt(name, prompt, fields);
   }
 
-  sendText(text: string): void {
-    this.engine.sendText(text);
+  sendText(text: string, images: readonly OutgoingImage[] = []): void {
+    this.engine.sendText(text, images);
+  }
+
+  /** The most one event may weigh on this session's data channel (its SCTP limit), once connected. */
+  maxMessageBytes(): number | undefined {
+    return this.peerConnection?.sctp?.maxMessageSize;
   }
 
   interrupt(): void {

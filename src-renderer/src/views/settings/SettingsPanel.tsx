@@ -71,6 +71,17 @@ export function SettingsPanel() {
           />
           <span className="form-hint">microphone left, assistant right, as a WAV beside each session log</span>
         </label>
+        <label className="form-row">
+          <span className="form-label">Keep sent images in session logs</span>
+          <input
+            type="checkbox"
+            role="switch"
+            aria-label="Keep sent images in session logs"
+            checked={draft.logImages ?? settings.logImages}
+            onChange={(event) => setDraft({ ...draft, logImages: event.target.checked })}
+          />
+          <span className="form-hint">each image you send, as a file in a folder beside the log; off, the log keeps only its size and type</span>
+        </label>
         <SaveActions label="Save settings" save={save} unchanged={Object.keys(draft).length === 0} />
       </form>
       <HotkeySettings />

@@ -1,13 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { showEventsOf, useRevealStore } from '../../state/revealStore';
 import { revealPanel } from '../../state/layoutStore';
 import { useStickToBottom } from '../common/useStickToBottom';
 import { JsonView } from 'react-json-view-lite';
 import { jsonViewStyles } from '../common/jsonViewStyles';
 import { useIsDark } from '../common/useResolvedTheme';
-import { useLiveStream, useShownStream, useShownSessionStore } from '../../state/shownSessionStore';
-import { sendText } from '../../state/liveActions';
+import { useShownStream, useShownSessionStore } from '../../state/shownSessionStore';
 import {
   transcriptToText,
   type BackendCall,
@@ -18,6 +17,8 @@ import {
 import { transcriptToMarkdown, type MarkdownContext } from '../../../../src-shared/transcript/transcriptMarkdown';
 import { downloadText, fileNameOf } from '../../platform/download';
 import { findScenario } from '../../state/scenarioStore';
+import { Composer } from './Composer';
+import { MessageImages } from './MessageImages';
 import './transcript.css';
 
 function parseJson(text: string | undefined): unknown {
@@ -138,9 +139,10 @@ function Entry({ entry }: { entry: TranscriptEntry }) {
             {entry.status === 'interrupted' && <span className="badge badge-warn">interrupted</span>}
             {entry.transcription?.status === 'failed' && <span className="badge badge-fail">transcription failed</span>}
             <GuardrailBadge verdict={entry.guardrail} />
-            <EventsButton id={entry.id} label={`${entry.role} message “${clipped(entry.text)}”`} />
+            <EventsButton id={entry.id} label={`${entry.role} message “${clipped(entry.text || (entry.images?.length ? 'image' : ''))}”`} />
           </div>
-          <div className="message-text">{entry.text || emptyText(entry)}</div>
+          <MessageImages images={entry.images} />
+          {(entry.text !== '' || !entry.images?.length) && <div className="message-text">{entry.text || emptyText(entry)}</div>}
           {entry.transcription?.status === 'failed' && (
             <div className="message-rationale">{`Transcription failed: ${entry.transcription.reason}`}</div>
           )}
@@ -179,38 +181,6 @@ function Entry({ entry }: { entry: TranscriptEntry }) {
         </div>
       );
   }
-}
-
-function Composer() {
-  const [text, setText] = useState('');
-  const connected = useLiveStream((state) => state.status.phase.status === 'connected');
-  const showingLive = useShownSessionStore((state) => state.shown.kind !== 'replay');
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    sendText(text);
-    setText('');
-  }
-  return (
-    <form className="composer" onSubmit={submit}>
-      <input
-        className="input composer-input"
-        aria-label="Message"
-        placeholder={
-          !showingLive
-            ? 'This is a replay: go back to the live session to type'
-            : connected
-              ? 'Type a message and press Enter'
-              : 'Connect to send messages'
-        }
-        value={text}
-        disabled={!connected || !showingLive}
-        onChange={(event) => setText(event.target.value)}
-      />
-      <button type="submit" className="button button-primary" disabled={!connected || !showingLive || text.trim() === ''}>
-        Send
-      </button>
-    </form>
-  );
 }
 
 /** What the Markdown export says the transcript is: the replayed log's header, or the live session's scenario. */
