@@ -1,6 +1,7 @@
 import { ClientEventError, parseClientEvent, type ClientEvent, type ParsedClientEvent } from './clientEvents';
 import { Conversation } from './conversation';
 import { InputAudioBuffer } from './inputAudioBuffer';
+import { McpTools } from './mcpTools';
 import { ServerEventSender, type RealtimeLink } from './realtimeLink';
 import type { ReceivedLog } from './receivedLog';
 import { ResponseStreamer, type ResponseSources } from './responseStreamer';
@@ -25,6 +26,7 @@ export class RealtimeSession {
   private readonly conversation: Conversation;
   private readonly input: InputAudioBuffer;
   private readonly responses: ResponseStreamer;
+  private readonly mcp: McpTools;
 
   constructor(
     private readonly link: RealtimeLink,
@@ -35,7 +37,8 @@ export class RealtimeSession {
     this.out = new ServerEventSender(link, initial.id, deps.log);
     this.conversation = new Conversation(this.out);
     const current = () => this.session;
-    this.responses = new ResponseStreamer(this.out, this.conversation, current, deps);
+    this.mcp = new McpTools(this.out, this.conversation);
+    this.responses = new ResponseStreamer(this.out, this.conversation, current, deps, this.mcp);
     this.input = new InputAudioBuffer({
       out: this.out,
       conversation: this.conversation,
@@ -88,7 +91,7 @@ export class RealtimeSession {
       case 'session.update':
         return this.updateSession(parsed.event);
       case 'conversation.item.create':
-        return this.conversation.create(parsed.event);
+        return this.createItem(parsed.event);
       case 'conversation.item.retrieve':
         return this.conversation.retrieve(parsed.event);
       case 'conversation.item.delete':
@@ -110,6 +113,14 @@ export class RealtimeSession {
     }
   }
 
+  /** An item from the client; an approved MCP call runs in a response of its own, as the API runs it. */
+  private createItem(event: ClientEvent<'conversation.item.create'>): void {
+    // Checked before the item joins the conversation: a response to no request is refused.
+    const approved = event.item.type === 'mcp_approval_response' ? this.mcp.answered(event.item, event.event_id) : undefined;
+    this.conversation.create(event);
+    if (approved && !this.responses.inProgress) this.responses.start(undefined, { rule: 'mcp_approval_response', approvedMcpCall: approved });
+  }
+
   private updateSession(event: ClientEvent<'session.update'>): void {
     const badVoice = voiceFault(event.session);
     if (badVoice) throw new ClientEventError('invalid_value', badVoice, 'session.audio.output.voice', event.event_id ?? null);
@@ -118,6 +129,7 @@ export class RealtimeSession {
     // A handoff re-sends the whole session; keep listening through it unless turn detection really changed.
     if (JSON.stringify(turnDetectionOf(this.session)) !== before) this.input.resetVad();
     this.out.emit({ type: 'session.updated', session: this.session });
+    this.mcp.sync(this.session);
   }
 
   private onSpeechStarted(): void {
