@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -94,6 +95,10 @@ test('an MCP call set to Ask me waits in the Tools panel, runs on the MCP server
   expect(mcp.requests.some((request) => request.tool)).toBe(false);
   const call = driver.toolCall('lookup_order_status');
   await expect(call).toContainText('waiting for your decision (Tools)');
+  const axe = await new AxeBuilder({ page: app }).include('.tools-panel').analyze();
+  expect(
+    axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id),
+  ).toEqual([]);
   await app.locator('.tools-panel').screenshot({ path: test.info().outputPath('mcp-tools-waiting-light.png') });
 
   await waiting.getByRole('button', { name: 'Approve' }).click();
@@ -107,6 +112,7 @@ test('an MCP call set to Ask me waits in the Tools panel, runs on the MCP server
   await call.locator('summary').click();
   await expect(call).toContainText('1234');
   await expect(call).toContainText(ORDER_ANSWER);
+  await driver.transcript.screenshot({ path: test.info().outputPath('mcp-transcript-light.png') });
 
   // The inspector: the mcp_call item with its arguments and output, and the secret nowhere in the stream.
   await app.getByRole('tab', { name: 'Events' }).click();
