@@ -150,6 +150,30 @@ describe('hosted MCP tools through the fake, against a real MCP server on loopba
     session.close();
   });
 
+  it('runs nothing on the server when the SDK rejects the call, and sends the API the rejection with its reason', async () => {
+    const mcp = await startMcp();
+    const fake = await startFake({ script });
+    const { session, errors } = await connectOverWebSocket(fake, ordersAgent(mcp.url, 'always'));
+    await toolsListed(session);
+    session.on('tool_approval_requested', (_context, _agent, request) => {
+      if (request.type === 'mcp_approval_request') void session.reject(request.approvalItem, { message: 'Not today.' });
+    });
+    session.sendMessage('Where is order 1234?');
+    await fake.received.waitFor('the rejection', () =>
+      JSON.stringify(fake.received.clientEvents('conversation.item.create')).includes('mcp_approval_response'),
+    );
+    const rejection = fake.received
+      .clientEvents('conversation.item.create')
+      .find((entry) => JSON.stringify(entry.event).includes('mcp_approval_response'));
+    expect(rejection?.event).toMatchObject({ item: { type: 'mcp_approval_response', approve: false, reason: 'Not today.' } });
+    // A moment for anything the fake might wrongly start.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.received.sent.some((entry) => entry.event.type === 'response.mcp_call.in_progress')).toBe(false);
+    expect(mcp.requests.some((request) => request.tool)).toBe(false);
+    expect(errors).toEqual([]);
+    session.close();
+  });
+
   it('reports a server that cannot be reached as the API does: mcp_list_tools.failed and an error event, the session staying open', async () => {
     const fake = await startFake({ script });
     const url = await unreachableUrl();
