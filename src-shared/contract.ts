@@ -94,6 +94,11 @@ export const mintedSessionSchema = z.object({
   model: z.string(),
   /** Where the renderer POSTs its SDP offer. */
   callsUrl: z.url(),
+  /**
+   * The values of the key-store secrets the mint named (`mcpSecrets`), for the scenario's MCP headers. They go to
+   * the page because the SDK sends MCP headers in the session configuration; the recorder masks them in every event.
+   */
+  mcpSecrets: z.record(z.string(), z.string()).optional(),
 });
 export type MintedSession = z.infer<typeof mintedSessionSchema>;
 
@@ -249,7 +254,18 @@ export const contract = {
     improvePrompt: channel(promptImproveRequestSchema, improvedPromptSchema),
   },
   session: {
-    mint: channel(z.strictObject({ model: z.string().min(1).optional(), voice: z.string().min(1).optional() }), mintedSessionSchema),
+    mint: channel(
+      z.strictObject({
+        model: z.string().min(1).optional(),
+        voice: z.string().min(1).optional(),
+        /** Names of key-store secrets the scenario's MCP server headers use. */
+        mcpSecrets: z
+          .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/))
+          .max(50)
+          .optional(),
+      }),
+      mintedSessionSchema,
+    ),
     /** Cancels every server-side call still running for this session. */
     end: channel(z.strictObject({ sessionId: z.string().min(1) }), z.object({ cancelled: z.number().int().nonnegative() })),
   },

@@ -26,6 +26,7 @@ export const DELTA_TYPES: ReadonlySet<string> = new Set([
   'response.output_audio_transcript.delta',
   'response.output_text.delta',
   'response.function_call_arguments.delta',
+  'response.mcp_call_arguments.delta',
   'conversation.item.input_audio_transcription.delta',
   'input_audio_buffer.append',
 ]);
@@ -57,6 +58,23 @@ export class EventAnnotator {
   private answered = true;
   /** When each response still running was created, by response id. */
   private readonly responseStarts = new Map<string, number>();
+  /** An approved hosted MCP call's item, by id: the approval request it carries out, which names the call in the transcript. */
+  private readonly mcpCalls = new Map<string, string>();
+
+  /**
+   * A hosted MCP call has no `call_id`: its approval request's id names it (the `mcp_call` carries it as
+   * `approval_request_id`, as does the client's `mcp_approval_response`), else its own item id.
+   */
+  private mcpCallOf(item: Payload | undefined, itemId: string | undefined): string | undefined {
+    const type = item?.['type'];
+    const approval = str(item?.['approval_request_id']);
+    if (type === 'mcp_call' && itemId) {
+      if (approval) this.mcpCalls.set(itemId, approval);
+      return approval ?? itemId;
+    }
+    if (type === 'mcp_approval_request' || type === 'mcp_approval_response') return approval ?? itemId;
+    return itemId === undefined ? undefined : this.mcpCalls.get(itemId);
+  }
 
   annotate(event: SessionEvent): EventAnnotation {
     const payload = event.payload;
@@ -81,7 +99,7 @@ export class EventAnnotator {
     }
     const item = payload['item'] as Payload | undefined;
     const itemId = str(payload['item_id']) ?? str(item?.['id']) ?? str(payload['itemId']);
-    const callId = str(payload['call_id']) ?? str(item?.['call_id']) ?? str(payload['callId']);
+    const callId = str(payload['call_id']) ?? str(item?.['call_id']) ?? this.mcpCallOf(item, itemId) ?? str(payload['callId']);
     let foldKey: string | undefined;
     if (DELTA_TYPES.has(event.type)) {
       // Microphone audio has no item: its appends fold per turn.

@@ -40,6 +40,21 @@ function itemSummary(item: Payload | undefined): string | undefined {
   const type = text(item['type']);
   if (type === 'function_call') return `function_call ${text(item['name']) ?? '?'} ${argumentsPreview(item['arguments'])}`.trim();
   if (type === 'function_call_output') return `function_call_output ${clip(text(item['output']) ?? '', 48)}`;
+  if (type === 'mcp_call' || type === 'mcp_approval_request') {
+    const error = text((item['error'] as Payload | null | undefined)?.['message']);
+    const result = text(item['output']) ?? (error ? `error: ${error}` : undefined);
+    const label = text(item['server_label']);
+    const name = text(item['name']);
+    const what = label || name ? ` ${label ?? '?'}.${name ?? '?'}` : '';
+    const call = `${type}${what} ${argumentsPreview(item['arguments'])}`.trim();
+    return result === undefined ? call : `${call} → ${clip(result, 48)}`;
+  }
+  if (type === 'mcp_approval_response') return `mcp_approval_response ${item['approve'] === true ? 'approved' : 'rejected'}`;
+  if (type === 'mcp_list_tools') {
+    const tools = Array.isArray(item['tools']) ? (item['tools'] as Payload[]) : [];
+    const label = text(item['server_label']);
+    return `mcp_list_tools${label ? ` ${label}` : ''}${tools.length > 0 ? `: ${tools.map((tool) => text(tool['name']) ?? '?').join(', ')}` : ''}`;
+  }
   if (type === 'message') {
     const parts = Array.isArray(item['content']) ? (item['content'] as Payload[]) : [];
     const said = parts.map((part) => text(part['text']) ?? text(part['transcript']) ?? '').join('');
@@ -87,6 +102,7 @@ export function summarizeEvent(event: SessionEvent): string {
     case 'response.output_audio_transcript.delta':
     case 'response.output_text.delta':
     case 'response.function_call_arguments.delta':
+    case 'response.mcp_call_arguments.delta':
     case 'conversation.item.input_audio_transcription.delta':
       return `“${clip(text(payload['delta']) ?? '', 40)}”`;
     case 'response.output_audio_transcript.done':
@@ -95,6 +111,7 @@ export function summarizeEvent(event: SessionEvent): string {
     case 'response.output_text.done':
       return `“${clip(text(payload['text']) ?? '')}”`;
     case 'response.function_call_arguments.done':
+    case 'response.mcp_call_arguments.done':
       return `${text(payload['name']) ?? ''} ${argumentsPreview(payload['arguments'])}`.trim();
     case 'conversation.item.input_audio_transcription.failed': {
       const error = payload['error'] as Payload | undefined;
@@ -106,6 +123,10 @@ export function summarizeEvent(event: SessionEvent): string {
     }
     case 'session.settings':
       return sessionSettingsEventWords(payload);
+    case 'mcp.tools': {
+      const tools = Array.isArray(payload['tools']) ? (payload['tools'] as Payload[]) : [];
+      return `${text(payload['agent']) ?? '?'}: ${tools.map((tool) => text(tool['name']) ?? '?').join(', ') || 'none'}`;
+    }
     case 'error': {
       const error = payload['error'] as Payload | undefined;
       return `${text(error?.['code']) ?? text(error?.['type']) ?? 'error'}: ${clip(text(error?.['message']) ?? '', 80)}`;

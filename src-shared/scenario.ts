@@ -37,6 +37,20 @@ export const mockToolSchema = z.strictObject({
 export const agentToolSchema = mockToolSchema.extend({ runsOn: toolRunsOnSchema.default('agent') });
 export type AgentTool = z.infer<typeof agentToolSchema>;
 
+/**
+ * A hosted MCP server an agent may use: the Realtime API lists its tools and calls them itself. A header's value
+ * is the name of a secret in the key store (resolved in main at connect), never the secret itself.
+ */
+export const mcpServerSchema = z.strictObject({
+  serverLabel: identifier,
+  serverUrl: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+  allowedTools: z.array(z.string().min(1)).min(1).optional(),
+  /** `always`: each call waits for the user's decision in the Tools panel; `never` (default): calls run unasked unless the panel says Ask me. */
+  requireApproval: z.enum(['always', 'never']).default('never'),
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'must be an HTTP header name' }), identifier).optional(),
+});
+export type McpServerConfig = z.infer<typeof mcpServerSchema>;
+
 export const agentSchema = z.strictObject({
   name: identifier,
   publicDescription: z.string().min(1),
@@ -44,6 +58,8 @@ export const agentSchema = z.strictObject({
   instructions: z.string().min(1),
   handoffs: z.array(identifier).default([]),
   tools: z.array(agentToolSchema).default([]),
+  /** Optional (absent: none), so a file, a log or a draft without MCP servers reads as before. */
+  mcp: z.array(mcpServerSchema).optional(),
 });
 export type AgentConfig = z.infer<typeof agentSchema>;
 
@@ -83,6 +99,17 @@ export function scenarioReferenceIssues(input: unknown): ScenarioReferenceIssue[
     listOf(agent['handoffs']).forEach((target, handoffIndex) => {
       if (typeof target === 'string' && !names.includes(target)) {
         issues.push({ path: ['agents', index, 'handoffs', handoffIndex], message: `names no agent of this scenario: ${target}` });
+      }
+    });
+    listOf(agent['mcp']).forEach((server, serverIndex) => {
+      const label = recordOf(server)['serverLabel'];
+      if (
+        typeof label === 'string' &&
+        listOf(agent['mcp'])
+          .slice(0, serverIndex)
+          .some((earlier) => recordOf(earlier)['serverLabel'] === label)
+      ) {
+        issues.push({ path: ['agents', index, 'mcp', serverIndex, 'serverLabel'], message: `repeats the MCP server label ${label}` });
       }
     });
     listOf(agent['tools']).forEach((tool, toolIndex) => {

@@ -20,8 +20,12 @@ export type EventDirection = SessionEvent['direction'];
 const SECRET_PATTERN = /\b(ek_[A-Za-z0-9_-]{6,}|sk-[A-Za-z0-9_-]{6,})/g;
 const AUDIO_FIELDS = new Set(['audio', 'delta']);
 
+/** What an MCP tool's header values become in the stream: they are key-store secrets (`mcp` in a scenario). */
+export const MASKED_HEADER = '[secret]';
+
 /**
- * Makes a payload safe to keep: client secrets and API keys are masked wherever they appear, and
+ * Makes a payload safe to keep: client secrets and API keys are masked wherever they appear, an MCP tool's
+ * header values (`{type: "mcp", headers}` in a session configuration) are masked whatever they look like, and
  * base64 audio is replaced by its size so logs stay small.
  */
 export function sanitizePayload(type: string, payload: unknown): Record<string, unknown> {
@@ -33,7 +37,16 @@ export function sanitizePayload(type: string, payload: unknown): Record<string, 
     }
     if (Array.isArray(value)) return value.map((item) => visit(item, undefined));
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, item]) => [name, visit(item, name)]));
+      const record = value as Record<string, unknown>;
+      const masksHeaders = record['type'] === 'mcp' && typeof record['headers'] === 'object' && record['headers'] !== null;
+      return Object.fromEntries(
+        Object.entries(record).map(([name, item]) => [
+          name,
+          masksHeaders && name === 'headers'
+            ? Object.fromEntries(Object.keys(item as object).map((header) => [header, MASKED_HEADER]))
+            : visit(item, name),
+        ]),
+      );
     }
     return value;
   };

@@ -22,6 +22,8 @@ export interface ToolApproval {
   readonly toolName: string;
   readonly agent: string | undefined;
   readonly arguments: unknown;
+  /** Set for a hosted MCP call: the server that runs it, with the model's arguments (they cannot be edited). */
+  readonly serverLabel?: string;
   /** Stream time the call started waiting. */
   readonly requestedAt: number;
   /** `abandoned` when the session ended while the call was still waiting. */
@@ -47,6 +49,14 @@ export const scenarioSetting: ToolSetting = Object.freeze({ mode: 'scenario', ca
  * parentheses keep it apart from any agent name, which is an identifier.
  */
 export const SUPERVISOR_TOOLS = '(supervisor)';
+
+/**
+ * The Tools panel's name for an agent's hosted MCP server: one mode holds every call to it (the API calls its
+ * tools itself, so only Ask me applies). The colon keeps it apart from any function tool, whose name is an identifier.
+ */
+export function mcpToolName(serverLabel: string): string {
+  return `mcp:${serverLabel}`;
+}
 
 /** Tools are named per agent: two agents may each have a tool of the same name. */
 export function toolKey(agent: string | undefined, toolName: string): string {
@@ -99,7 +109,16 @@ export function reduceToolModes(state: ToolModesState, events: readonly SessionE
       if (!callId || !toolName) continue;
       const list = editApprovals();
       if (list.some((approval) => approval.callId === callId)) continue;
-      list.push({ callId, toolName, agent: text(payload['agent']), arguments: payload['arguments'], requestedAt: event.t, status: 'waiting' });
+      const serverLabel = text(payload['serverLabel']);
+      list.push({
+        callId,
+        toolName,
+        agent: text(payload['agent']),
+        arguments: payload['arguments'],
+        ...(serverLabel ? { serverLabel } : {}),
+        requestedAt: event.t,
+        status: 'waiting',
+      });
     } else if (event.type === 'tool.approval') {
       const callId = text(payload['callId']);
       const decision = payload['decision'];
@@ -112,6 +131,7 @@ export function reduceToolModes(state: ToolModesState, events: readonly SessionE
         toolName: asked?.toolName ?? text(payload['toolName']) ?? '?',
         agent: asked?.agent ?? text(payload['agent']),
         arguments: asked?.arguments ?? payload['arguments'],
+        ...(asked?.serverLabel ? { serverLabel: asked.serverLabel } : {}),
         requestedAt: asked?.requestedAt ?? event.t,
         status: decision,
         ...(payload['editedArguments'] !== undefined ? { editedArguments: payload['editedArguments'] } : {}),

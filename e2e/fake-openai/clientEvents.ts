@@ -31,6 +31,13 @@ const item = z.discriminatedUnion('type', [
     arguments: z.string(),
   }),
   z.looseObject({ type: z.literal('function_call_output'), id: z.string().optional(), call_id: z.string(), output: z.string() }),
+  z.looseObject({
+    type: z.literal('mcp_approval_response'),
+    id: z.string().optional(),
+    approval_request_id: z.string(),
+    approve: z.boolean(),
+    reason: z.string().nullable().optional(),
+  }),
 ]);
 
 export const clientEventSchemas = {

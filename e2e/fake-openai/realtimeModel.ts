@@ -1,12 +1,14 @@
 import type { ConversationItem } from 'openai/resources/realtime/realtime';
 import { hasImage } from './imageContent';
+import type { ApprovedMcpCall } from './mcpTools';
 import type { AgentMarker, FakeScript, RealtimeRule, ScriptedToolCall } from './script';
 
-/** What the fake realtime model does in one response: speak, call a tool, or both (speech first). */
+/** What the fake realtime model does in one response: speak, call a tool, or both (speech first); or run an MCP call the user approved. */
 export interface RealtimePlan {
   rule: string;
   say?: string;
   toolCall?: ScriptedToolCall;
+  approvedMcpCall?: ApprovedMcpCall;
 }
 
 /** The parts of the session the model looks at. */
@@ -29,6 +31,9 @@ export function describeTurn(conversation: readonly ConversationItem[]): TurnVie
   if (last?.type === 'function_call_output') {
     const call = conversation.find((item) => item.type === 'function_call' && item.call_id === last.call_id);
     afterTool = { name: call?.type === 'function_call' ? call.name : 'unknown', output: last.output };
+  } else if (last?.type === 'mcp_call') {
+    // A hosted MCP call's result is in its own item: its output, or what went wrong.
+    afterTool = { name: last.name, output: last.output ?? last.error?.message ?? '' };
   }
   const lastUser = conversation.findLast((item) => item.type === 'message' && item.role === 'user');
   return { userUtterance: lastUser ? userText(lastUser) : '', userSentImage: lastUser ? hasImage(lastUser) : false, afterTool };

@@ -2,6 +2,7 @@ import { ClientEventError, parseClientEvent, type ClientEvent, type ParsedClient
 import { Conversation } from './conversation';
 import { IdleTimeout } from './idleTimeout';
 import { InputAudioBuffer } from './inputAudioBuffer';
+import { McpTools } from './mcpTools';
 import { ServerEventSender, type RealtimeLink } from './realtimeLink';
 import type { ReceivedLog } from './receivedLog';
 import { ResponseStreamer, type ResponseSources } from './responseStreamer';
@@ -28,6 +29,7 @@ export class RealtimeSession {
   private readonly input: InputAudioBuffer;
   private readonly responses: ResponseStreamer;
   private readonly idle: IdleTimeout;
+  private readonly mcp: McpTools;
 
   constructor(
     private readonly link: RealtimeLink,
@@ -38,7 +40,8 @@ export class RealtimeSession {
     this.out = new ServerEventSender(link, initial.id, deps.log);
     this.conversation = new Conversation(this.out);
     const current = () => this.session;
-    this.responses = new ResponseStreamer(this.out, this.conversation, current, deps);
+    this.mcp = new McpTools(this.out, this.conversation);
+    this.responses = new ResponseStreamer(this.out, this.conversation, current, deps, this.mcp);
     this.input = new InputAudioBuffer({
       out: this.out,
       conversation: this.conversation,
@@ -102,7 +105,7 @@ export class RealtimeSession {
       case 'session.update':
         return this.updateSession(parsed.event);
       case 'conversation.item.create':
-        return this.conversation.create(parsed.event);
+        return this.createItem(parsed.event);
       case 'conversation.item.retrieve':
         return this.conversation.retrieve(parsed.event);
       case 'conversation.item.delete':
@@ -124,6 +127,14 @@ export class RealtimeSession {
     }
   }
 
+  /** An item from the client; an approved MCP call runs in a response of its own, as the API runs it. */
+  private createItem(event: ClientEvent<'conversation.item.create'>): void {
+    // Checked before the item joins the conversation: a response to no request is refused.
+    const approved = event.item.type === 'mcp_approval_response' ? this.mcp.answered(event.item, event.event_id) : undefined;
+    this.conversation.create(event);
+    if (approved && !this.responses.inProgress) this.responses.start(undefined, { rule: 'mcp_approval_response', approvedMcpCall: approved });
+  }
+
   private updateSession(event: ClientEvent<'session.update'>): void {
     const fault = sessionFieldFault(event.session);
     if (fault) throw new ClientEventError(fault.code, fault.message, fault.param, event.event_id ?? null);
@@ -132,6 +143,7 @@ export class RealtimeSession {
     // A handoff re-sends the whole session; keep listening through it unless turn detection really changed.
     if (JSON.stringify(turnDetectionOf(this.session)) !== before) this.input.resetVad();
     this.out.emit({ type: 'session.updated', session: this.session });
+    this.mcp.sync(this.session);
   }
 
   private onSpeechStarted(): void {

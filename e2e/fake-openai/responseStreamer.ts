@@ -8,6 +8,7 @@ import { ClientEventError, type ClientEvent } from './clientEvents';
 import type { Conversation } from './conversation';
 import type { FaultControl } from './faults';
 import { newId } from './ids';
+import type { McpTools } from './mcpTools';
 import { encodeAudio, encodingOf, resample, sampleRateOf } from './pcm';
 import { describeTurn, planRealtimeResponse, type RealtimePlan } from './realtimeModel';
 import type { ServerEventSender } from './realtimeLink';
@@ -52,6 +53,7 @@ export class ResponseStreamer {
     private readonly conversation: Conversation,
     private readonly session: () => ServerSession,
     private readonly sources: ResponseSources,
+    private readonly mcp?: McpTools,
   ) {}
 
   get inProgress(): boolean {
@@ -99,7 +101,7 @@ export class ResponseStreamer {
   }
 
   /** Starts a response, asked for by response.create or by server VAD at the end of a user turn. */
-  start(options: ClientEvent<'response.create'>['response']): void {
+  start(options: ClientEvent<'response.create'>['response'], planned?: RealtimePlan): void {
     const session = this.session();
     const modalities = options?.output_modalities ?? session.output_modalities ?? ['audio'];
     const response: ActiveResponse['response'] = {
@@ -116,11 +118,13 @@ export class ResponseStreamer {
     const active: ActiveResponse = { response };
     this.active = active;
     this.lastResponseId = response.id;
-    const plan = planRealtimeResponse(
-      this.sources.script,
-      { instructions: options?.instructions ?? session.instructions ?? '', toolNames: toolNamesOf(session) },
-      describeTurn(this.conversation.all),
-    );
+    const plan =
+      planned ??
+      planRealtimeResponse(
+        this.sources.script,
+        { instructions: options?.instructions ?? session.instructions ?? '', toolNames: [...toolNamesOf(session), ...(this.mcp?.toolNames() ?? [])] },
+        describeTurn(this.conversation.all),
+      );
     this.run(active, plan).catch((error: unknown) => {
       console.error(`fake-openai: response ${response.id} failed:`, error);
       this.out.emit({
@@ -151,8 +155,18 @@ export class ResponseStreamer {
       await sleep(interval);
     };
     if (plan.say !== undefined) await this.speak(active, plan.say, afterDelta);
-    if (plan.toolCall && !active.cancelled && !this.out.closed)
-      await this.callTool(active, plan.toolCall.name, JSON.stringify(plan.toolCall.arguments), afterDelta);
+    const mcp = this.mcp && {
+      response,
+      cancelled: () => active.cancelled !== undefined,
+      afterDelta,
+      finishItem: (outputIndex: number, item: ConversationItem) => this.finishItem(response, outputIndex, item),
+    };
+    if (plan.approvedMcpCall && mcp) await this.mcp!.runApproved(mcp, plan.approvedMcpCall);
+    else if (plan.toolCall && !active.cancelled && !this.out.closed) {
+      const args = JSON.stringify(plan.toolCall.arguments);
+      if (mcp && this.mcp!.owns(plan.toolCall.name)) await this.mcp!.respond(mcp, plan.toolCall.name, args);
+      else await this.callTool(active, plan.toolCall.name, args, afterDelta);
+    }
     if (this.out.closed) return;
     response.status = active.cancelled ? 'cancelled' : 'completed';
     if (active.cancelled) response.status_details = { type: 'cancelled', reason: active.cancelled };

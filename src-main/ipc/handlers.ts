@@ -1,6 +1,8 @@
 import type { AppInfo, HotkeyStatus, SupervisorOutcome } from '../../src-shared/contract';
+import { WorkbenchError } from '../../src-shared/errors';
 import { mainTimeoutMs } from '../../src-shared/timeouts';
 import type { KeyStore } from '../services/keyStore';
+import type { NamedSecrets } from '../services/namedSecrets';
 import type { LayoutStore } from '../services/layoutStore';
 import type { LoadedPricing } from '../services/pricingTable';
 import type { UpstreamClient, UpstreamClientFactory } from '../services/openaiClient';
@@ -47,6 +49,8 @@ export interface HandlerServices {
   readonly dispatch: Dispatch;
   /** Told as a re-run starts and finishes each turn, for the page's progress. */
   readonly onRerunProgress?: SessionComparisonServices['onRerunProgress'];
+  /** The key store's named secrets, for MCP headers; without it a mint that names one is refused. */
+  readonly secrets?: NamedSecrets;
 }
 
 export function createHandlers({
@@ -68,7 +72,14 @@ export function createHandlers({
   metapromptDir,
   dispatch,
   onRerunProgress,
+  secrets,
 }: HandlerServices): Handlers {
+  async function resolveSecrets(names: readonly string[]): Promise<Record<string, string>> {
+    if (!secrets)
+      throw new WorkbenchError('key_missing', `This host keeps no named secrets, so the MCP header secrets ${names.join(', ')} cannot be sent.`);
+    return secrets.resolve(names);
+  }
+
   /** A server-side model call on behalf of a session's scenario: cancellable with the session, and timed out. */
   async function scenarioCall<T>(
     request: { sessionId: string; scenarioId: string },
@@ -119,9 +130,12 @@ export function createHandlers({
       ...scenarioDraftHandlers({ settings, scenarios, upstream, metapromptDir }),
     },
     session: {
-      mint: (request) => {
+      mint: async ({ mcpSecrets: names, ...request }) => {
         const model = request.model ?? settings.get().realtimeModel;
-        return withModelSetting('realtimeModel', model, () => mintSession(upstream, settings.get(), request));
+        // Resolved before minting, so a missing secret fails Connect at once, naming it.
+        const mcpSecrets = names?.length ? await resolveSecrets(names) : undefined;
+        const minted = await withModelSetting('realtimeModel', model, () => mintSession(upstream, settings.get(), request));
+        return mcpSecrets ? { ...minted, mcpSecrets } : minted;
       },
       end: ({ sessionId }) => ({ cancelled: calls.cancel(sessionId) + supervisorPauses.dropSession(sessionId) }),
     },

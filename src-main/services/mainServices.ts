@@ -8,6 +8,7 @@ import { originOf } from '../security/contentSecurityPolicy';
 import { effectiveBaseUrl } from './baseUrl';
 import { createHotkeyService, type HotkeyHost, type HotkeyService } from './hotkey/hotkeyService';
 import { createKeyStore, type KeyStore, type SecretBackend } from './keyStore';
+import { createNamedSecrets } from './namedSecrets';
 import { openLayoutStore } from './layoutStore';
 import { createUpstreamClientFactory } from './openaiClient';
 import { loadPricing } from './pricingTable';
@@ -123,11 +124,14 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     );
   refreshKey();
   keys.onChange(refreshKey);
+  const secrets = createNamedSecrets(options.dataDir, options.env);
   const sessionLogs = await openSessionLibrary({
     folder: join(options.dataDir, 'sessions'),
     appVersion: options.version,
     settings: () => settings.get(),
-    redact: createRedactor(() => [storedKey, options.env['OPENAI_API_KEY']].filter((key): key is string => key !== undefined)),
+    redact: createRedactor(() =>
+      [storedKey, options.env['OPENAI_API_KEY'], ...secrets.handedOut()].filter((key): key is string => key !== undefined),
+    ),
     log: options.log,
   });
   sessionLogs.onChange(() => push.emit('sessionsChanged', { at: Date.now() }));
@@ -170,6 +174,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     metapromptDir: options.metapromptDir ?? join(options.builtinScenarioDir, '../resources/metaprompt'),
     dispatch: (channel, request) => dispatch(channel, request),
     onRerunProgress: (progress) => push.emit('rerunProgress', progress),
+    secrets,
   });
   const dispatch = createDispatcher(handlers, (channel, error) =>
     options.log(`${channel}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),

@@ -1,9 +1,10 @@
 import { RealtimeAgent } from '@openai/agents/realtime';
 import type { Scenario } from '../scenario';
 import { wireVoice } from '../settings';
+import { hostedMcpTools } from './mcpServers';
 import { buildTool, type ToolContext } from './scenarioTools';
 
-/** The scenario's agents as SDK agents, with their tools and their handoff graph wired up. */
+/** The scenario's agents as SDK agents, with their tools (hosted MCP servers included) and their handoff graph wired up. */
 export function buildAgents(scenario: Scenario, context: ToolContext, defaultVoice: string): Map<string, RealtimeAgent> {
   const agents = new Map<string, RealtimeAgent>();
   for (const config of scenario.agents) {
@@ -15,7 +16,10 @@ export function buildAgents(scenario: Scenario, context: ToolContext, defaultVoi
         handoffDescription: config.publicDescription,
         // The SDK passes the voice through to the wire unchanged; a custom voice must arrive there as `{id}`.
         voice: wireVoice(config.voice ?? defaultVoice) as string,
-        tools: config.tools.map((definition) => buildTool(definition, context, config.name)),
+        tools: [
+          ...config.tools.map((definition) => buildTool(definition, context, config.name)),
+          ...hostedMcpTools(config, context.mcpSecrets ?? {}, context.tools),
+        ],
       }),
     );
   }

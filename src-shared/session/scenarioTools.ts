@@ -17,6 +17,8 @@ export interface ToolContext {
   readonly conversation: () => ConversationTurn[];
   /** The session's tool modes (canned result, ask me), set from the Tools panel. */
   readonly tools?: ToolControl;
+  /** The values of the secrets the scenario's MCP headers name, resolved by main when the session was minted. */
+  readonly mcpSecrets?: Readonly<Record<string, string>>;
 }
 
 /** The supervisor's own tools as set in the Tools panel: canned results for main to answer with, and the tools that ask first. */

@@ -12,6 +12,7 @@ import { buildAgents } from './buildAgents';
 import { connectFailure, refusalMessage, withTimeout } from './connectFailure';
 import { conversationTurns, type ConversationTurn } from './conversation';
 import { createEventRecorder, type RecordEvent } from './eventRecorder';
+import { applyMcpMode, listenForMcp, mcpSecretsRequest } from './mcpServers';
 import { moderationGuardrail, ResponseTextQueue } from './outputGuardrail';
 import type { PushToTalkSource, SessionEndReason, SessionPhase } from './sessionPhase';
 import type { SessionPort } from './sessionPort';
@@ -80,6 +81,8 @@ export class SessionEngine {
   private patchOnServer: SessionPatch | undefined;
   /** The session settings last recorded (and the model they were planned for), to say what a change changed. */
   private plannedNow: (PlannedSession & { model: string }) | undefined;
+  /** The MCP header secrets main resolved for this session; only the agents' tool definitions hold them. */
+  private mcpSecrets: Readonly<Record<string, string>> = {};
   /** While connecting: fails the connect with the server's refusal. */
   private refuseConnect: ((message: string) => void) | undefined;
 
@@ -90,6 +93,7 @@ export class SessionEngine {
       this.conversation = reduceTranscript(this.conversation, [event]);
       this.observe(event);
       this.tools.observe(event);
+      this.onMcpMode(event);
       options.onEvent(event);
     }, options.now);
     this.tools = new ToolControl(this.record);
@@ -126,7 +130,9 @@ export class SessionEngine {
   /** What the engine itself needs to know from the wire: a refusal while connecting, is the assistant speaking. */
   private observe(event: SessionEvent): void {
     if (event.direction !== 'server') return;
-    if (event.type === 'error') this.refuseConnect?.(refusalMessage(event.payload));
+    // An MCP server that cannot be reached is reported as an error too, but the session goes on without it.
+    if (event.type === 'error' && (event.payload['error'] as { type?: unknown } | undefined)?.type !== 'external_connector_error')
+      this.refuseConnect?.(refusalMessage(event.payload));
     else if (event.type === 'output_audio_buffer.started') this.assistantSpeaking = true;
     else if (event.type === 'output_audio_buffer.stopped' || event.type === 'output_audio_buffer.cleared') this.assistantSpeaking = false;
   }
@@ -163,7 +169,8 @@ export class SessionEngine {
       this.setPhase({ status: 'connecting', step: 'Minting a session secret…' });
       const now = this.options.now ?? (() => performance.now());
       const mintStarted = now();
-      const minted = await port.session.mint({ model: settings.realtimeModel, voice: settings.voice });
+      const minted = await port.session.mint({ model: settings.realtimeModel, voice: settings.voice, ...mcpSecretsRequest(ran) });
+      this.mcpSecrets = minted.mcpSecrets ?? {};
       this.checkCancelled();
       this.record('app', 'session.minted', {
         model: minted.model,
@@ -173,7 +180,15 @@ export class SessionEngine {
       });
       this.agents = buildAgents(
         ran,
-        { api: port, scenario, sessionId: this.sessionId, record: this.record, conversation: () => this.conversationTurns(), tools: this.tools },
+        {
+          api: port,
+          scenario,
+          sessionId: this.sessionId,
+          record: this.record,
+          conversation: () => this.conversationTurns(),
+          tools: this.tools,
+          mcpSecrets: this.mcpSecrets,
+        },
         settings.voice,
       );
       const transport = await host.transport(minted, this.record);
@@ -281,6 +296,7 @@ export class SessionEngine {
         reject: (message) => session.reject(item, { message }),
       });
     });
+    listenForMcp(session, this.tools, this.record);
     session.on('error', ({ error }) => {
       this.record('app', 'sdk.error', { message: error instanceof Error ? error.message : JSON.stringify(error) });
     });
@@ -294,6 +310,16 @@ export class SessionEngine {
         });
         this.end('dropped');
       }
+    });
+  }
+
+  /** An MCP server's mode changed in the Tools panel: its agent asks first (or not) from now on, at once when it is active. */
+  private onMcpMode(event: SessionEvent): void {
+    const agent = applyMcpMode(event, this.options.scenario, this.agents, this.mcpSecrets, this.tools);
+    if (!agent || !this.session || this.session.currentAgent !== agent) return;
+    void this.session.updateAgent(agent).then(() => {
+      this.patchOnServer = this.connectPatch;
+      this.syncSession();
     });
   }
 

@@ -88,11 +88,26 @@ export class ToolControl {
     this.record('app', 'tool.mode', { agent, toolName, mode, ...(mode === 'canned' ? { cannedResult } : {}) });
   }
 
-  /** The SDK paused a call for approval: remember how to settle it and say so in the stream. */
-  requested(agent: string, callId: string, toolName: string, rawArguments: unknown, handle: ApprovalHandle, parentCallId?: string): void {
+  /** The SDK paused a call for approval (a hosted MCP call names its server): remember how to settle it and say so in the stream. */
+  requested(
+    agent: string,
+    callId: string,
+    toolName: string,
+    rawArguments: unknown,
+    handle: ApprovalHandle,
+    parentCallId?: string,
+    serverLabel?: string,
+  ): void {
     const args = parsedArguments(rawArguments);
     this.waiting.set(callId, { toolName, agent, arguments: args, handle, parentCallId });
-    this.record('app', 'tool.approval_requested', { callId, toolName, agent, arguments: args, ...(parentCallId ? { parentCallId } : {}) });
+    this.record('app', 'tool.approval_requested', {
+      callId,
+      toolName,
+      agent,
+      arguments: args,
+      ...(parentCallId ? { parentCallId } : {}),
+      ...(serverLabel ? { serverLabel } : {}),
+    });
   }
 
   /**

@@ -50,6 +50,8 @@ export type TranscriptEntry =
       readonly approval?: ToolApprovalMark;
       /** When the mark is for a call the supervisor made inside this one (its own tool, set to "ask me"): that tool. */
       readonly approvalOf?: string;
+      /** A hosted MCP call: the server that ran it, when it started (stream time) and how long it took. */
+      readonly mcp?: { readonly serverLabel: string; readonly startedAt?: number; readonly durationMs?: number; readonly failed?: boolean };
     }
   | { readonly kind: 'handoff'; readonly id: string; readonly from: string | undefined; readonly to: string }
   | { readonly kind: 'notice'; readonly id: string; readonly level: 'info' | 'error'; readonly text: string };
@@ -117,7 +119,7 @@ export function transcriptToText(entries: readonly TranscriptEntry[]): string {
             entry.transcription?.status === 'failed' ? ` [transcription failed: ${entry.transcription.reason}]` : ''
           }${entry.guardrail?.status === 'fail' ? ` [guardrail: ${entry.guardrail.category}]` : ''}`;
         case 'tool':
-          return `[tool ${entry.name}(${entry.arguments})${entry.output !== undefined ? ` → ${entry.output}` : ''}]${
+          return `[${entry.mcp ? `mcp ${entry.mcp.serverLabel}.` : 'tool '}${entry.name}(${entry.arguments})${entry.output !== undefined ? ` → ${entry.output}` : ''}]${
             entry.approval ? ` [${approvalText(entry)}]` : ''
           }`;
         case 'handoff':

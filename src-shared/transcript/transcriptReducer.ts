@@ -1,5 +1,6 @@
 import type { SessionEvent } from '../sessionEvent';
 import type { ArgumentsSource, BackendCall, TranscriptEntry, TranscriptState } from './transcriptModel';
+import { applyMcpItem, isMcpItem } from './mcpEntries';
 import { Draft } from './transcriptDraft';
 import { idleTimeoutNotice, transcriptionOutcome } from './transcriptionMarks';
 import { imagesOfContent } from './transcriptImages';
@@ -155,18 +156,22 @@ function applyServer(draft: Draft, event: SessionEvent): void {
     case 'conversation.item.added':
     case 'conversation.item.created':
     case 'response.output_item.added':
-      applyItem(draft, payload['item'] as Item, false);
+      if (isMcpItem(payload['item'] as Payload)) applyMcpItem(draft, payload['item'] as Payload, false, event.t);
+      else applyItem(draft, payload['item'] as Item, false);
       break;
     case 'conversation.item.done':
     case 'response.output_item.done':
     case 'conversation.item.retrieved':
-      applyItem(draft, payload['item'] as Item, event.type !== 'conversation.item.retrieved');
+      if (isMcpItem(payload['item'] as Payload))
+        applyMcpItem(draft, payload['item'] as Payload, event.type !== 'conversation.item.retrieved', event.t);
+      else applyItem(draft, payload['item'] as Item, event.type !== 'conversation.item.retrieved');
       break;
     case 'response.output_audio_transcript.delta':
     case 'response.output_text.delta':
       appendDelta(draft, payload);
       break;
     case 'response.function_call_arguments.delta':
+    case 'response.mcp_call_arguments.delta':
       appendArguments(draft, payload);
       break;
     case 'response.function_call_arguments.done': {
@@ -285,7 +290,9 @@ function applyApp(draft: Draft, event: SessionEvent): void {
             : undefined;
       if (!approval) break;
       const toolName = str(payload['toolName']) ?? '';
-      draft.put(parent ? { ...current, approval, approvalOf: toolName } : { ...current, name: current.name || toolName, approval });
+      // A rejected hosted MCP call never runs: nothing else will finish it.
+      const over = current.mcp && approval === 'rejected' ? { status: 'done' as const } : {};
+      draft.put(parent ? { ...current, approval, approvalOf: toolName } : { ...current, name: current.name || toolName, approval, ...over });
       break;
     }
     case 'session.resumed': {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import type { AgentTool } from '../../../../src-shared/scenario';
+import type { AgentTool, McpServerConfig } from '../../../../src-shared/scenario';
 import {
   checkJson,
+  mcpToolName,
   settingOf,
   SUPERVISOR_TOOLS,
   toolKey,
@@ -124,6 +125,54 @@ function ToolRow({ agent, tool, setting, control, badge }: ToolRowProps) {
   );
 }
 
+/** Ask me is the only mode a hosted MCP server can take besides its scenario's: the API runs its tools, so nothing can be canned. */
+const mcpModes: readonly ToolMode[] = ['scenario', 'ask'];
+
+/** One hosted MCP server of an agent: where it is, what it may call, and whether each call waits for the user. */
+function McpServerRow({
+  agent,
+  server,
+  setting,
+  control,
+}: {
+  agent: string;
+  server: McpServerConfig;
+  setting: ToolSetting;
+  control: ToolControl | undefined;
+}) {
+  const name = mcpToolName(server.serverLabel);
+  const headers = Object.entries(server.headers ?? {});
+  return (
+    <li className="tools-row" data-testid="tools-row" data-tool={name}>
+      <div className="tools-row-head">
+        <span className="tool-name">{server.serverLabel}</span>
+        <span className="badge" title="The Realtime API lists this server's tools and calls them itself">
+          MCP server
+        </span>
+        <select
+          className="input tools-mode"
+          aria-label={`Mode of MCP server ${server.serverLabel}`}
+          value={setting.mode === 'canned' ? 'scenario' : setting.mode}
+          disabled={!control}
+          onChange={(event) => control?.setMode(agent, name, event.target.value as ToolMode)}
+        >
+          {mcpModes.map((mode) => (
+            <option key={mode} value={mode}>
+              {mode === 'scenario' ? (server.requireApproval === 'always' ? 'Scenario: asks each call' : 'Scenario: runs unasked') : modeLabels[mode]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="tools-state">
+        {server.serverUrl}
+        {server.allowedTools ? ` · only ${server.allowedTools.join(', ')}` : ''}
+        {headers.length > 0 ? ` · headers ${headers.map(([header, secret]) => `${header} from secret ${secret}`).join(', ')}` : ''}
+      </p>
+      {setting.mode === 'ask' && <p className="tools-state">Each call to this server waits here for your decision before the API runs it.</p>}
+    </li>
+  );
+}
+
 interface ApprovalProps {
   readonly approval: ToolApproval;
   readonly control: ToolControl | undefined;
@@ -161,13 +210,17 @@ function WaitingCall({ approval, control }: ApprovalProps) {
         </span>
       </header>
       <label className="tools-field">
-        <span className="field-label">Arguments (edit before approving to run with others)</span>
+        <span className="field-label">
+          {approval.serverLabel
+            ? `Arguments (MCP server ${approval.serverLabel} runs the call with the model's own arguments)`
+            : 'Arguments (edit before approving to run with others)'}
+        </span>
         <textarea
           className="input tools-json"
           aria-label={`Arguments of ${approval.toolName}`}
           aria-invalid={argumentsProblem !== undefined}
           spellCheck={false}
-          readOnly={!control}
+          readOnly={!control || approval.serverLabel !== undefined}
           rows={Math.min(10, Math.max(3, argumentsText.split('\n').length))}
           value={argumentsText}
           onChange={(event) => setArgumentsText(event.target.value)}
@@ -241,7 +294,7 @@ function Decisions({ approvals }: { approvals: readonly ToolApproval[] }) {
 function ToolGroups({ state, control }: { state: ToolModesState; control: ToolControl | undefined }) {
   const { scenario } = useShownScenario();
   if (!scenario) return <p className="empty-state">No scenario picked.</p>;
-  const agents = scenario.agents.filter((agent) => agent.tools.length > 0);
+  const agents = scenario.agents.filter((agent) => agent.tools.length > 0 || (agent.mcp ?? []).length > 0);
   const supervisorTools = scenario.supervisor?.tools ?? [];
   if (agents.length === 0 && supervisorTools.length === 0) return <p className="empty-state">The agents of {scenario.name} have no tools.</p>;
   return (
@@ -258,6 +311,15 @@ function ToolGroups({ state, control }: { state: ToolModesState; control: ToolCo
                 agent={agent.name}
                 tool={tool}
                 setting={settingOf(state, agent.name, tool.name)}
+                control={control}
+              />
+            ))}
+            {(agent.mcp ?? []).map((server) => (
+              <McpServerRow
+                key={toolKey(agent.name, mcpToolName(server.serverLabel))}
+                agent={agent.name}
+                server={server}
+                setting={settingOf(state, agent.name, mcpToolName(server.serverLabel))}
                 control={control}
               />
             ))}

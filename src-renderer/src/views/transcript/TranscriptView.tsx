@@ -155,6 +155,12 @@ function Entry({ entry }: { entry: TranscriptEntry }) {
           <summary>
             <span className="tool-name">ƒ {entry.name}</span>
             <ToolStatus status={entry.status} approval={entry.approval} of={entry.approvalOf} />
+            {entry.mcp && (
+              <span className={entry.mcp.failed ? 'badge badge-fail' : 'badge'} title="A hosted MCP tool: the Realtime API called the server">
+                MCP {entry.mcp.serverLabel}
+                {entry.mcp.durationMs !== undefined ? ` · ${entry.mcp.failed ? 'failed after ' : ''}${entry.mcp.durationMs} ms` : ''}
+              </span>
+            )}
             {entry.backend && <BackendSummary backend={entry.backend} paused={entry.approval === 'waiting' && entry.approvalOf !== undefined} />}
           </summary>
           <EventsButton id={entry.id} label={`tool call ${entry.name}`} />
