@@ -1,3 +1,4 @@
+import type { RealtimeSession } from '@openai/agents/realtime';
 import type { TranscriptState } from '../transcript/transcriptModel';
 
 export interface ConversationTurn {
@@ -16,4 +17,19 @@ export function conversationTurns(state: TranscriptState): ConversationTurn[] {
     if (entry.kind === 'message' && entry.text.trim() !== '') turns.push({ role: entry.role, text: entry.text });
   }
   return turns.reverse();
+}
+
+/** Gives a new session the earlier conversation (a reconnect), each message under the item id its transcript entry has. */
+export function seedConversation(session: RealtimeSession, messages: readonly { id: string; role: 'user' | 'assistant'; text: string }[]): void {
+  for (const message of messages) {
+    session.transport.sendEvent({
+      type: 'conversation.item.create',
+      item: {
+        id: message.id,
+        type: 'message',
+        role: message.role,
+        content: [{ type: message.role === 'user' ? 'input_text' : 'output_text', text: message.text }],
+      },
+    });
+  }
 }

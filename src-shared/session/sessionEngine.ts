@@ -10,10 +10,11 @@ import { reduceTranscript } from '../transcript/transcriptReducer';
 import { carriedPromptEvents, editAgentPrompt, type AgentPrompt } from './agentPrompts';
 import { buildAgents } from './buildAgents';
 import { connectFailure, refusalMessage, withTimeout } from './connectFailure';
-import { conversationTurns, type ConversationTurn } from './conversation';
+import { conversationTurns, seedConversation, type ConversationTurn } from './conversation';
 import { createEventRecorder, type RecordEvent } from './eventRecorder';
 import { applyMcpMode, listenForMcp, mcpSecretsRequest } from './mcpServers';
 import { moderationGuardrail, ResponseTextQueue } from './outputGuardrail';
+import { realtimeSessionOptions } from './realtimeSessionOptions';
 import type { PushToTalkSource, SessionEndReason, SessionPhase } from './sessionPhase';
 import type { SessionPort } from './sessionPort';
 import { changedSessionSettings } from './sessionSettings';
@@ -199,32 +200,20 @@ export class SessionEngine {
       this.patchOnServer = patch;
       this.plannedNow = { ...planned, model: minted.model };
       this.record('app', 'session.settings', sessionSettingsEvent(planned, 'connect'));
-      const { audio: wireAudio, ...wireTop } = patch;
-      const tracing = planned.effective.values.tracing === true;
-      const session = new RealtimeSession(this.agents.get(startAgent)!, {
-        transport,
-        model: minted.model,
-        // Traces, when asked for, are named after the scenario and grouped by this session's id.
-        tracingDisabled: !tracing,
-        ...(tracing ? { workflowName: scenario.id, groupId: this.sessionId } : {}),
-        historyStoreAudio: false,
-        outputGuardrails: [moderationGuardrail(port, scenario, this.sessionId, this.record, this.responseTexts)],
-        outputGuardrailSettings: { debounceTextLength: -1 },
-        config: {
-          outputModalities: [controls.output],
-          audio: {
-            input: {
-              format: host.audioFormat,
-              transcription: wireAudio.input.transcription,
-              turnDetection: wireAudio.input.turn_detection,
-              noiseReduction: wireAudio.input.noise_reduction,
-            },
-            output: { format: host.audioFormat, voice: this.agents.get(startAgent)!.voice ?? settings.voice, speed: wireAudio.output.speed },
-          },
-          // Sent as is in every full session.update the SDK makes (connect, handoffs), after its own fields.
-          providerData: wireTop,
-        },
-      });
+      const session = new RealtimeSession(
+        this.agents.get(startAgent)!,
+        realtimeSessionOptions({
+          transport,
+          model: minted.model,
+          planned,
+          scenarioId: scenario.id,
+          sessionId: this.sessionId,
+          output: controls.output,
+          audioFormat: host.audioFormat,
+          voice: this.agents.get(startAgent)!.voice ?? settings.voice,
+          guardrail: moderationGuardrail(port, scenario, this.sessionId, this.record, this.responseTexts),
+        }),
+      );
       this.session = session;
       this.listen(session);
       this.setPhase({ status: 'connecting', step: host.connectingStep });
@@ -243,17 +232,7 @@ export class SessionEngine {
         if (this.ended) session.close();
       }
       this.checkCancelled();
-      for (const message of seeded) {
-        session.transport.sendEvent({
-          type: 'conversation.item.create',
-          item: {
-            id: message.id,
-            type: 'message',
-            role: message.role,
-            content: [{ type: message.role === 'user' ? 'input_text' : 'output_text', text: message.text }],
-          },
-        });
-      }
+      seedConversation(session, seeded);
       this.applyMicrophone();
       host.connected?.();
       this.startLengthCap(controls.lengthCapMinutes);
